@@ -1,0 +1,34 @@
+#pragma once
+/// \file progress_bar.hpp
+/// A stderr progress bar for long commands, drawn only when stderr is a terminal.
+
+#include "command.hpp"
+
+#include "basural/progress.hpp"
+
+#include <ostream>
+#include <string>
+
+namespace basural::app {
+
+/// Returns a ProgressFn that redraws "stage [#####     ] 42%" on io.err when it is a terminal,
+/// and an empty function otherwise (so a successful run writes nothing to stderr).
+inline ProgressFn progress_bar(Streams& io)
+{
+    if (!io.err_is_terminal)
+        return {};
+    return [&io, last = -1](std::string_view stage, double fraction) mutable {
+        const int percent = static_cast<int>(fraction * 100.0 + 0.5);
+        if (percent == last)
+            return;
+        last = percent;
+        const int filled = percent / 5;
+        io.err << "\r" << stage << " [" << std::string(static_cast<std::size_t>(filled), '#')
+               << std::string(static_cast<std::size_t>(20 - filled), ' ') << "] " << percent << "%";
+        if (percent >= 100)
+            io.err << "\n";
+        io.err.flush();
+    };
+}
+
+}  // namespace basural::app

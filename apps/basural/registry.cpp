@@ -1,0 +1,82 @@
+#include "command.hpp"
+
+#include "basural/datasets.hpp"
+#include "basural/error.hpp"
+
+#include <algorithm>
+#include <map>
+#include <ostream>
+
+namespace basural::app {
+namespace {
+
+std::map<std::string, CommandInfo>& registry()
+{
+    static std::map<std::string, CommandInfo> commands;
+    return commands;
+}
+
+}  // namespace
+
+Registrar::Registrar(std::string name, std::string summary, std::function<std::unique_ptr<Command>()> make)
+{
+    auto key = name;
+    registry().emplace(std::move(key), CommandInfo{std::move(name), std::move(summary), std::move(make)});
+}
+
+std::vector<CommandInfo> registered_commands()
+{
+    std::vector<CommandInfo> out;
+    for (const auto& [name, info] : registry())
+        out.push_back(info);
+    return out;
+}
+
+int run_basural(const std::vector<std::string>& args, std::ostream& out, std::ostream& err,
+                bool err_is_terminal)
+{
+    CLI::App app{"basural: close open dumpsites in Latin America and the Caribbean.\n"
+                 "Load dumpsite inventories, propose regional landfills, report coverage, draw maps.",
+                 "basural"};
+    app.set_version_flag("--version", std::string("basural ") + std::string(basural::version()));
+    app.require_subcommand(1);
+    app.footer("Exit codes: 0 ok, 1 the work failed (or, for validate, some records were rejected),\n"
+               "2 the command line was wrong. See docs/cli/ for each command.");
+
+    std::vector<std::pair<CLI::App*, std::unique_ptr<Command>>> commands;
+    for (const auto& info : registered_commands()) {
+        CLI::App* sub = app.add_subcommand(info.name, info.summary);
+        auto cmd = info.make();
+        cmd->setup(*sub);
+        commands.emplace_back(sub, std::move(cmd));
+    }
+
+    // CLI11 wants argv order reversed in a vector for parse(std::vector&&).
+    std::vector<std::string> reversed(args.rbegin(), args.rend());
+    try {
+        app.parse(reversed);
+    } catch (const CLI::ParseError& e) {
+        return app.exit(e, out, err) == 0 ? 0 : 2;
+    }
+
+    Streams io{out, err, err_is_terminal};
+    for (auto& [sub, cmd] : commands) {
+        if (!sub->parsed())
+            continue;
+        try {
+            return cmd->run(io);
+        } catch (const basural::usage_error& e) {
+            err << "basural " << sub->get_name() << ": " << e.what() << "\n";
+            return 2;
+        } catch (const basural::error& e) {
+            err << "basural " << sub->get_name() << ": " << e.what() << "\n";
+            return 1;
+        } catch (const std::exception& e) {
+            err << "basural " << sub->get_name() << ": internal error: " << e.what() << "\n";
+            return 1;
+        }
+    }
+    return 2;
+}
+
+}  // namespace basural::app

@@ -1,0 +1,2 @@
+# GEOS, stable C API only (GEOS::geos_c).
+find_package(GEOS 3.11 CONFIG REQUIRED)

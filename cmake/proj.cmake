@@ -1,0 +1,2 @@
+# PROJ (PROJ::proj): CRS transformations and geodesics (geod_*).
+find_package(PROJ 9 CONFIG REQUIRED)

@@ -1,0 +1,29 @@
+#pragma once
+/// \file datasets.hpp
+/// Where the shipped datasets (datasets/ in the source tree, share/basural/datasets once installed) are.
+
+#include <filesystem>
+#include <string_view>
+#include <vector>
+
+namespace basural {
+
+/// File names of the shipped datasets (see datasets/README.md).
+inline constexpr std::string_view SHIPPED_INVENTORY = "lac_sites.csv";
+inline constexpr std::string_view SHIPPED_COUNTRIES = "lac_countries.geojson";
+inline constexpr std::string_view SHIPPED_PLACES = "lac_places.csv";
+inline constexpr std::string_view SHIPPED_COUNTRY_WASTE = "lac_country_waste.csv";
+
+/// Directories searched for shipped datasets, in order: $BASURAL_DATA_DIR if set, the install
+/// location relative to the running executable (<prefix>/bin/../share/basural/datasets), then the
+/// source tree the binary was built from.
+std::vector<std::filesystem::path> dataset_search_path();
+
+/// Full path of a shipped dataset; throws basural::input_error naming every place searched
+/// when it is in none of them.
+std::filesystem::path find_dataset(std::string_view file_name);
+
+/// The library's version ("0.1.0").
+std::string_view version() noexcept;
+
+}  // namespace basural

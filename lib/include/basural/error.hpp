@@ -1,0 +1,54 @@
+#pragma once
+/// \file error.hpp
+/// The exceptions basural's library throws. The library never prints or exits:
+/// apps/basural/main.cpp is the one place that catches, prints and picks the exit code.
+
+#include <cstdint>
+#include <stdexcept>
+#include <string>
+
+namespace basural {
+
+/// Root of every exception the library throws.
+class error : public std::runtime_error {
+public:
+    using std::runtime_error::runtime_error;
+};
+
+/// The caller asked for something that cannot be done as asked (bad option, bad combination).
+/// The CLI maps it to exit code 2.
+class usage_error : public error {
+public:
+    using error::error;
+};
+
+/// Bad input data: names the file, the record (1-based, or -1 when not about one record),
+/// the field and the offending value, with a reason and, where possible, how to mend it.
+class input_error : public error {
+public:
+    input_error(std::string file, std::int64_t record, std::string field, std::string value,
+                std::string reason);
+    /// Whole-file problems (cannot open, empty, no layer): no record or field.
+    input_error(std::string file, std::string reason);
+
+    const std::string& file() const noexcept { return m_file; }
+    std::int64_t record() const noexcept { return m_record; }
+    const std::string& field() const noexcept { return m_field; }
+    const std::string& value() const noexcept { return m_value; }
+    const std::string& reason() const noexcept { return m_reason; }
+
+private:
+    std::string m_file;
+    std::int64_t m_record = -1;
+    std::string m_field;
+    std::string m_value;
+    std::string m_reason;
+};
+
+/// A GDAL, GEOS or PROJ call failed; the message carries the library's own message.
+class backend_error : public error {
+public:
+    using error::error;
+};
+
+}  // namespace basural

@@ -1,0 +1,85 @@
+#pragma once
+// Runs the real basural binary (BASURAL_EXE) with arguments and captures exit code, stdout, stderr.
+
+#include <spawn.h>
+#include <sys/wait.h>
+#include <fcntl.h>
+#include <unistd.h>
+
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <string>
+#include <vector>
+
+extern char** environ;
+
+namespace basural::test {
+
+struct CliResult {
+    int exit_code = -1;
+    std::string out;
+    std::string err;
+};
+
+inline std::string slurp(const std::filesystem::path& p)
+{
+    std::ifstream in(p, std::ios::binary);
+    std::ostringstream ss;
+    ss << in.rdbuf();
+    return ss.str();
+}
+
+/// A fresh scratch directory under the build tree for one test.
+inline std::filesystem::path scratch_dir(const std::string& name)
+{
+    const auto dir = std::filesystem::path(BASURAL_TEST_TMP_DIR) / name;
+    std::filesystem::remove_all(dir);
+    std::filesystem::create_directories(dir);
+    return dir;
+}
+
+/// Path of a fixture in tests/data.
+inline std::string fixture(const std::string& name)
+{
+    return (std::filesystem::path(BASURAL_TEST_DATA_DIR) / name).string();
+}
+
+inline CliResult run_cli(const std::vector<std::string>& args)
+{
+    static int counter = 0;
+    const auto dir = std::filesystem::path(BASURAL_TEST_TMP_DIR) / "cli_runs";
+    std::filesystem::create_directories(dir);
+    const auto stem = dir / (std::to_string(getpid()) + "_" + std::to_string(counter++));
+    const std::string out_path = stem.string() + ".out";
+    const std::string err_path = stem.string() + ".err";
+
+    posix_spawn_file_actions_t actions;
+    posix_spawn_file_actions_init(&actions);
+    posix_spawn_file_actions_addopen(&actions, STDIN_FILENO, "/dev/null", O_RDONLY, 0);
+    posix_spawn_file_actions_addopen(&actions, STDOUT_FILENO, out_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
+    posix_spawn_file_actions_addopen(&actions, STDERR_FILENO, err_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
+
+    std::vector<std::string> argv_storage{BASURAL_EXE};
+    argv_storage.insert(argv_storage.end(), args.begin(), args.end());
+    std::vector<char*> argv;
+    for (auto& a : argv_storage)
+        argv.push_back(a.data());
+    argv.push_back(nullptr);
+
+    CliResult r;
+    pid_t pid = 0;
+    if (posix_spawn(&pid, BASURAL_EXE, &actions, nullptr, argv.data(), environ) == 0) {
+        int status = 0;
+        waitpid(pid, &status, 0);
+        r.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+    }
+    posix_spawn_file_actions_destroy(&actions);
+    r.out = slurp(out_path);
+    r.err = slurp(err_path);
+    std::filesystem::remove(out_path);
+    std::filesystem::remove(err_path);
+    return r;
+}
+
+}  // namespace basural::test
