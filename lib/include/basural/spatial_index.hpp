@@ -1,0 +1,52 @@
+#pragma once
+/// \file spatial_index.hpp
+/// A static spatial index over WGS84 points (Boost.Geometry R-tree) answering radius and
+/// k-nearest queries in geodesic metres. Results are exact on the ellipsoid: the tree only
+/// pre-selects candidates by a bounding box that is guaranteed to contain every answer.
+
+#include "basural/site.hpp"
+
+#include <cstddef>
+#include <memory>
+#include <vector>
+
+namespace basural {
+
+/// One query answer: the point's index in the indexed vector and its geodesic distance.
+struct Neighbour {
+    std::size_t index = 0;
+    double distance_m = 0.0;
+    friend bool operator==(const Neighbour&, const Neighbour&) = default;
+};
+
+class SpatialIndex {
+public:
+    explicit SpatialIndex(std::vector<LonLat> points);
+    ~SpatialIndex();
+    SpatialIndex(SpatialIndex&&) noexcept;
+    SpatialIndex& operator=(SpatialIndex&&) noexcept;
+
+    std::size_t size() const noexcept { return m_points.size(); }
+    const std::vector<LonLat>& points() const noexcept { return m_points; }
+
+    /// Every indexed point at geodesic distance <= radius_m from `centre`, sorted by distance then index.
+    std::vector<Neighbour> within_m(const LonLat& centre, double radius_m) const;
+
+    /// The k nearest indexed points (fewer if the index is smaller), sorted by distance then index.
+    std::vector<Neighbour> nearest(const LonLat& centre, std::size_t k) const;
+
+private:
+    struct Tree;
+    std::vector<LonLat> m_points;
+    std::unique_ptr<Tree> m_tree;
+};
+
+/// Degrees of latitude and longitude that a geodesic circle of `radius_m` around `centre` spans at
+/// most: used to build conservative search boxes. Longitude span is 180 when the circle reaches a pole.
+struct DegreeSpan {
+    double dlat_deg = 0.0;
+    double dlon_deg = 0.0;
+};
+DegreeSpan conservative_degree_span(const LonLat& centre, double radius_m) noexcept;
+
+}  // namespace basural
