@@ -4,7 +4,9 @@
 
 #include "basural/atomic_output.hpp"
 #include "basural/error.hpp"
+#include "basural/geodesy.hpp"
 #include "detail/cairo.hpp"
+#include "detail/map_view.hpp"
 #include "detail/proj.hpp"
 
 #include <cairo-pdf.h>
@@ -343,6 +345,55 @@ std::string format_number(double v)
 
 }  // namespace
 
+std::vector<LonLat> detail::map_view_extent(const MapScene& scene)
+{
+    struct Part {
+        const MapPolygon* polygon;
+        double area_m2;
+    };
+    std::vector<Part> parts;
+    double total_m2 = 0.0;
+    double lon_min = std::numeric_limits<double>::infinity(), lon_max = -lon_min, lat_min = lon_min,
+           lat_max = -lon_min;
+    for (const auto& poly : scene.focus.polygons) {
+        if (poly.empty() || poly[0].size() < 3)
+            continue;
+        const double a = geodesic_ring_area_m2(poly[0]);
+        parts.push_back({&poly, std::isfinite(a) ? a : 0.0});
+        total_m2 += parts.back().area_m2;
+        for (const auto& p : poly[0]) {
+            lon_min = std::min(lon_min, p.lon_deg);
+            lon_max = std::max(lon_max, p.lon_deg);
+            lat_min = std::min(lat_min, p.lat_deg);
+            lat_max = std::max(lat_max, p.lat_deg);
+        }
+    }
+    if (parts.empty())
+        throw error("map: the focus country '" + scene.focus.iso3 + "' has no boundary polygon to draw");
+    std::stable_sort(parts.begin(), parts.end(), [](const Part& a, const Part& b) { return a.area_m2 > b.area_m2; });
+    std::vector<LonLat> out;
+    double kept_m2 = 0.0;
+    for (const Part& part : parts) {
+        if (!out.empty() && total_m2 > 0.0 && kept_m2 >= 0.99 * total_m2)
+            break;
+        kept_m2 += part.area_m2;
+        for (const auto& p : (*part.polygon)[0])
+            if (std::isfinite(p.lon_deg) && std::isfinite(p.lat_deg))
+                out.push_back(p);
+    }
+    const auto near_country = [&](const LonLat& p) {
+        return p.lon_deg >= lon_min - 1.0 && p.lon_deg <= lon_max + 1.0 && p.lat_deg >= lat_min - 1.0 &&
+               p.lat_deg <= lat_max + 1.0;
+    };
+    for (const auto& p : scene.points)
+        if (near_country(p.location))
+            out.push_back(p.location);
+    for (const auto& f : scene.facilities)
+        if (near_country(f.location))
+            out.push_back(f.location);
+    return out;
+}
+
 struct MapLayout::Impl {
     MapStyle style;
     std::string projection;
@@ -360,25 +411,17 @@ MapLayout::MapLayout(const MapScene& scene, const MapStyle& style) : m_impl(std:
     im.style = style;
     im.regions = page_regions(scene, style);
 
+    // Centre of the lon/lat bounding box of what the view must contain, rounded to 1e-6 degree
+    // (0.1 m) so that the PROJ string states the projection exactly.
+    const std::vector<LonLat> extent = detail::map_view_extent(scene);
     double lon_min = std::numeric_limits<double>::infinity(), lon_max = -lon_min;
     double lat_min = lon_min, lat_max = -lon_min;
-    std::size_t vertices = 0;
-    for (const auto& poly : scene.focus.polygons)
-        for (const auto& ring : poly)
-            for (const auto& p : ring) {
-                if (!std::isfinite(p.lon_deg) || !std::isfinite(p.lat_deg))
-                    continue;
-                lon_min = std::min(lon_min, p.lon_deg);
-                lon_max = std::max(lon_max, p.lon_deg);
-                lat_min = std::min(lat_min, p.lat_deg);
-                lat_max = std::max(lat_max, p.lat_deg);
-                ++vertices;
-            }
-    if (vertices == 0)
-        throw error("map: the focus country '" + scene.focus.iso3 + "' has no boundary polygon to draw");
-
-    // Centre of the lon/lat bounding box, rounded to 1e-6 degree (0.1 m) so that the PROJ string
-    // states the projection exactly.
+    for (const auto& p : extent) {
+        lon_min = std::min(lon_min, p.lon_deg);
+        lon_max = std::max(lon_max, p.lon_deg);
+        lat_min = std::min(lat_min, p.lat_deg);
+        lat_max = std::max(lat_max, p.lat_deg);
+    }
     const auto round6 = [](double v) { return std::round(v * 1e6) / 1e6; };
     im.centre = {round6((lon_min + lon_max) / 2.0), round6((lat_min + lat_max) / 2.0)};
     char buf[160];
@@ -388,25 +431,22 @@ MapLayout::MapLayout(const MapScene& scene, const MapStyle& style) : m_impl(std:
     im.proj = std::make_unique<detail::ProjTransform>(
         "+proj=pipeline +step +proj=unitconvert +xy_in=deg +xy_out=rad +step " + im.projection);
 
-    // Fit the focus country's projected extent, plus a margin, into the frame.
+    // Fit the projected extent, plus a margin, into the frame.
+    std::vector<double> xs, ys;
+    for (const auto& p : extent) {
+        xs.push_back(p.lon_deg);
+        ys.push_back(p.lat_deg);
+    }
+    im.proj->forward(xs, ys);
     double x_min = std::numeric_limits<double>::infinity(), x_max = -x_min, y_min = x_min, y_max = -x_min;
-    for (const auto& poly : scene.focus.polygons)
-        for (const auto& ring : poly) {
-            std::vector<double> xs, ys;
-            for (const auto& p : ring) {
-                xs.push_back(p.lon_deg);
-                ys.push_back(p.lat_deg);
-            }
-            im.proj->forward(xs, ys);
-            for (std::size_t i = 0; i < xs.size(); ++i) {
-                if (!std::isfinite(xs[i]))
-                    continue;
-                x_min = std::min(x_min, xs[i]);
-                x_max = std::max(x_max, xs[i]);
-                y_min = std::min(y_min, ys[i]);
-                y_max = std::max(y_max, ys[i]);
-            }
-        }
+    for (std::size_t i = 0; i < xs.size(); ++i) {
+        if (!std::isfinite(xs[i]))
+            continue;
+        x_min = std::min(x_min, xs[i]);
+        x_max = std::max(x_max, xs[i]);
+        y_min = std::min(y_min, ys[i]);
+        y_max = std::max(y_max, ys[i]);
+    }
     if (!std::isfinite(x_min))
         throw error("map: the focus country '" + scene.focus.iso3 + "' cannot be projected with " + im.projection);
     const double extent_x_m = std::max(x_max - x_min, MIN_EXTENT_M) * (1.0 + 2.0 * FIT_MARGIN);

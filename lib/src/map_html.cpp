@@ -5,8 +5,8 @@
 #include "basural/map.hpp"
 
 #include "basural/atomic_output.hpp"
-#include "basural/error.hpp"
 #include "detail/leaflet_assets.hpp"
+#include "detail/map_view.hpp"
 
 #include <nlohmann/json.hpp>
 
@@ -165,7 +165,18 @@ Json scene_json(const MapScene& scene, const MapStyle& style)
     for (const auto& e : colours.legend)
         legend.push_back(Json{{"label", e.label}, {"colour", e.colour.hex()}, {"count", e.count}});
 
+    // The same view as the print map: the country's main polygons and its sites.
+    double lon_min = 180.0, lon_max = -180.0, lat_min = 90.0, lat_max = -90.0;
+    for (const auto& p : detail::map_view_extent(scene)) {
+        lon_min = std::min(lon_min, p.lon_deg);
+        lon_max = std::max(lon_max, p.lon_deg);
+        lat_min = std::min(lat_min, p.lat_deg);
+        lat_max = std::max(lat_max, p.lat_deg);
+    }
+
     return Json{{"title", scene.title},
+                {"view", Json::array({Json::array({round6(lat_min), round6(lon_min)}),
+                                      Json::array({round6(lat_max), round6(lon_max)})})},
                 {"focus", collection(Json::array({country_feature(scene.focus)}))},
                 {"neighbours", collection(std::move(neighbours))},
                 {"catchments", collection(std::move(catchments))},
@@ -363,7 +374,7 @@ constexpr std::string_view PAGE_JS = R"JS(
   };
   legend.addTo(map);
 
-  map.fitBounds(focus.getBounds(), { padding: [12, 12] });
+  map.fitBounds(D.view, { padding: [12, 12] });
   var root = document.documentElement;
   root.setAttribute('data-basural-sites', String(siteCount));
   root.setAttribute('data-basural-facilities', String(facilityCount));
@@ -375,13 +386,6 @@ constexpr std::string_view PAGE_JS = R"JS(
 
 void write_map_html(const MapScene& scene, const std::string& path, const MapStyle& style)
 {
-    bool has_polygon = false;
-    for (const auto& poly : scene.focus.polygons)
-        for (const auto& ring : poly)
-            has_polygon = has_polygon || ring.size() >= 3;
-    if (!has_polygon)
-        throw error("map: the focus country '" + scene.focus.iso3 + "' has no boundary polygon to draw");
-
     std::string licence(detail::leaflet_license());
     for (std::size_t pos; (pos = licence.find("--")) != std::string::npos;)
         licence.replace(pos, 2, "- -");  // "--" may not appear inside an HTML comment

@@ -342,6 +342,28 @@ TEST_CASE("the country is fitted inside the map frame", "[map][projection]")
     }
 }
 
+TEST_CASE("a speck of an island far offshore does not set the view, a site on it does", "[map][projection]")
+{
+    MapScene s = fixture_scene();
+    // A 0.1 degree island 9 degrees east: 0.25% of the country's area, under the 1% left out.
+    s.focus.polygons.push_back(box(-40.05, -15.05, -39.95, -14.95));
+    const MapLayout mainland(s, default_map_style());
+    CHECK(mainland.centre() == LonLat{-49.0, -15.0});
+    const auto island = mainland.to_page({-40.0, -15.0});
+    REQUIRE(island);
+    CHECK(island->x_px > mainland.map_frame().x_px + mainland.map_frame().width_px);
+    // A site far from the country (a bad coordinate) is not fitted either...
+    s.points.push_back(site("far", {0.0, 0.0}, "open_dump", 1.0));
+    CHECK(MapLayout(s, default_map_style()).centre() == LonLat{-49.0, -15.0});
+    // ...but a site on the island is: the view now spans lon -50..-40, centred on -45.
+    s.points.push_back(site("island", {-40.0, -15.0}, "open_dump", 1.0));
+    const MapLayout with_site(s, default_map_style());
+    CHECK(with_site.centre() == LonLat{-45.0, -15.0});
+    const auto on_island = with_site.to_page({-40.0, -15.0});
+    REQUIRE(on_island);
+    CHECK(on_island->x_px < with_site.map_frame().x_px + with_site.map_frame().width_px);
+}
+
 TEST_CASE("the scale bar is a round number of km, true on the ground at the centre to 1%", "[map][projection]")
 {
     const MapScene s = fixture_scene();
