@@ -394,6 +394,46 @@ std::vector<LonLat> detail::map_view_extent(const MapScene& scene)
     return out;
 }
 
+std::string detail::valid_utf8(std::string_view s)
+{
+    std::string out;
+    out.reserve(s.size());
+    const auto byte = [&](std::size_t i) { return static_cast<unsigned char>(s[i]); };
+    std::size_t i = 0;
+    while (i < s.size()) {
+        const unsigned char c = byte(i);
+        std::size_t len = 0;
+        unsigned char lo = 0x80, hi = 0xBF;  // allowed range of the second byte
+        if (c < 0x80) len = 1;
+        else if (c >= 0xC2 && c <= 0xDF) len = 2;
+        else if (c >= 0xE0 && c <= 0xEF) {
+            len = 3;
+            if (c == 0xE0) lo = 0xA0;  // no overlong forms
+            if (c == 0xED) hi = 0x9F;  // no surrogates
+        } else if (c >= 0xF0 && c <= 0xF4) {
+            len = 4;
+            if (c == 0xF0) lo = 0x90;
+            if (c == 0xF4) hi = 0x8F;  // nothing above U+10FFFF
+        }
+        // One U+FFFD per maximal ill-formed subpart (Unicode 15, section 3.9): a truncated
+        // sequence is replaced once, a byte that can start nothing on its own.
+        std::size_t good = len > 0 ? 1 : 0;
+        while (good > 0 && good < len && i + good < s.size()) {
+            const unsigned char b = byte(i + good);
+            if (!((good == 1) ? (b >= lo && b <= hi) : (b >= 0x80 && b <= 0xBF)))
+                break;
+            ++good;
+        }
+        if (len > 0 && good == len) {
+            out.append(s.substr(i, len));
+        } else {
+            out += "\xEF\xBF\xBD";
+        }
+        i += std::max<std::size_t>(good, 1);
+    }
+    return out;
+}
+
 struct MapLayout::Impl {
     MapStyle style;
     std::string projection;
@@ -685,9 +725,10 @@ void draw_facility_symbol(cairo_t* cr, double x, double y, FacilityKind kind)
 }
 
 /// Draws `text` with its baseline at (x, y), shrunk (down to 60%) to fit `max_width_px`.
-void draw_text(cairo_t* cr, const std::string& text, double x, double y, double size_px, bool bold,
+void draw_text(cairo_t* cr, const std::string& raw_text, double x, double y, double size_px, bool bold,
                double max_width_px, Rgb colour = TEXT_COLOUR)
 {
+    const std::string text = detail::valid_utf8(raw_text);
     cairo_select_font_face(cr, FONT, CAIRO_FONT_SLANT_NORMAL, bold ? CAIRO_FONT_WEIGHT_BOLD : CAIRO_FONT_WEIGHT_NORMAL);
     cairo_set_font_size(cr, size_px);
     cairo_text_extents_t ext;
@@ -700,8 +741,9 @@ void draw_text(cairo_t* cr, const std::string& text, double x, double y, double 
     cairo_new_path(cr);
 }
 
-double text_width(cairo_t* cr, const std::string& text, double size_px, bool bold)
+double text_width(cairo_t* cr, const std::string& raw_text, double size_px, bool bold)
 {
+    const std::string text = detail::valid_utf8(raw_text);
     cairo_select_font_face(cr, FONT, CAIRO_FONT_SLANT_NORMAL, bold ? CAIRO_FONT_WEIGHT_BOLD : CAIRO_FONT_WEIGHT_NORMAL);
     cairo_set_font_size(cr, size_px);
     cairo_text_extents_t ext;

@@ -19,8 +19,9 @@ namespace {
 
 using Json = nlohmann::ordered_json;
 
-std::string html_escape(std::string_view s)
+std::string html_escape(std::string_view raw)
 {
+    const std::string s = detail::valid_utf8(raw);
     std::string out;
     out.reserve(s.size());
     for (char c : s) {
@@ -83,9 +84,12 @@ Json multipolygon(const std::vector<MapPolygon>& polygons)
                 continue;
             Json r = Json::array();
             for (const auto& p : ring)
-                r.push_back(position(p));
-            if (!(ring.front() == ring.back()))
-                r.push_back(position(ring.front()));  // GeoJSON rings are closed
+                if (std::isfinite(p.lon_deg) && std::isfinite(p.lat_deg))
+                    r.push_back(position(p));
+            if (r.size() < 3)
+                continue;
+            if (r.front() != r.back())
+                r.push_back(r.front());  // GeoJSON rings are closed
             rings.push_back(std::move(r));
         }
         if (!rings.empty())
@@ -139,9 +143,12 @@ Json scene_json(const MapScene& scene, const MapStyle& style)
     for (std::size_t i = 0; i < scene.points.size(); ++i)
         radius[i] = std::round(symbol_radius_px(scene.points[i].size_value, max_size) * 100.0) / 100.0;
     std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return radius[a] > radius[b]; });
+    const auto placeable = [](const LonLat& p) { return std::isfinite(p.lon_deg) && std::isfinite(p.lat_deg); };
     Json sites = Json::array();
     for (std::size_t i : order) {
         const MapPoint& p = scene.points[i];
+        if (!placeable(p.location))
+            continue;  // as on the print map: a position that cannot be placed is not drawn
         sites.push_back(feature(Json{{"type", "Point"}, {"coordinates", position(p.location)}},
                                 Json{{"id", p.id},
                                      {"label", p.label},
@@ -153,6 +160,8 @@ Json scene_json(const MapScene& scene, const MapStyle& style)
     }
     Json facilities = Json::array();
     for (const auto& f : scene.facilities) {
+        if (!placeable(f.location))
+            continue;
         Json props{{"id", f.id},
                    {"label", f.label},
                    {"kind", f.kind == FacilityKind::proposed ? "proposed" : "existing"},

@@ -448,6 +448,22 @@ TEST_CASE("PNG: size from dpi, and the colours where the country, a site and the
     CHECK(slurp(path) == slurp(again));
 }
 
+TEST_CASE("invalid UTF-8 in a name does not stop the print map", "[map][png]")
+{
+    const auto dir = scratch("utf8");
+    MapScene s = fixture_scene();
+    s.title = "Bad \xFF byte, overlong \xC0\xAF, truncated \xE2\x82";
+    s.attribution_lines.push_back("Sites: S\xE3o Paulo (Latin-1, not UTF-8)");
+    const auto path = dir / "bad.png";
+    render_map(s, default_map_style(), path.string());
+    CHECK(fs::file_size(path) > 0);
+    render_map(s, default_map_style(), (dir / "bad.html").string());
+    const std::string html = slurp(dir / "bad.html");
+    CHECK(html.find("<title>Bad \xEF\xBF\xBD byte, overlong \xEF\xBF\xBD\xEF\xBF\xBD, truncated "
+                    "\xEF\xBF\xBD</title>") != std::string::npos);
+    CHECK(html.find("\xFF") == std::string::npos);
+}
+
 TEST_CASE("SVG: well-formed, one symbol per site of a colour, deterministic", "[map][svg]")
 {
     const auto dir = scratch("svg");
@@ -567,6 +583,8 @@ TEST_CASE("HTML: headless Chromium draws every site and facility without a scrip
     MapScene s = fixture_scene();
     s.title = "Testland </script> \"São Tomé\"";
     s.points[0].label = "Lixão </script><script>document.title='pwned'</script>";
+    // A site with no usable position is left out, not passed to Leaflet (which would throw).
+    s.points.push_back(site("nowhere", {std::nan(""), 0.0}, "open_dump", 1.0));
     const auto path = dir / "testland.html";
     write_map_html(s, path.string());
     const int rc = run_tool({"timeout", "120", "chromium", "--headless", "--no-sandbox", "--disable-gpu",
