@@ -15,6 +15,7 @@
 
 #include "basural/site.hpp"
 
+#include <cstddef>
 #include <cstdint>
 #include <memory>
 #include <optional>
@@ -131,10 +132,10 @@ struct PointColours {
     std::vector<std::size_t> legend_index;
 };
 
-/// type and status: a fixed palette per value of the schema (site.hpp), other keys get 5 further
-/// hues (cycling), "" is grey "Unknown"; cluster: a qualitative palette of 9 colours cycling over the labels in
-/// natural order; priority: a sequential ramp (ColorBrewer YlOrRd) over [0, 1], grey when unscored.
-/// Palettes are tabulated in docs/methods/maps.md.
+/// type and status: a fixed palette per value of the schema (site.hpp); other keys get 5 further
+/// hues (cycling) and "" is grey "Unknown". cluster: a qualitative palette of 9 colours cycling
+/// over the labels in natural order ("2" before "10"). priority: a sequential ramp (ColorBrewer
+/// YlOrRd) over [0, 1], grey when unscored. Palettes are tabulated in docs/methods/maps.md.
 PointColours colour_points(const MapScene& scene, ColourBy by);
 
 /// Symbol radius in layout pixels for a size value, given the largest size value on the map:
