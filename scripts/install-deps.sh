@@ -8,6 +8,8 @@ PACKAGES=(
   libgdal-dev gdal-bin libgeos-dev libproj-dev proj-bin proj-data
   libboost-dev catch2 nlohmann-json3-dev libcli11-dev libcairo2-dev
   geographiclib-tools python3 python3-gdal sqlite3
+  # PostGIS tests (tests/postgis, scripts/pg-test-server.sh): a throw-away server started by CTest
+  postgresql-15 postgresql-15-postgis-3
 )
 
 missing=()
