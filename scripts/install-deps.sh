@@ -11,6 +11,8 @@ PACKAGES=(
   # maps: the font the renderer asks for; test readers for its outputs (libxml2 for SVG, poppler's
   # pdfinfo/pdftoppm for PDF, headless Chromium for the offline HTML page)
   fonts-dejavu-core libxml2-dev poppler-utils chromium
+  # PostGIS tests (tests/postgis, scripts/pg-test-server.sh): a throw-away server started by CTest
+  postgresql-15 postgresql-15-postgis-3
 )
 
 missing=()

@@ -1,6 +1,7 @@
 #include "detail/gdal.hpp"
 
 #include "basural/error.hpp"
+#include "basural/pg_connection.hpp"
 
 #include <cpl_error.h>
 
@@ -63,7 +64,8 @@ GDALDatasetUniquePtr open_vector(const std::string& path, const std::vector<std:
                                               open_options.empty() ? nullptr : opts.get(), nullptr));
     if (!ds) {
         auto msg = last_gdal_error();
-        throw input_error(path, msg.empty() ? "not a vector dataset GDAL can read"
+        // A PG: connection string may carry a password: never put it in a message.
+        throw input_error(redact_connection_string(path), msg.empty() ? "not a vector dataset GDAL can read"
                                             : "cannot be read as a vector dataset: " + msg);
     }
     return ds;
