@@ -153,6 +153,28 @@ TEST_CASE("k-nearest equals brute force with duplicates, high latitudes and the 
             auto all = brute_within(pts, c, 1e9);
             all.resize(k);
             CHECK(index.nearest(c, k) == all);
+            CHECK(index.kth_nearest_distance_m(c, k) == all.back().distance_m);
         }
     }
+    CHECK(index.kth_nearest_distance_m(pts[0], 0) == 0.0);
+    CHECK(index.kth_nearest_distance_m(pts[0], 1) == 0.0);  // the point itself
+    CHECK(index.kth_nearest_distance_m(pts[0], 100000) == brute_within(pts, pts[0], 1e9).back().distance_m);
+    CHECK(SpatialIndex({}).kth_nearest_distance_m({0, 0}, 3) == 0.0);
+}
+
+TEST_CASE("longitudes outside [-180, 180] are the same meridians", "[spatial_index]")
+{
+    // 190 E is 170 W; 540 is 180. Distances from geod_inverse do not care, the index must not either.
+    const std::vector<LonLat> pts{{190.0, -17.0}, {-170.0, -17.1}, {540.0, 0.0}, {-179.95, 0.0}, {10.0, 0.0}};
+    SpatialIndex index(pts);
+    for (const auto& c : pts) {
+        for (double r_m : {1000.0, 30000.0, 2.0e6}) {
+            CHECK(index.within_m(c, r_m) == brute_within(pts, c, r_m));
+            CHECK(index.indices_within_m(c, r_m) == brute_indices(pts, c, r_m));
+        }
+        auto all = brute_within(pts, c, 1e9);
+        all.resize(2);
+        CHECK(index.nearest(c, 2) == all);
+    }
+    CHECK(index.indices_within_m({-170.0, -17.0}, 20000.0) == std::vector<std::size_t>{0, 1});
 }

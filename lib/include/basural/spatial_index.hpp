@@ -35,6 +35,11 @@ public:
     /// The k nearest indexed points (fewer if the index is smaller), sorted by distance then index.
     std::vector<Neighbour> nearest(const LonLat& centre, std::size_t k) const;
 
+    /// Geodesic distance from `centre` to its k-th nearest indexed point (k >= 1, counting a point at
+    /// `centre` itself; capped at size()): nearest(centre, k).back().distance_m, computed with only the
+    /// geodesics that the chord bounds cannot rank (usually one). 0 for an empty index or k = 0.
+    double kth_nearest_distance_m(const LonLat& centre, std::size_t k) const;
+
     /// Indices of every indexed point at geodesic distance <= radius_m from `centre`, ascending: the
     /// same set as within_m, but without distances, so most points are decided by cheap rigorous bounds
     /// on the geodesic (chord <= geodesic <= arc of the tightest curvature) and only those near the
