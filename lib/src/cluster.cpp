@@ -128,25 +128,29 @@ ClusterResult dbscan(const SpatialIndex& index, double eps_m, std::size_t min_po
     check_points("dbscan", points);
     const std::size_t n = points.size();
 
-    // Neighbourhoods (itself included), as a compressed row list.
-    std::vector<std::size_t> offset(n + 1, 0);
-    std::vector<std::size_t> neighbour;
+    // Core points: at least min_points neighbours, itself included.
     ClusterResult result;
     result.is_core.assign(n, false);
-    for (std::size_t i = 0; i < n; ++i) {
-        const auto hits = index.indices_within_m(points[i], eps_m);
-        result.is_core[i] = hits.size() >= min_points;
-        neighbour.insert(neighbour.end(), hits.begin(), hits.end());
-        offset[i + 1] = neighbour.size();
-    }
-
-    // Clusters: connected components of core points.
-    DisjointSets sets(n);
     for (std::size_t i = 0; i < n; ++i)
-        if (result.is_core[i])
-            for (std::size_t e = offset[i]; e < offset[i + 1]; ++e)
-                if (result.is_core[neighbour[e]])
-                    sets.unite(i, neighbour[e]);
+        result.is_core[i] = index.count_within_m(points[i], eps_m) >= min_points;
+
+    // Clusters: connected components of core points; border points remember their core neighbours.
+    // (Neighbourhoods are queried twice rather than stored: storing them costs more than the query.)
+    DisjointSets sets(n);
+    std::vector<std::size_t> hits;
+    std::vector<std::size_t> border_offset(n + 1, 0);
+    std::vector<std::size_t> border_core;  // core neighbours of each non-core point
+    for (std::size_t i = 0; i < n; ++i) {
+        index.indices_within_m(points[i], eps_m, hits);
+        for (const std::size_t j : hits)
+            if (result.is_core[j]) {
+                if (result.is_core[i])
+                    sets.unite(i, j);
+                else
+                    border_core.push_back(j);
+            }
+        border_offset[i + 1] = border_core.size();
+    }
     std::vector<std::size_t> group_of(n, NONE);
     for (std::size_t i = 0; i < n; ++i)
         if (result.is_core[i])
@@ -166,10 +170,8 @@ ClusterResult dbscan(const SpatialIndex& index, double eps_m, std::size_t min_po
             continue;
         double best_m = INF;
         int best_label = NOISE_LABEL;
-        for (std::size_t e = offset[i]; e < offset[i + 1]; ++e) {
-            const std::size_t j = neighbour[e];
-            if (!result.is_core[j])
-                continue;
+        for (std::size_t e = border_offset[i]; e < border_offset[i + 1]; ++e) {
+            const std::size_t j = border_core[e];
             const double d_m = geodesic_distance_m(points[i], points[j]);
             const int l = result.label[j];
             if (d_m < best_m || (d_m == best_m && l < best_label)) {

@@ -152,23 +152,35 @@ std::vector<Neighbour> SpatialIndex::within_m(const LonLat& centre, double radiu
     return out;
 }
 
-std::vector<std::size_t> SpatialIndex::indices_within_m(const LonLat& centre, double radius_m) const
+void SpatialIndex::indices_within_m(const LonLat& centre, double radius_m, std::vector<std::size_t>& out) const
 {
-    std::vector<std::size_t> candidates;
-    candidates_within_m(centre, radius_m, candidates);
+    candidates_within_m(centre, radius_m, out);
     const auto c = detail::to_ecef(centre);
     const auto t = detail::chord_thresholds(radius_m);
     std::size_t kept = 0;
-    for (const std::size_t idx : candidates) {
+    for (const std::size_t idx : out) {
         const double c2 = detail::chord_squared_m2(c, m_tree->ecef[idx]);
         if (c2 > t.reject_above_m2)
-            continue;
+            continue;  // certainly farther
         if (c2 <= t.accept_up_to_m2 || geodesic_distance_m(centre, m_points[idx]) <= radius_m)
-            candidates[kept++] = idx;
+            out[kept++] = idx;  // certainly within, or measured within
     }
-    candidates.resize(kept);
-    std::sort(candidates.begin(), candidates.end());
-    return candidates;
+    out.resize(kept);
+}
+
+std::vector<std::size_t> SpatialIndex::indices_within_m(const LonLat& centre, double radius_m) const
+{
+    std::vector<std::size_t> out;
+    indices_within_m(centre, radius_m, out);
+    std::sort(out.begin(), out.end());
+    return out;
+}
+
+std::size_t SpatialIndex::count_within_m(const LonLat& centre, double radius_m) const
+{
+    thread_local std::vector<std::size_t> buffer;
+    indices_within_m(centre, radius_m, buffer);
+    return buffer.size();
 }
 
 std::vector<SpatialIndex::Tree::Bounded> SpatialIndex::Tree::k_candidates(const std::vector<LonLat>& points,

@@ -119,8 +119,15 @@ TEST_CASE("indices_within_m equals brute force, including points on the boundary
         auto pts = random_points(600, reg.lon0, reg.lon1, reg.lat0, reg.lat1, 11);
         SpatialIndex index(pts);
         for (std::size_t q = 0; q < 30; ++q)
-            for (double r_m : {0.0, 1000.0, 50000.0, 250000.0, 2.0e6, 1.5e7})
-                CHECK(index.indices_within_m(pts[q * 11], r_m) == brute_indices(pts, pts[q * 11], r_m));
+            for (double r_m : {0.0, 1000.0, 50000.0, 250000.0, 2.0e6, 1.5e7}) {
+                const auto expected = brute_indices(pts, pts[q * 11], r_m);
+                CHECK(index.indices_within_m(pts[q * 11], r_m) == expected);
+                CHECK(index.count_within_m(pts[q * 11], r_m) == expected.size());
+                std::vector<std::size_t> buffer{99, 98};  // cleared first
+                index.indices_within_m(pts[q * 11], r_m, buffer);
+                std::sort(buffer.begin(), buffer.end());
+                CHECK(buffer == expected);
+            }
     }
     // Points placed on, just inside and just outside the circle, where the cheap bounds cannot decide
     // and the geodesic must be computed.

@@ -46,6 +46,13 @@ public:
     /// boundary need a geodesic computation. Much faster for counting neighbours.
     std::vector<std::size_t> indices_within_m(const LonLat& centre, double radius_m) const;
 
+    /// The same set into a caller's buffer (cleared first), in no particular order: for hot loops that
+    /// reuse one buffer and do not need the order.
+    void indices_within_m(const LonLat& centre, double radius_m, std::vector<std::size_t>& out) const;
+
+    /// Number of indexed points at geodesic distance <= radius_m (the size of indices_within_m).
+    std::size_t count_within_m(const LonLat& centre, double radius_m) const;
+
     /// Clears `out` and fills it with the indices inside the conservative search box of a radius query:
     /// a superset of indices_within_m (every point within radius_m plus some farther ones), in no
     /// particular order, with no distance computed. For callers that filter candidates before measuring.
