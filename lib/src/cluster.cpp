@@ -367,9 +367,17 @@ std::vector<SpanningEdge> mutual_reachability_mst(const SpatialIndex& index, con
 
 ClusterResult hdbscan(const std::vector<LonLat>& points, const HdbscanOptions& options, const ProgressFn& progress)
 {
+    check_points("hdbscan", points);
+    const SpatialIndex index(points);
+    return hdbscan(index, options, progress);
+}
+
+ClusterResult hdbscan(const SpatialIndex& index, const HdbscanOptions& options, const ProgressFn& progress)
+{
     if (options.min_cluster_size < 2)
         throw usage_error("hdbscan: min_cluster_size must be at least 2, got " + std::to_string(options.min_cluster_size));
     const std::size_t k = options.min_samples == 0 ? options.min_cluster_size : options.min_samples;
+    const auto& points = index.points();
     check_points("hdbscan", points);
     const std::size_t n = points.size();
     const std::size_t mcs = options.min_cluster_size;
@@ -382,7 +390,6 @@ ClusterResult hdbscan(const std::vector<LonLat>& points, const HdbscanOptions& o
     if (n == 0)
         return result;
 
-    const SpatialIndex index(points);
     if (progress)
         progress("core distances", 0.0);
     result.core_distance_m = core_distances_m(index, k);

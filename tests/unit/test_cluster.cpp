@@ -202,6 +202,7 @@ TEST_CASE("DBSCAN equals a brute-force reference on random sets", "[cluster][dbs
                 CHECK(got.is_core == ref.is_core);
                 CHECK(got.label == ref.label);
                 CHECK(got.core_distance_m.empty());
+                CHECK(dbscan(SpatialIndex(pts), eps_m, min_points).label == ref.label);
             }
         }
     }
@@ -535,6 +536,11 @@ TEST_CASE("HDBSCAN edge cases and bad parameters", "[cluster][hdbscan]")
     }
     CHECK(r.probability[0] == 1.0);
     CHECK(std::isinf(r.cluster_stability_per_km[0]));
+    // The index overload gives the same result, and the progress callback ends at 1.
+    double last_fraction = -1.0;
+    const auto via_index = hdbscan(SpatialIndex(p), {4, 3}, [&](std::string_view, double f) { last_fraction = f; });
+    CHECK(via_index.label == r.label);
+    CHECK(last_fraction == 1.0);
     CHECK_THROWS_AS(hdbscan(p, {1, 0}), usage_error);
     CHECK_THROWS_AS(hdbscan({{0, 0}, {0, 91}}, {2, 0}), usage_error);
     const SpatialIndex index(p);

@@ -75,6 +75,9 @@ struct HdbscanOptions {
 /// Throws usage_error for min_cluster_size < 2 or invalid points (as dbscan).
 ClusterResult hdbscan(const std::vector<LonLat>& points, const HdbscanOptions& options, const ProgressFn& progress = {});
 
+/// The same on an existing index (its points are the points clustered).
+ClusterResult hdbscan(const SpatialIndex& index, const HdbscanOptions& options, const ProgressFn& progress = {});
+
 /// Core distance of every point: geodesic distance to its k-th nearest point, itself included
 /// (k = 1 gives 0; k is capped at the number of points).
 std::vector<double> core_distances_m(const SpatialIndex& index, std::size_t k);
