@@ -173,6 +173,158 @@ std::vector<double> reference_mst_weights(const std::vector<LonLat>& p, const st
     return w;
 }
 
+/// HDBSCAN* from its definition, without a spanning tree: for every distinct mutual-reachability
+/// value delta (descending), the components of the complete graph restricted to edges lighter than
+/// delta split the clusters alive at delta; then excess-of-mass selection and canonical labels.
+struct RefHdbscan {
+    std::vector<int> label;
+    std::vector<double> stability_per_km;  // per label
+    std::vector<double> probability;
+    std::size_t condensed_clusters = 0;
+};
+
+RefHdbscan reference_hdbscan(const std::vector<LonLat>& p, std::size_t mcs, std::size_t k)
+{
+    const std::size_t n = p.size();
+    const auto core = reference_core_distances(p, k);
+    struct Pair {
+        double w;
+        std::size_t a, b;
+    };
+    std::vector<Pair> pairs;
+    for (std::size_t i = 0; i < n; ++i)
+        for (std::size_t j = i + 1; j < n; ++j)
+            pairs.push_back({std::max({core[i], core[j], geodesic_distance_m(p[i], p[j])}), i, j});
+    std::sort(pairs.begin(), pairs.end(), [](const Pair& x, const Pair& y) { return x.w < y.w; });
+    std::vector<double> levels;
+    for (const auto& e : pairs)
+        if (levels.empty() || e.w != levels.back())
+            levels.push_back(e.w);
+    // below[l][i]: component of i using only edges lighter than levels[l]
+    std::vector<std::vector<std::size_t>> below(levels.size());
+    std::vector<std::size_t> parent(n);
+    std::iota(parent.begin(), parent.end(), 0);
+    auto find = [&](std::size_t x) {
+        while (parent[x] != x)
+            x = parent[x] = parent[parent[x]];
+        return x;
+    };
+    std::size_t next = 0;
+    for (std::size_t l = 0; l < levels.size(); ++l) {
+        for (; next < pairs.size() && pairs[next].w < levels[l]; ++next)
+            parent[find(pairs[next].a)] = find(pairs[next].b);
+        below[l].resize(n);
+        for (std::size_t i = 0; i < n; ++i)
+            below[l][i] = find(i);
+    }
+    struct Cluster {
+        int parent;
+        double birth;
+        double stability = 0.0;
+        double death = 0.0;  // largest lambda leaving it directly
+        std::vector<std::size_t> alive;
+        std::vector<int> children;
+    };
+    std::vector<Cluster> cl;
+    std::vector<std::size_t> all(n);
+    std::iota(all.begin(), all.end(), 0);
+    cl.push_back({-1, 0.0, 0.0, 0.0, all, {}});
+    std::vector<int> point_cluster(n, 0);
+    std::vector<double> point_lambda(n, 0.0);
+    std::vector<int> alive{0};
+    for (std::size_t l = levels.size(); l-- > 0;) {
+        const double lambda = levels[l] > 0 ? 1000.0 / levels[l] : HUGE_VAL;
+        std::vector<int> still;
+        for (const int c : alive) {
+            std::vector<std::vector<std::size_t>> parts;
+            std::vector<std::size_t> part_root;
+            for (const std::size_t i : cl[static_cast<std::size_t>(c)].alive) {
+                const auto it = std::find(part_root.begin(), part_root.end(), below[l][i]);
+                if (it == part_root.end()) {
+                    part_root.push_back(below[l][i]);
+                    parts.push_back({i});
+                } else {
+                    parts[static_cast<std::size_t>(it - part_root.begin())].push_back(i);
+                }
+            }
+            if (parts.size() == 1) {
+                still.push_back(c);
+                continue;
+            }
+            std::size_t big = 0;
+            for (const auto& part : parts)
+                big += part.size() >= mcs ? 1 : 0;
+            auto& C = cl[static_cast<std::size_t>(c)];
+            const double birth = C.birth;
+            for (const auto& part : parts) {
+                if (part.size() < mcs || big == 0) {
+                    for (const std::size_t i : part) {
+                        point_cluster[i] = c;
+                        point_lambda[i] = lambda;
+                        cl[static_cast<std::size_t>(c)].stability += lambda - birth;
+                    }
+                    cl[static_cast<std::size_t>(c)].death = std::max(cl[static_cast<std::size_t>(c)].death, lambda);
+                } else if (big == 1) {
+                    cl[static_cast<std::size_t>(c)].alive = part;
+                    still.push_back(c);
+                } else {
+                    cl[static_cast<std::size_t>(c)].stability += static_cast<double>(part.size()) * (lambda - birth);
+                    cl[static_cast<std::size_t>(c)].death = std::max(cl[static_cast<std::size_t>(c)].death, lambda);
+                    cl.push_back({c, lambda, 0.0, 0.0, part, {}});
+                    cl[static_cast<std::size_t>(c)].children.push_back(static_cast<int>(cl.size() - 1));
+                    still.push_back(static_cast<int>(cl.size() - 1));
+                }
+            }
+        }
+        alive = still;
+    }
+    // Excess of mass (children are created after their parents).
+    const std::size_t m = cl.size();
+    std::vector<double> value(m);
+    std::vector<bool> chosen(m, false);
+    for (std::size_t c = m; c-- > 1;) {
+        double sum = 0.0;
+        for (const int ch : cl[c].children)
+            sum += value[static_cast<std::size_t>(ch)];
+        chosen[c] = cl[c].children.empty() || !(sum > cl[c].stability);
+        value[c] = chosen[c] ? cl[c].stability : sum;
+    }
+    std::vector<int> selected_of(m, -1);
+    for (std::size_t c = 1; c < m; ++c) {
+        const int above = selected_of[static_cast<std::size_t>(cl[c].parent)];
+        selected_of[c] = above >= 0 ? above : (chosen[c] ? static_cast<int>(c) : -1);
+    }
+    RefHdbscan r;
+    r.condensed_clusters = m;
+    std::vector<std::size_t> key(m, n);
+    for (std::size_t i = 0; i < n; ++i) {
+        const int s = selected_of[static_cast<std::size_t>(point_cluster[i])];
+        if (s >= 0 && (key[static_cast<std::size_t>(s)] == n || lonlat_less(p[i], p[key[static_cast<std::size_t>(s)]])))
+            key[static_cast<std::size_t>(s)] = i;
+    }
+    std::vector<std::size_t> sel;
+    for (std::size_t c = 0; c < m; ++c)
+        if (key[c] != n)
+            sel.push_back(c);
+    std::sort(sel.begin(), sel.end(), [&](std::size_t a, std::size_t b) { return lonlat_less(p[key[a]], p[key[b]]); });
+    std::vector<int> label_of(m, N);
+    for (std::size_t r2 = 0; r2 < sel.size(); ++r2) {
+        label_of[sel[r2]] = static_cast<int>(r2);
+        r.stability_per_km.push_back(cl[sel[r2]].stability);
+    }
+    r.label.assign(n, N);
+    r.probability.assign(n, 0.0);
+    for (std::size_t i = 0; i < n; ++i) {
+        const int s = selected_of[static_cast<std::size_t>(point_cluster[i])];
+        if (s < 0)
+            continue;
+        r.label[i] = label_of[static_cast<std::size_t>(s)];
+        const double top = cl[static_cast<std::size_t>(s)].death;
+        r.probability[i] = std::isinf(point_lambda[i]) ? 1.0 : std::min(point_lambda[i], top) / top;
+    }
+    return r;
+}
+
 std::vector<std::size_t> shuffled_order(std::size_t n, unsigned seed)
 {
     std::vector<std::size_t> perm(n);
@@ -354,6 +506,34 @@ TEST_CASE("core distances and the mutual-reachability MST equal brute force", "[
                     ++joined;
                 }
             CHECK(joined == pts.size() - 1);
+        }
+    }
+}
+
+TEST_CASE("HDBSCAN equals a reference computed from the definition, without a spanning tree", "[cluster][hdbscan]")
+{
+    struct Set { unsigned seed; double lon0, lon1, lat0, lat1, sigma_m; };
+    for (const auto& s : {Set{41, -75, -72, -15, -12, 6000}, Set{42, -72, -68, -56, -52, 12000},
+                          Set{43, 179, 181, -18, -16, 5000}, Set{44, -100, -97, 17, 20, 3000}}) {
+        const auto pts = clustered_points(s.seed, 90, s.lon0, s.lon1, s.lat0, s.lat1, s.sigma_m);
+        for (std::size_t mcs : {3u, 5u, 8u}) {
+            for (std::size_t k : {1u, 2u, 5u}) {
+                INFO("seed " << s.seed << " min_cluster_size " << mcs << " min_samples " << k);
+                const auto ref = reference_hdbscan(pts, mcs, k);
+                REQUIRE(ref.stability_per_km.size() >= 5);  // the sets have structure to find
+                const auto got = hdbscan(pts, {mcs, k});
+                CHECK(got.label == ref.label);
+                CHECK(got.condensed_tree.size() == ref.condensed_clusters);
+                REQUIRE(got.cluster_stability_per_km.size() == ref.stability_per_km.size());
+                for (std::size_t c = 0; c < ref.stability_per_km.size(); ++c) {
+                    if (std::isinf(ref.stability_per_km[c]))
+                        CHECK(got.cluster_stability_per_km[c] == ref.stability_per_km[c]);
+                    else
+                        CHECK(got.cluster_stability_per_km[c] == Approx(ref.stability_per_km[c]).epsilon(1e-12));
+                }
+                for (std::size_t i = 0; i < pts.size(); ++i)
+                    CHECK(got.probability[i] == Approx(ref.probability[i]).epsilon(1e-12));
+            }
         }
     }
 }
