@@ -1,0 +1,121 @@
+#include "detail/attribute_table.hpp"
+
+#include "basural/error.hpp"
+
+#include <charconv>
+#include <cmath>
+#include <sstream>
+
+namespace basural::detail {
+namespace {
+
+std::string trim(std::string s)
+{
+    const auto first = s.find_first_not_of(" \t\r\n");
+    if (first == std::string::npos)
+        return {};
+    const auto last = s.find_last_not_of(" \t\r\n");
+    return s.substr(first, last - first + 1);
+}
+
+std::string format_number(double v)
+{
+    std::ostringstream ss;
+    ss << v;
+    return ss.str();
+}
+
+}  // namespace
+
+AttributeTable::AttributeTable(std::string path, const std::vector<std::string>& required_columns)
+    : m_path(std::move(path)), m_dataset(open_vector(m_path))
+{
+    if (m_dataset->GetLayerCount() < 1)
+        throw input_error(m_path, "has no table (no layer)");
+    m_layer = m_dataset->GetLayer(0);
+    OGRFeatureDefn* defn = m_layer->GetLayerDefn();
+    std::string missing;
+    for (const auto& column : required_columns) {
+        const int idx = defn->GetFieldIndex(column.c_str());
+        if (idx < 0)
+            missing += (missing.empty() ? "" : ", ") + column;
+        else
+            m_index.emplace(column, idx);
+    }
+    if (!missing.empty()) {
+        std::string expected;
+        for (const auto& column : required_columns)
+            expected += (expected.empty() ? "" : ",") + column;
+        throw input_error(m_path, "missing column(s) " + missing + "; expected the columns " + expected);
+    }
+    m_layer->ResetReading();
+}
+
+bool AttributeTable::next()
+{
+    m_feature.reset(m_layer->GetNextFeature());
+    if (!m_feature)
+        return false;
+    ++m_record;
+    return true;
+}
+
+std::string AttributeTable::text(const std::string& column) const
+{
+    const int idx = m_index.at(column);
+    if (!m_feature->IsFieldSetAndNotNull(idx))
+        return {};
+    return trim(m_feature->GetFieldAsString(idx));
+}
+
+std::optional<double> AttributeTable::number(const std::string& column) const
+{
+    const std::string s = text(column);
+    if (s.empty())
+        return std::nullopt;
+    double v = 0.0;
+    const char* begin = s.data();
+    const char* end = s.data() + s.size();
+    if (*begin == '+')
+        ++begin;
+    const auto [ptr, ec] = std::from_chars(begin, end, v);
+    if (ec != std::errc{} || ptr != end || !std::isfinite(v))
+        fail(column, s, "is not a number");
+    return v;
+}
+
+std::optional<double> AttributeTable::number_in(const std::string& column, double lo, double hi) const
+{
+    const auto v = number(column);
+    if (v && (*v < lo || *v > hi))
+        fail(column, text(column), "is outside [" + format_number(lo) + ", " + format_number(hi) + "]");
+    return v;
+}
+
+std::optional<std::int64_t> AttributeTable::count(const std::string& column) const
+{
+    const auto v = number(column);
+    if (!v)
+        return std::nullopt;
+    if (*v < 0.0 || *v != std::floor(*v) || *v > 9.0e15)
+        fail(column, text(column), "is not a whole number of zero or more");
+    return static_cast<std::int64_t>(*v);
+}
+
+std::string AttributeTable::iso3(const std::string& column) const
+{
+    std::string s = text(column);
+    bool ok = s.size() == 3;
+    for (char ch : s)
+        ok = ok && ch >= 'A' && ch <= 'Z';
+    if (!ok)
+        fail(column, s, "is not an ISO 3166-1 alpha-3 code (three capital letters)");
+    return s;
+}
+
+void AttributeTable::fail(const std::string& column, const std::string& value, const std::string& reason) const
+{
+    throw input_error(m_path, m_record, column, value, reason);
+}
+
+}  // namespace basural::detail
