@@ -35,14 +35,38 @@ public:
     /// The k nearest indexed points (fewer if the index is smaller), sorted by distance then index.
     std::vector<Neighbour> nearest(const LonLat& centre, std::size_t k) const;
 
+    /// Geodesic distance from `centre` to its k-th nearest indexed point (k >= 1, counting a point at
+    /// `centre` itself; capped at size()): nearest(centre, k).back().distance_m, computed with only the
+    /// geodesics that the chord bounds cannot rank (usually one). 0 for an empty index or k = 0.
+    double kth_nearest_distance_m(const LonLat& centre, std::size_t k) const;
+
+    /// Indices of every indexed point at geodesic distance <= radius_m from `centre`, ascending: the
+    /// same set as within_m, but without distances, so most points are decided by cheap rigorous bounds
+    /// on the geodesic (chord <= geodesic <= arc of the tightest curvature) and only those near the
+    /// boundary need a geodesic computation. Much faster for counting neighbours.
+    std::vector<std::size_t> indices_within_m(const LonLat& centre, double radius_m) const;
+
+    /// The same set into a caller's buffer (cleared first), in no particular order: for hot loops that
+    /// reuse one buffer and do not need the order.
+    void indices_within_m(const LonLat& centre, double radius_m, std::vector<std::size_t>& out) const;
+
+    /// Number of indexed points at geodesic distance <= radius_m (the size of indices_within_m).
+    std::size_t count_within_m(const LonLat& centre, double radius_m) const;
+
+    /// Clears `out` and fills it with the indices inside the conservative search box of a radius query:
+    /// a superset of indices_within_m (every point within radius_m plus some farther ones), in no
+    /// particular order, with no distance computed. For callers that filter candidates before measuring.
+    void candidates_within_m(const LonLat& centre, double radius_m, std::vector<std::size_t>& out) const;
+
 private:
-    struct Tree;
+    struct Tree;  // the R-tree and the points' Earth-centred coordinates
     std::vector<LonLat> m_points;
     std::unique_ptr<Tree> m_tree;
 };
 
 /// Degrees of latitude and longitude that a geodesic circle of `radius_m` around `centre` spans at
-/// most: used to build conservative search boxes. Longitude span is 180 when the circle reaches a pole.
+/// most: used to build conservative search boxes. Longitude span is 180 when the circle comes within
+/// 0.1 degree of a pole (or is too large for the bound).
 struct DegreeSpan {
     double dlat_deg = 0.0;
     double dlon_deg = 0.0;
