@@ -45,6 +45,8 @@ inline std::string fixture(const std::string& name)
     return (std::filesystem::path(BASURAL_TEST_DATA_DIR) / name).string();
 }
 
+#ifdef BASURAL_EXE
+/// Runs the built binary (CLI tests only: unit tests have no BASURAL_EXE).
 inline CliResult run_cli(const std::vector<std::string>& args)
 {
     static int counter = 0;
@@ -81,5 +83,7 @@ inline CliResult run_cli(const std::vector<std::string>& args)
     std::filesystem::remove(err_path);
     return r;
 }
+
+#endif  // BASURAL_EXE
 
 }  // namespace basural::test

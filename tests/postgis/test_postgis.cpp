@@ -5,6 +5,7 @@
 #include "basural/pg_connection.hpp"
 #include "detail/gdal.hpp"
 #include "detail/gdal_transaction.hpp"
+#include "detail/vector_output.hpp"
 
 #include <catch2/catch.hpp>
 
@@ -346,4 +347,42 @@ TEST_CASE("a failed connection's error message does not carry the password", "[p
         CHECK(msg.find("hunter2") == std::string::npos);
         CHECK(msg.find("basural_no_such_db") != std::string::npos);
     }
+}
+
+TEST_CASE("VectorOutput writes several tables to PostGIS in one transaction, replacing old ones", "[postgis]")
+{
+    const auto conn = server_connection_string();
+    auto write = [&](const char* id, bool commit) {
+        basural::detail::VectorOutput out(conn);
+        auto& a = out.create_layer("vo_sites", wkbPoint, {{"site_id", OFTString}});
+        OGRFeature f(a.GetLayerDefn());
+        f.SetField("site_id", id);
+        OGRPoint pt(-58.38, -34.6);
+        f.SetGeometry(&pt);
+        out.write(a, f);
+        auto& b = out.create_layer("vo_summary", wkbNone, {{"site_id", OFTString}});
+        OGRFeature g(b.GetLayerDefn());
+        g.SetField("site_id", id);
+        out.write(b, g);
+        if (commit)
+            out.commit();
+    };
+    write("FIRST", true);
+    write("SECOND", false);  // abandoned: the tables must still hold FIRST
+    for (const char* table : {"vo_sites", "vo_summary"}) {
+        auto ds = open_db(conn, false);
+        OGRLayer* layer = ds->GetLayerByName(table);
+        REQUIRE(layer != nullptr);
+        CHECK(layer->GetFeatureCount() == 1);
+        OGRFeatureUniquePtr f(layer->GetNextFeature());
+        CHECK(std::string(f->GetFieldAsString("site_id")) == "FIRST");
+    }
+    write("THIRD", true);  // replaces the tables
+    auto ds = open_db(conn, false);
+    OGRLayer* layer = ds->GetLayerByName("vo_sites");
+    REQUIRE(layer != nullptr);
+    CHECK(layer->GetFeatureCount() == 1);
+    OGRFeatureUniquePtr f(layer->GetNextFeature());
+    CHECK(std::string(f->GetFieldAsString("site_id")) == "THIRD");
+    CHECK(f->GetGeometryRef()->toPoint()->getX() == Approx(-58.38));
 }
