@@ -1,0 +1,983 @@
+#include "basural/inventory.hpp"
+
+#include "basural/atomic_output.hpp"
+#include "basural/datasets.hpp"
+#include "basural/error.hpp"
+#include "basural/geodesy.hpp"
+
+#include "detail/crs.hpp"
+#include "detail/gdal.hpp"
+#include "detail/geos.hpp"
+#include "detail/text.hpp"
+
+#include <cpl_conv.h>
+#include <cpl_string.h>
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <filesystem>
+#include <memory>
+#include <unordered_map>
+
+namespace basural {
+
+std::string Reject::message() const
+{
+    std::string msg = file + " record " + std::to_string(record) + ": ";
+    if (!field.empty())
+        msg += field + " '" + value + "' ";
+    return msg + reason;
+}
+
+namespace {
+
+using detail::trim_blanks;
+
+constexpr const char* DEFAULT_LON_NAMES = "lon,longitude,x,lng";
+constexpr const char* DEFAULT_LAT_NAMES = "lat,latitude,y";
+
+enum class Kind { text, real, integer, vocabulary };
+
+Kind kind_of(std::string_view f)
+{
+    if (f == "area_ha" || f == "depth_m" || f == "waste_t_per_day" || f == "waste_in_place_t")
+        return Kind::real;
+    if (f == "opening_year" || f == "closure_year" || f == "waste_pickers" || f == "child_waste_pickers")
+        return Kind::integer;
+    if (is_vocabulary_field(f))
+        return Kind::vocabulary;
+    return Kind::text;
+}
+
+std::string* text_member(Site& s, std::string_view f)
+{
+    if (f == "site_id") return &s.site_id;
+    if (f == "name") return &s.name;
+    if (f == "admin1_name") return &s.admin1_name;
+    if (f == "admin1_code") return &s.admin1_code;
+    if (f == "municipality_name") return &s.municipality_name;
+    if (f == "municipality_code") return &s.municipality_code;
+    if (f == "source") return &s.source;
+    if (f == "source_record") return &s.source_record;
+    return nullptr;
+}
+
+std::optional<double>* real_member(Site& s, std::string_view f)
+{
+    if (f == "area_ha") return &s.area_ha;
+    if (f == "depth_m") return &s.depth_m;
+    if (f == "waste_t_per_day") return &s.waste_t_per_day;
+    if (f == "waste_in_place_t") return &s.waste_in_place_t;
+    return nullptr;
+}
+
+std::optional<int>* integer_member(Site& s, std::string_view f)
+{
+    if (f == "opening_year") return &s.opening_year;
+    if (f == "closure_year") return &s.closure_year;
+    if (f == "waste_pickers") return &s.waste_pickers;
+    if (f == "child_waste_pickers") return &s.child_waste_pickers;
+    return nullptr;
+}
+
+std::string lower(std::string s)
+{
+    std::transform(s.begin(), s.end(), s.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    return s;
+}
+
+std::string number_text(double v)
+{
+    char buf[40];
+    std::snprintf(buf, sizeof buf, "%.15g", v);
+    return buf;
+}
+
+/// The source as messages show it: PG: connection strings lose their password.
+std::string display_name(const std::string& path)
+{
+    if (path.rfind("PG:", 0) != 0)
+        return path;
+    std::string out;
+    std::size_t i = 0;
+    while (i < path.size()) {
+        const auto next = path.find(' ', i);
+        const auto token = path.substr(i, next == std::string::npos ? std::string::npos : next - i);
+        if (lower(token).rfind("password=", 0) != 0)
+            out += (out.empty() ? "" : " ") + token;
+        if (next == std::string::npos)
+            break;
+        i = next + 1;
+    }
+    return out;
+}
+
+std::string extension_of(const std::string& path)
+{
+    return lower(std::filesystem::path(path).extension().string());
+}
+
+/// The encoding names we pass to CPLRecode, or "" for UTF-8 (no recoding).
+std::string canonical_encoding(const std::string& enc)
+{
+    auto e = lower(enc);
+    e.erase(std::remove(e.begin(), e.end(), '_'), e.end());
+    if (e.empty() || e == "utf-8" || e == "utf8")
+        return {};
+    if (e == "latin1" || e == "latin-1" || e == "iso-8859-1" || e == "iso8859-1" || e == "l1")
+        return CPL_ENC_ISO8859_1;
+    if (e == "latin9" || e == "latin-9" || e == "iso-8859-15" || e == "iso8859-15")
+        return "ISO-8859-15";
+    if (e == "cp1252" || e == "windows-1252" || e == "win1252")
+        return "CP1252";
+    throw usage_error("unsupported --encoding '" + enc + "' (use UTF-8, LATIN1, ISO-8859-15 or CP1252)");
+}
+
+std::string recode_to_utf8(const std::string& text, const std::string& encoding)
+{
+    char* out = CPLRecode(text.c_str(), encoding.c_str(), CPL_ENC_UTF8);
+    std::string s = out != nullptr ? out : text;
+    CPLFree(out);
+    return s;
+}
+
+std::vector<std::string> split_names(const std::string& csv)
+{
+    std::vector<std::string> out;
+    std::size_t i = 0;
+    while (i <= csv.size()) {
+        const auto next = csv.find(',', i);
+        out.push_back(csv.substr(i, next == std::string::npos ? std::string::npos : next - i));
+        if (next == std::string::npos)
+            break;
+        i = next + 1;
+    }
+    return out;
+}
+
+std::string layer_columns(OGRFeatureDefn* defn)
+{
+    std::string out;
+    for (int i = 0; i < defn->GetFieldCount(); ++i)
+        out += (i ? ", " : "") + std::string(defn->GetFieldDefn(i)->GetNameRef());
+    return out.empty() ? "none" : out;
+}
+
+/// A text value of one record as read from the source, before interpretation.
+struct RawValue {
+    std::string text;             ///< "" when empty / NULL
+    std::optional<double> number; ///< set when the source column is numeric
+    bool empty() const noexcept { return text.empty(); }
+};
+
+/// One schema field: where it comes from and its default.
+struct Slot {
+    std::string schema;
+    Kind kind = Kind::text;
+    int index = -1;             ///< source field index, -1 when none
+    std::string column;         ///< source column name ("" when none)
+    OGRFieldType type = OFTString;
+    std::optional<std::string> fallback;  ///< the mapping's default
+};
+
+enum class CoordMode { geometry, csv, attributes };
+
+struct Outcome {
+    std::optional<Finding> finding;  ///< field here is the source column / schema field as reported
+    std::string raw_site_id;
+};
+
+class Loader {
+public:
+    Loader(const std::string& path, const LoadOptions& o)
+        : m_path(path), m_display(display_name(path)), m_options(o), m_vocabulary(o.mapping)
+    {
+    }
+
+    Inventory run();
+
+private:
+    void open();
+    void resolve_slots();
+    void resolve_coordinates();
+    void resolve_crs();
+    void load_countries();
+    bool process(OGRFeature& f, std::int64_t record, Site& site, Finding& failure, std::string& raw_site_id);
+    RawValue read(const OGRFeature& f, int index, OGRFieldType type) const;
+    std::optional<Finding> locate(OGRFeature& f, Site& site);
+    void explain_csv_coordinates(GIntBig fid);
+    std::optional<Finding> locate_from_texts(const RawValue& lon, const RawValue& lat, Site& site);
+    std::optional<Finding> assign(const Slot& slot, const RawValue& raw, Site& site);
+
+    std::string m_path;
+    std::string m_display;
+    const LoadOptions& m_options;
+    Vocabulary m_vocabulary;
+    std::string m_encoding;  // CPLRecode name for CSV text, "" for none
+    bool m_is_csv = false;
+    GDALDatasetUniquePtr m_ds;
+    OGRLayer* m_layer = nullptr;
+    std::vector<Slot> m_slots;  // schema order, without lon/lat
+    CoordMode m_coords = CoordMode::geometry;
+    int m_lon_index = -1;  // attributes: in m_layer; csv: in m_text_layer
+    int m_lat_index = -1;
+    // CSV only: the same file read as plain text columns, advanced lazily to explain records that
+    // GDAL could not build a point for (so a message can quote "lon 'NaN'").
+    GDALDatasetUniquePtr m_text_ds;
+    OGRLayer* m_text_layer = nullptr;
+    std::int64_t m_text_record = 0;
+    OGRFeatureUniquePtr m_text_feature;
+    std::string m_lon_column = "lon";
+    std::string m_lat_column = "lat";
+    std::string m_crs_note;  // "" or " (after transforming from EPSG:31983)"
+    bool m_crs_stated = false;
+    detail::TransformPtr m_to_wgs84;
+    detail::GeosContext m_geos;
+    std::unique_ptr<CountryBoundaries> m_own_countries;
+    ValidationOptions m_validation;
+    std::vector<std::string> m_row_texts;  // per slot, this record's raw text (for messages)
+    RawValue m_raw_lon, m_raw_lat;
+};
+
+void Loader::open()
+{
+    const auto ext = extension_of(m_path);
+    m_is_csv = ext == ".csv" || ext == ".tsv" || m_path.rfind("CSV:", 0) == 0;
+    const bool is_shp = ext == ".shp" || ext == ".dbf";
+    std::vector<std::string> open_options;
+    std::vector<std::string> drivers;
+    if (!m_options.encoding.empty()) {
+        if (!m_is_csv && !is_shp)
+            throw usage_error("--encoding applies to CSV and Shapefile sources only (" + m_display +
+                              " carries its own encoding)");
+        if (is_shp)
+            open_options.push_back("ENCODING=" + m_options.encoding);
+        else
+            m_encoding = canonical_encoding(m_options.encoding);
+    }
+    if (m_is_csv) {
+        const auto& f = m_options.mapping.fields;
+        const auto lon = f.find("lon");
+        const auto lat = f.find("lat");
+        if ((lon == f.end()) != (lat == f.end()))
+            throw usage_error("map both coordinates or neither: --field lon=COLUMN --field lat=COLUMN");
+        m_lon_column = lon != f.end() ? lon->second : DEFAULT_LON_NAMES;
+        m_lat_column = lat != f.end() ? lat->second : DEFAULT_LAT_NAMES;
+        open_options = {"X_POSSIBLE_NAMES=" + m_lon_column, "Y_POSSIBLE_NAMES=" + m_lat_column,
+                        "KEEP_GEOM_COLUMNS=NO"};
+        drivers = {"CSV"};
+    }
+    try {
+        m_ds = detail::open_vector(m_path, open_options, drivers);
+    } catch (const input_error& e) {
+        if (m_display == m_path)
+            throw;
+        throw input_error(m_display, e.reason());  // never show a PG: password
+    }
+    const int n = m_ds->GetLayerCount();
+    if (!m_options.layer.empty()) {
+        m_layer = m_ds->GetLayerByName(m_options.layer.c_str());
+        if (m_layer == nullptr) {
+            std::string names;
+            for (int i = 0; i < n; ++i)
+                names += (i ? ", " : "") + std::string(m_ds->GetLayer(i)->GetName());
+            throw input_error(m_display, "has no layer '" + m_options.layer + "' (layers: " + names + ")");
+        }
+    } else if (n == 1) {
+        m_layer = m_ds->GetLayer(0);
+    } else if (n == 0) {
+        throw input_error(m_display, "has no layer");
+    } else {
+        std::string names;
+        for (int i = 0; i < n; ++i)
+            names += (i ? ", " : "") + std::string(m_ds->GetLayer(i)->GetName());
+        throw input_error(m_display, "has " + std::to_string(n) + " layers (" + names + "); choose one with --layer");
+    }
+}
+
+void Loader::resolve_slots()
+{
+    OGRFeatureDefn* defn = m_layer->GetLayerDefn();
+    const auto& fields = m_options.mapping.fields;
+    for (const auto& schema : site_schema_columns()) {
+        if (schema == "lon" || schema == "lat")
+            continue;
+        Slot slot;
+        slot.schema = schema;
+        slot.kind = kind_of(schema);
+        if (const auto it = fields.find(schema); it != fields.end()) {
+            slot.index = defn->GetFieldIndex(it->second.c_str());
+            if (slot.index < 0)
+                throw input_error(m_display, "the mapping names column '" + it->second + "' for " + schema +
+                                                 ", but the layer has no such column (columns: " +
+                                                 layer_columns(defn) + ")");
+        } else {
+            slot.index = defn->GetFieldIndex(schema.c_str());
+        }
+        if (slot.index >= 0) {
+            slot.column = defn->GetFieldDefn(slot.index)->GetNameRef();
+            slot.type = defn->GetFieldDefn(slot.index)->GetType();
+        }
+        if (const auto d = m_options.mapping.defaults.find(schema); d != m_options.mapping.defaults.end()) {
+            slot.fallback = d->second;
+            if (slot.kind == Kind::vocabulary && !d->second.empty() && !m_vocabulary.lookup(schema, d->second))
+                throw usage_error("the default " + schema + " '" + d->second + "' is not a known " + schema);
+        }
+        m_slots.push_back(std::move(slot));
+    }
+    for (const char* required : {"country", "site_type"}) {
+        const auto it = std::find_if(m_slots.begin(), m_slots.end(), [&](const Slot& s) { return s.schema == required; });
+        if (it->index < 0 && !it->fallback)
+            throw input_error(m_display, std::string("has no ") + required + " column (columns: " + layer_columns(defn) +
+                                             "); map one with --field " + required + "=COLUMN or set --default " +
+                                             required + "=VALUE");
+    }
+}
+
+void Loader::resolve_coordinates()
+{
+    OGRFeatureDefn* defn = m_layer->GetLayerDefn();
+    // GDAL's rule for X_POSSIBLE_NAMES: the first column (in file order) whose name is in the list.
+    auto first_match = [&](const std::string& names) {
+        const auto wanted = split_names(names);
+        for (int i = 0; i < defn->GetFieldCount(); ++i) {
+            const auto name = lower(defn->GetFieldDefn(i)->GetNameRef());
+            for (const auto& w : wanted)
+                if (name == lower(w))
+                    return i;
+        }
+        return -1;
+    };
+    const auto& f = m_options.mapping.fields;
+    const bool mapped = f.count("lon") > 0 || f.count("lat") > 0;
+    if (m_is_csv) {
+        m_coords = CoordMode::csv;
+        m_text_ds = detail::open_vector(m_path, {}, {"CSV"});
+        m_text_layer = m_text_ds->GetLayer(0);
+        defn = m_text_layer->GetLayerDefn();
+    } else if (mapped || defn->GetGeomFieldCount() == 0) {
+        m_coords = CoordMode::attributes;
+        if (mapped && (f.count("lon") == 0 || f.count("lat") == 0))
+            throw usage_error("map both coordinates or neither: --field lon=COLUMN --field lat=COLUMN");
+        m_lon_column = mapped ? f.at("lon") : DEFAULT_LON_NAMES;
+        m_lat_column = mapped ? f.at("lat") : DEFAULT_LAT_NAMES;
+    } else {
+        m_coords = CoordMode::geometry;
+        return;
+    }
+    m_lon_index = first_match(m_lon_column);
+    m_lat_index = first_match(m_lat_column);
+    if (m_lon_index < 0 || m_lat_index < 0 || (m_coords == CoordMode::csv && m_layer->GetGeomType() == wkbNone))
+        throw input_error(m_display, "has no geometry and no longitude/latitude columns (looked for " + m_lon_column +
+                                         " and " + m_lat_column + "; columns: " + layer_columns(defn) +
+                                         "); map them with --field lon=COLUMN --field lat=COLUMN");
+    if (m_lon_index >= 0)
+        m_lon_column = defn->GetFieldDefn(m_lon_index)->GetNameRef();
+    if (m_lat_index >= 0)
+        m_lat_column = defn->GetFieldDefn(m_lat_index)->GetNameRef();
+}
+
+void Loader::resolve_crs()
+{
+    std::optional<OGRSpatialReference> srs;
+    if (m_options.source_crs) {
+        srs = detail::crs_from_user(*m_options.source_crs);
+        m_crs_stated = true;
+    } else if (m_coords == CoordMode::geometry) {
+        const OGRSpatialReference* layer_srs = m_layer->GetSpatialRef();
+        if (layer_srs == nullptr)
+            throw input_error(m_display, "has no CRS; state one with --crs (e.g. --crs EPSG:4326 for longitude/latitude "
+                                         "in degrees, --crs EPSG:31983 for SIRGAS 2000 / UTM zone 23S)");
+        srs = *layer_srs;
+    }
+    if (srs) {
+        m_to_wgs84 = detail::transform_to_wgs84(*srs);
+        if (m_to_wgs84)
+            m_crs_note = " (after transforming from " + detail::describe_crs(*srs) + " to WGS84; is that CRS right?)";
+    }
+}
+
+void Loader::load_countries()
+{
+    m_validation.coastal_tolerance_m = m_options.coastal_tolerance_m;
+    m_validation.current_year = m_options.current_year;
+    if (!m_options.check_countries)
+        return;
+    if (m_options.countries != nullptr) {
+        m_validation.countries = m_options.countries;
+        return;
+    }
+    const std::string path = m_options.countries_path.empty() ? find_dataset(SHIPPED_COUNTRIES).string()
+                                                              : m_options.countries_path;
+    m_own_countries = std::make_unique<CountryBoundaries>(path);
+    m_validation.countries = m_own_countries.get();
+}
+
+RawValue Loader::read(const OGRFeature& f, int index, OGRFieldType type) const
+{
+    RawValue v;
+    if (index < 0 || !f.IsFieldSetAndNotNull(index))
+        return v;
+    if (type == OFTInteger || type == OFTInteger64) {
+        const auto i = f.GetFieldAsInteger64(index);
+        v.number = static_cast<double>(i);
+        v.text = std::to_string(i);
+    } else if (type == OFTReal) {
+        v.number = f.GetFieldAsDouble(index);
+        v.text = number_text(*v.number);
+    } else {
+        v.text = std::string(trim_blanks(f.GetFieldAsString(index)));
+        if (!m_encoding.empty())
+            v.text = recode_to_utf8(v.text, m_encoding);
+    }
+    return v;
+}
+
+void Loader::explain_csv_coordinates(GIntBig fid)
+{
+    // The CSV driver numbers data rows from 1 in both readers; advance the text reader to this row.
+    while (m_text_record < fid) {
+        m_text_feature.reset(m_text_layer->GetNextFeature());
+        ++m_text_record;
+        if (!m_text_feature)
+            return;
+    }
+    if (!m_text_feature || m_text_feature->GetFID() != fid)
+        return;
+    m_raw_lon = read(*m_text_feature, m_lon_index, OFTString);
+    m_raw_lat = read(*m_text_feature, m_lat_index, OFTString);
+}
+
+std::optional<Finding> Loader::locate_from_texts(const RawValue& lon, const RawValue& lat, Site& site)
+{
+    const auto parse = [&](const RawValue& v, const std::string& column, double& out) -> std::optional<Finding> {
+        if (v.empty())
+            return Finding{std::string(checks::NO_COORDINATES), column, "", "is empty: the record has no location"};
+        if (v.number) {
+            out = *v.number;
+            return std::nullopt;
+        }
+        if (const auto n = detail::parse_number(v.text)) {
+            out = *n;
+            return std::nullopt;
+        }
+        return Finding{std::string(checks::NOT_A_NUMBER), column, v.text,
+                       "is not a number (write decimal degrees such as -47.88)"};
+    };
+    if (auto f = parse(lon, m_lon_column, site.location.lon_deg))
+        return f;
+    if (auto f = parse(lat, m_lat_column, site.location.lat_deg))
+        return f;
+    if (m_to_wgs84 && !m_to_wgs84->Transform(1, &site.location.lon_deg, &site.location.lat_deg))
+        return Finding{std::string(checks::CRS_TRANSFORM), "location", lon.text + ", " + lat.text,
+                       "cannot be transformed to WGS84" + m_crs_note};
+    return std::nullopt;
+}
+
+namespace {
+
+detail::GeomPtr to_geos(detail::GeosContext& ctx, const OGRGeometry& g)
+{
+    std::vector<unsigned char> wkb(g.WkbSize());
+    g.exportToWkb(wkbNDR, wkb.data(), wkbVariantIso);
+    return detail::geom_from_wkb(ctx, wkb.data(), wkb.size());
+}
+
+double polygon_area_m2(const OGRPolygon& poly)
+{
+    auto ring_area = [](const OGRLinearRing* ring) {
+        std::vector<LonLat> pts;
+        pts.reserve(static_cast<std::size_t>(ring->getNumPoints()));
+        for (int i = 0; i < ring->getNumPoints(); ++i)
+            pts.push_back({ring->getX(i), ring->getY(i)});
+        return geodesic_ring_area_m2(pts);
+    };
+    if (poly.getExteriorRing() == nullptr)
+        return 0.0;
+    double area = ring_area(poly.getExteriorRing());
+    for (int i = 0; i < poly.getNumInteriorRings(); ++i)
+        area -= ring_area(poly.getInteriorRing(i));
+    return area;
+}
+
+}  // namespace
+
+std::optional<Finding> Loader::locate(OGRFeature& f, Site& site)
+{
+    if (m_coords == CoordMode::attributes)
+        return locate_from_texts(m_raw_lon, m_raw_lat, site);
+    OGRGeometry* g = f.GetGeometryRef();
+    if (g == nullptr || g->IsEmpty()) {
+        if (m_coords == CoordMode::csv) {
+            explain_csv_coordinates(f.GetFID());
+            if (auto bad = locate_from_texts(m_raw_lon, m_raw_lat, site))
+                return bad;
+        }
+        return Finding{std::string(checks::NO_COORDINATES), "geometry", "", "is empty: the record has no location"};
+    }
+    g->flattenTo2D();
+    const auto type = wkbFlatten(g->getGeometryType());
+    const std::string type_name = OGRGeometryTypeToName(type);
+    if (type == wkbMultiPoint && g->toMultiPoint()->getNumGeometries() == 1) {
+        auto* only = g->toMultiPoint()->getGeometryRef(0);
+        site.location = {only->getX(), only->getY()};
+    } else if (type == wkbPoint) {
+        site.location = {g->toPoint()->getX(), g->toPoint()->getY()};
+    } else if (type == wkbPolygon || type == wkbMultiPolygon) {
+        const auto source_geom = to_geos(m_geos, *g);
+        if (const auto why = detail::invalid_reason(m_geos, source_geom.get()); !why.empty())
+            return Finding{std::string(checks::INVALID_POLYGON), "geometry", type_name,
+                           "footprint is not a valid polygon (" + why +
+                               "); repair it at the source (e.g. QGIS \"Fix geometries\" or ogr2ogr -makevalid): "
+                               "basural does not repair footprints silently"};
+        if (m_to_wgs84 && g->transform(m_to_wgs84.get()) != OGRERR_NONE)
+            return Finding{std::string(checks::CRS_TRANSFORM), "geometry", type_name,
+                           "cannot be transformed to WGS84" + m_crs_note};
+        const auto wgs84_geom = to_geos(m_geos, *g);
+        const auto inside = detail::own(m_geos, GEOSPointOnSurface_r(m_geos.get(), wgs84_geom.get()),
+                                        "point on surface failed");
+        detail::point_xy(m_geos, inside.get(), site.location.lon_deg, site.location.lat_deg);
+        double area_m2 = 0.0;
+        if (type == wkbPolygon)
+            area_m2 = polygon_area_m2(*g->toPolygon());
+        else
+            for (const auto* part : *g->toMultiPolygon())
+                area_m2 += polygon_area_m2(*part);
+        if (!site.area_ha)
+            site.area_ha = area_m2 / M2_PER_HA;
+        if (std::none_of(m_slots.begin(), m_slots.end(), [](const Slot& s) {
+                return s.schema == "location_precision" && (s.index >= 0 || s.fallback);
+            }))
+            site.location_precision = LocationPrecision::surveyed;
+        return std::nullopt;
+    } else if (type == wkbLineString || type == wkbMultiLineString || type == wkbCircularString ||
+               type == wkbCompoundCurve || type == wkbMultiCurve) {
+        return Finding{std::string(checks::GEOMETRY_TYPE), "geometry", type_name,
+                       "is a line; a site needs a point or a polygon footprint"};
+    } else if (type == wkbMultiPoint) {
+        return Finding{std::string(checks::GEOMETRY_TYPE), "geometry", type_name,
+                       "has " + std::to_string(g->toMultiPoint()->getNumGeometries()) +
+                           " points; a site needs one location"};
+    } else {
+        return Finding{std::string(checks::GEOMETRY_TYPE), "geometry", type_name,
+                       "is not a point or a polygon footprint"};
+    }
+    if (m_to_wgs84 && !m_to_wgs84->Transform(1, &site.location.lon_deg, &site.location.lat_deg))
+        return Finding{std::string(checks::CRS_TRANSFORM), "geometry", type_name,
+                       "cannot be transformed to WGS84" + m_crs_note};
+    return std::nullopt;
+}
+
+std::optional<Finding> Loader::assign(const Slot& slot, const RawValue& raw, Site& site)
+{
+    const std::string& f = slot.schema;
+    const std::string column = slot.column.empty() ? f : slot.column;
+    if (slot.kind == Kind::text) {
+        if (f == "site_id" && raw.empty() && slot.index >= 0)
+            return Finding{std::string(checks::MISSING_VALUE), column, "",
+                           "is empty; every site needs a site_id unique in the inventory"};
+        if (!raw.empty())
+            *text_member(site, f) = raw.text;
+        return std::nullopt;
+    }
+    if (slot.kind == Kind::real || slot.kind == Kind::integer) {
+        if (raw.empty())
+            return std::nullopt;
+        std::optional<double> v = raw.number ? raw.number : detail::parse_number(raw.text);
+        if (!v)
+            return Finding{std::string(checks::NOT_A_NUMBER), column, raw.text,
+                           "is not a number for " + f + " (write plain decimals such as 1234.5, no thousands separators or units)"};
+        if (slot.kind == Kind::real) {
+            *real_member(site, f) = *v;
+            return std::nullopt;
+        }
+        if (*v != std::floor(*v) || std::fabs(*v) > 2.0e9)
+            return Finding{std::string(checks::NOT_AN_INTEGER), column, raw.text,
+                           "is not a whole number for " + f +
+                               (f.find("year") != std::string::npos ? " (a year such as 1998; '1.998' uses a thousands separator)"
+                                                                    : "")};
+        *integer_member(site, f) = static_cast<int>(*v);
+        return std::nullopt;
+    }
+    // vocabulary
+    if (raw.empty()) {
+        if (f == "country" || f == "site_type")
+            return Finding{std::string(checks::MISSING_VALUE), column, "",
+                           "is empty; every site needs its " + f + "; set one with --default " + f + "=VALUE"};
+        return std::nullopt;  // unknown
+    }
+    const auto value = m_vocabulary.lookup(f, raw.text);
+    if (!value) {
+        std::string allowed;
+        for (const auto& a : allowed_values(f))
+            allowed += (allowed.empty() ? "" : ", ") + a;
+        if (f == "country")
+            return Finding{std::string(checks::UNKNOWN_COUNTRY), column, raw.text,
+                           "is not one of the 33 LAC countries (give ISO 3166-1 alpha-3 codes such as BRA, MEX, "
+                           "or names); map it with --map (\"values\": {\"country\": {\"" + raw.text + "\": \"BRA\"}})"};
+        return Finding{std::string(checks::UNKNOWN_VALUE), column, raw.text,
+                       "is not a known " + f + " (" + allowed + "); map it with --map (\"values\": {\"" + f +
+                           "\": {\"" + raw.text + "\": \"...\"}})"};
+    }
+    const auto& v = *value;
+    if (f == "country") site.country_iso3 = v;
+    else if (f == "location_precision") site.location_precision = *parse_location_precision(v);
+    else if (f == "site_type") site.site_type = *parse_site_type(v);
+    else if (f == "status") site.status = *parse_site_status(v);
+    else if (f == "gas_capture") site.gas_capture = *parse_gas_capture(v);
+    else if (f == "provenance") site.provenance = *parse_provenance(v);
+    else if (f == "waste_provenance") site.waste_provenance = parse_provenance(v);  // "unknown" -> nullopt
+    else if (f == "open_burning" || f == "receives_other_municipalities") {
+        const std::optional<bool> b = v == "yes" ? std::optional<bool>(true) : v == "no" ? std::optional<bool>(false) : std::nullopt;
+        (f == "open_burning" ? site.open_burning : site.receives_other_municipalities) = b;
+    }
+    return std::nullopt;
+}
+
+bool Loader::process(OGRFeature& feature, std::int64_t record, Site& site, Finding& failure, std::string& raw_site_id)
+{
+    // Read every mapped value once; step 1: text must be valid UTF-8.
+    std::vector<RawValue> raws(m_slots.size());
+    std::optional<Finding> bad_text;
+    auto check_text = [&](const RawValue& v, const std::string& column) {
+        if (bad_text || v.number)
+            return;
+        if (const auto at = detail::first_invalid_utf8(v.text))
+            bad_text = Finding{std::string(checks::NOT_UTF8), column, v.text,
+                               "is not valid UTF-8 (byte " + std::to_string(*at + 1) +
+                                   "); the file is probably Latin-1 or Windows-1252: convert it "
+                                   "(iconv -f LATIN1 -t UTF-8) or pass --encoding LATIN1"};
+    };
+    for (std::size_t i = 0; i < m_slots.size(); ++i) {
+        const auto& slot = m_slots[i];
+        raws[i] = read(feature, slot.index, slot.type);
+        if (raws[i].empty() && slot.fallback)
+            raws[i].text = *slot.fallback;
+        check_text(raws[i], slot.column);
+        if (slot.schema == "site_id" && !raws[i].empty())
+            raw_site_id = detail::escape_invalid_utf8(raws[i].text);
+    }
+    OGRFeatureDefn* defn = m_layer->GetLayerDefn();
+    m_raw_lon = {};
+    m_raw_lat = {};
+    if (m_coords == CoordMode::attributes) {
+        m_raw_lon = read(feature, m_lon_index, defn->GetFieldDefn(m_lon_index)->GetType());
+        m_raw_lat = read(feature, m_lat_index, defn->GetFieldDefn(m_lat_index)->GetType());
+        check_text(m_raw_lon, m_lon_column);
+        check_text(m_raw_lat, m_lat_column);
+    }
+    if (bad_text) {
+        failure = *bad_text;
+        return false;
+    }
+    // Step 2: geometry.
+    if (auto f = locate(feature, site)) {
+        failure = *f;
+        return false;
+    }
+    // Step 3: field values, schema order.
+    for (std::size_t i = 0; i < m_slots.size(); ++i)
+        if (auto f = assign(m_slots[i], raws[i], site)) {
+            failure = *f;
+            return false;
+        }
+    if (site.site_id.empty())  // no site_id column: the record number identifies the site
+        site.site_id = std::to_string(record);
+    if (site.source.empty())
+        site.source = m_path.rfind("PG:", 0) == 0 ? m_display : std::filesystem::path(m_display).filename().string();
+    if (site.source_record.empty())
+        site.source_record = std::to_string(record);
+    // Steps 4-7.
+    if (auto f = check_site(site, m_validation)) {
+        // Report the source's column and text where the schema field came from one.
+        if (f->field == "lon" || f->field == "lat") {
+            const bool is_lon = f->field == "lon";
+            const auto& raw = is_lon ? m_raw_lon : m_raw_lat;
+            const auto& column = is_lon ? m_lon_column : m_lat_column;
+            if (m_coords != CoordMode::geometry && !m_to_wgs84) {
+                f->field = column;
+                if (!raw.empty())
+                    f->value = raw.text;
+            }
+            if (f->check != checks::LON_LAT_SWAPPED) {
+                if (m_to_wgs84)
+                    f->reason += m_crs_note;
+                else if (!m_crs_stated && (std::fabs(site.location.lon_deg) > 1000.0 || std::fabs(site.location.lat_deg) > 1000.0))
+                    f->reason += "; if the coordinates are projected (metres), state their CRS with --crs";
+            }
+        } else {
+            const auto it = std::find_if(m_slots.begin(), m_slots.end(), [&](const Slot& s) { return s.schema == f->field; });
+            if (it != m_slots.end() && it->index >= 0) {
+                const auto& raw = raws[static_cast<std::size_t>(it - m_slots.begin())];
+                f->field = it->column;
+                if (!raw.empty())
+                    f->value = raw.text;
+            }
+        }
+        failure = *f;
+        return false;
+    }
+    return true;
+}
+
+Inventory Loader::run()
+{
+    open();
+    resolve_slots();
+    resolve_coordinates();
+    resolve_crs();
+    load_countries();
+
+    Inventory inv;
+    inv.source = m_display;
+    std::vector<std::int64_t> site_records;
+    std::unordered_map<std::string, std::int64_t> first_record_of_id;
+    const auto& slot_id = *std::find_if(m_slots.begin(), m_slots.end(), [](const Slot& s) { return s.schema == "site_id"; });
+    const std::string id_column = slot_id.column.empty() ? "site_id" : slot_id.column;
+    const GIntBig total = m_layer->TestCapability(OLCFastFeatureCount) ? m_layer->GetFeatureCount(FALSE) : -1;
+
+    auto reject = [&](std::int64_t record, const Finding& f) {
+        inv.rejects.push_back(Reject{m_display, record, f.field, detail::escape_invalid_utf8(f.value),
+                                     detail::escape_invalid_utf8(f.reason), f.check});
+    };
+
+    detail::last_gdal_error();
+    std::int64_t record = 0;
+    m_layer->ResetReading();
+    for (auto& feature : *m_layer) {
+        ++record;
+        Site site;
+        Finding failure;
+        std::string raw_id;
+        const bool ok = process(*feature, record, site, failure, raw_id);
+        if (!raw_id.empty() || ok) {
+            const std::string id = ok ? site.site_id : raw_id;
+            const auto [it, inserted] = first_record_of_id.emplace(id, record);
+            if (ok && !inserted) {
+                reject(record, Finding{std::string(checks::DUPLICATE_SITE_ID), id_column, id,
+                                       "duplicates the site_id of record " + std::to_string(it->second) +
+                                           "; site ids must be unique in an inventory"});
+                continue;
+            }
+        }
+        if (ok) {
+            inv.sites.push_back(std::move(site));
+            site_records.push_back(record);
+        } else {
+            reject(record, failure);
+        }
+        if (m_options.progress && total > 0 && record % 1024 == 0)
+            m_options.progress("load", std::min(1.0, static_cast<double>(record) / static_cast<double>(total)));
+    }
+    if (const auto msg = detail::last_gdal_error(); !msg.empty())
+        throw input_error(m_display, "reading stopped after record " + std::to_string(record) + ": " + msg);
+    inv.records_read = record;
+
+    // Step 9: near duplicates among the sites loaded so far, in record order.
+    const auto dups = find_near_duplicates(inv.sites, m_options.near_duplicate_m);
+    if (!dups.empty()) {
+        std::vector<bool> drop(inv.sites.size(), false);
+        for (const auto& d : dups) {
+            const auto& s = inv.sites[d.index];
+            const auto& e = inv.sites[d.earlier];
+            reject(site_records[d.index],
+                   Finding{std::string(checks::NEAR_DUPLICATE), "location",
+                           format_value(s.location.lon_deg) + ", " + format_value(s.location.lat_deg),
+                           "is " + format_value(std::round(d.distance_m * 10.0) / 10.0) + " m from record " +
+                               std::to_string(site_records[d.earlier]) + " (site_id '" + e.site_id +
+                               "'), also a " + std::string(to_string(s.site_type)) +
+                               ": taken for the same site entered twice (closer than " +
+                               format_value(m_options.near_duplicate_m) + " m; change with --near-duplicate-m)"});
+            drop[d.index] = true;
+        }
+        std::vector<Site> kept;
+        kept.reserve(inv.sites.size() - dups.size());
+        for (std::size_t i = 0; i < inv.sites.size(); ++i)
+            if (!drop[i])
+                kept.push_back(std::move(inv.sites[i]));
+        inv.sites = std::move(kept);
+    }
+    std::stable_sort(inv.rejects.begin(), inv.rejects.end(),
+                     [](const Reject& a, const Reject& b) { return a.record < b.record; });
+    if (m_options.progress)
+        m_options.progress("load", 1.0);
+    return inv;
+}
+
+}  // namespace
+
+Inventory load_inventory(const std::string& path, const LoadOptions& options)
+{
+    return Loader(path, options).run();
+}
+
+Inventory load_shipped_inventory()
+{
+    return load_inventory(find_dataset(SHIPPED_INVENTORY).string(), LoadOptions{});
+}
+
+namespace {
+
+std::string csv_field(const std::string& s)
+{
+    if (s.find_first_of(",\"\n\r") == std::string::npos)
+        return s;
+    std::string out = "\"";
+    for (char c : s) {
+        if (c == '"')
+            out += '"';
+        out += c;
+    }
+    return out + "\"";
+}
+
+/// Sets GDAL's config options for the lifetime of the object, restoring the previous values.
+class ThreadConfig {
+public:
+    ThreadConfig(const char* key, const char* value) : m_key(key)
+    {
+        if (const char* old = CPLGetThreadLocalConfigOption(key, nullptr); old != nullptr)
+            m_old = old;
+        CPLSetThreadLocalConfigOption(key, value);
+    }
+    ~ThreadConfig() { CPLSetThreadLocalConfigOption(m_key, m_old ? m_old->c_str() : nullptr); }
+    ThreadConfig(const ThreadConfig&) = delete;
+    ThreadConfig& operator=(const ThreadConfig&) = delete;
+
+private:
+    const char* m_key;
+    std::optional<std::string> m_old;
+};
+
+OGRFieldType write_type(const std::string& f)
+{
+    if (f == "lon" || f == "lat")
+        return OFTReal;
+    switch (kind_of(f)) {
+    case Kind::real: return OFTReal;
+    case Kind::integer: return OFTInteger;
+    default: return (f == "open_burning" || f == "receives_other_municipalities") ? OFTInteger : OFTString;
+    }
+}
+
+void set_site_fields(OGRFeature& feature, const Site& s)
+{
+    int i = 0;
+    auto text = [&](const std::string& v) {
+        if (!v.empty())
+            feature.SetField(i, v.c_str());
+        ++i;
+    };
+    auto real = [&](const std::optional<double>& v) {
+        if (v)
+            feature.SetField(i, *v);
+        ++i;
+    };
+    auto integer = [&](const std::optional<int>& v) {
+        if (v)
+            feature.SetField(i, *v);
+        ++i;
+    };
+    auto boolean = [&](const std::optional<bool>& v) {
+        if (v)
+            feature.SetField(i, *v ? 1 : 0);
+        ++i;
+    };
+    // site_schema_columns() order.
+    text(s.site_id);
+    text(s.name);
+    text(s.country_iso3);
+    text(s.admin1_name);
+    text(s.admin1_code);
+    text(s.municipality_name);
+    text(s.municipality_code);
+    real(s.location.lon_deg);
+    real(s.location.lat_deg);
+    text(std::string(to_string(s.location_precision)));
+    text(std::string(to_string(s.site_type)));
+    text(s.status == SiteStatus::unknown ? std::string{} : std::string(to_string(s.status)));
+    real(s.area_ha);
+    real(s.depth_m);
+    real(s.waste_t_per_day);
+    real(s.waste_in_place_t);
+    integer(s.opening_year);
+    integer(s.closure_year);
+    boolean(s.open_burning);
+    integer(s.waste_pickers);
+    integer(s.child_waste_pickers);
+    text(s.gas_capture == GasCapture::unknown ? std::string{} : std::string(to_string(s.gas_capture)));
+    boolean(s.receives_other_municipalities);
+    text(std::string(to_string(s.provenance)));
+    text(s.waste_provenance ? std::string(to_string(*s.waste_provenance)) : std::string{});
+    text(s.source);
+    text(s.source_record);
+}
+
+}  // namespace
+
+void write_inventory(const Inventory& inventory, const std::string& path, std::string_view layer_name)
+{
+    const auto driver_name = detail::vector_driver_for(path);
+    if (driver_name == "ESRI Shapefile")
+        throw usage_error("cannot write an inventory as a Shapefile: its 10-character column names cannot hold the "
+                          "schema's; write .gpkg (or .geojson, .fgb, .csv, .xlsx)");
+    detail::ensure_gdal();
+    GDALDriver* driver = GetGDALDriverManager()->GetDriverByName(driver_name.c_str());
+    if (driver == nullptr)
+        throw backend_error("GDAL has no " + driver_name + " driver");
+    const bool has_geometry = driver_name != "CSV" && driver_name != "XLSX";
+
+    AtomicOutput out(path);
+    {
+        // GeoPackages record the time they were written; a fixed date keeps outputs byte-identical.
+        const ThreadConfig fixed_date("OGR_CURRENT_DATE", "2000-01-01T00:00:00.000Z");
+        detail::last_gdal_error();
+        GDALDatasetUniquePtr ds(driver->Create(out.temp_path().c_str(), 0, 0, 0, GDT_Unknown, nullptr));
+        if (!ds)
+            throw backend_error("GDAL: cannot create " + path + ": " + detail::last_gdal_error());
+        auto srs = detail::wgs84_lonlat();
+        std::vector<std::string> layer_options;
+        if (driver_name == "FlatGeobuf")
+            layer_options.push_back("SPATIAL_INDEX=NO");  // keep features in inventory order
+        detail::CslList opts(layer_options);
+        OGRLayer* layer = ds->CreateLayer(std::string(layer_name).c_str(), has_geometry ? &srs : nullptr,
+                                          has_geometry ? wkbPoint : wkbNone, opts.get());
+        if (layer == nullptr)
+            throw backend_error("GDAL: cannot create layer in " + path + ": " + detail::last_gdal_error());
+        for (const auto& column : site_schema_columns()) {
+            OGRFieldDefn def(column.c_str(), write_type(column));
+            if (column == "open_burning" || column == "receives_other_municipalities")
+                def.SetSubType(OFSTBoolean);
+            if (layer->CreateField(&def) != OGRERR_NONE)
+                throw backend_error("GDAL: cannot create field " + column + " in " + path + ": " + detail::last_gdal_error());
+        }
+        const bool transaction = ds->StartTransaction() == OGRERR_NONE;
+        for (const auto& site : inventory.sites) {
+            OGRFeature feature(layer->GetLayerDefn());
+            set_site_fields(feature, site);
+            if (has_geometry)
+                feature.SetGeometryDirectly(new OGRPoint(site.location.lon_deg, site.location.lat_deg));
+            if (layer->CreateFeature(&feature) != OGRERR_NONE)
+                throw backend_error("GDAL: cannot write site '" + site.site_id + "' to " + path + ": " +
+                                    detail::last_gdal_error());
+        }
+        if (transaction && ds->CommitTransaction() != OGRERR_NONE)
+            throw backend_error("GDAL: cannot commit " + path + ": " + detail::last_gdal_error());
+        ds.reset();  // closes and flushes; errors show in last_gdal_error() below
+    }
+    if (const auto msg = detail::last_gdal_error(); !msg.empty())
+        throw backend_error("GDAL: writing " + path + ": " + msg);
+    out.commit();
+}
+
+void write_rejects(const std::vector<Reject>& rejects, const std::string& path)
+{
+    std::string text = "file,record,field,value,reason,check\n";
+    for (const auto& r : rejects)
+        text += csv_field(r.file) + "," + std::to_string(r.record) + "," + csv_field(r.field) + "," + csv_field(r.value) +
+                "," + csv_field(r.reason) + "," + csv_field(r.check) + "\n";
+    write_file_atomically(path, text);
+}
+
+}  // namespace basural
