@@ -76,11 +76,16 @@ using BgPoint = bg::model::point<double, 2, bg::cs::cartesian>;  // (lon, lat) d
 using BgBox = bg::model::box<BgPoint>;
 using PartValue = std::pair<BgBox, std::size_t>;  // polygon part box -> country index
 
+// Boundary segments are indexed in chunks of consecutive segments of one ring: a tree of a few
+// thousand chunk boxes builds much faster than one of every segment, and a query then tests the
+// chunk's segments one by one.
+constexpr std::size_t SEGMENTS_PER_CHUNK = 32;
 struct SegmentRef {
     std::uint32_t country = 0;
     std::uint32_t polygon = 0;
     std::uint32_t ring = 0;
-    std::uint32_t vertex = 0;  // segment from vertex to vertex + 1
+    std::uint32_t first = 0;  // segments first .. first + count - 1 (segment v joins vertices v and v + 1)
+    std::uint32_t count = 0;
 };
 using SegmentValue = std::pair<BgBox, SegmentRef>;
 
@@ -141,7 +146,6 @@ struct CountryBoundaries::Impl {
         std::string iso_n3;
         std::string name;
         MultiPolygonRings polygons;
-        OGRMultiPolygon ogr;  // kept only while loading
         detail::GeomPtr geom;
         detail::PreparedPtr prepared;
         BgBox bounds;
@@ -181,14 +185,16 @@ struct CountryBoundaries::Impl {
                 for (std::size_t pi = 0; pi < countries[c].polygons.size(); ++pi)
                     for (std::size_t ri = 0; ri < countries[c].polygons[pi].size(); ++ri) {
                         const auto& ring = countries[c].polygons[pi][ri];
-                        for (std::size_t v = 0; v + 1 < ring.size(); ++v) {
-                            const auto& a = ring[v];
-                            const auto& b = ring[v + 1];
-                            values.emplace_back(
-                                BgBox(BgPoint(std::min(a.lon_deg, b.lon_deg), std::min(a.lat_deg, b.lat_deg)),
-                                      BgPoint(std::max(a.lon_deg, b.lon_deg), std::max(a.lat_deg, b.lat_deg))),
-                                SegmentRef{static_cast<std::uint32_t>(c), static_cast<std::uint32_t>(pi),
-                                           static_cast<std::uint32_t>(ri), static_cast<std::uint32_t>(v)});
+                        const std::size_t n_segments = ring.size() < 2 ? 0 : ring.size() - 1;
+                        for (std::size_t first = 0; first < n_segments; first += SEGMENTS_PER_CHUNK) {
+                            const std::size_t count = std::min(SEGMENTS_PER_CHUNK, n_segments - first);
+                            BgBox box;
+                            bg::assign_inverse(box);
+                            for (std::size_t v = first; v <= first + count; ++v)
+                                bg::expand(box, BgPoint(ring[v].lon_deg, ring[v].lat_deg));
+                            values.emplace_back(box, SegmentRef{static_cast<std::uint32_t>(c), static_cast<std::uint32_t>(pi),
+                                                                static_cast<std::uint32_t>(ri), static_cast<std::uint32_t>(first),
+                                                                static_cast<std::uint32_t>(count)});
                         }
                     }
             segments = bgi::rtree<SegmentValue, bgi::quadratic<16>>(values.begin(), values.end());
@@ -202,14 +208,22 @@ struct CountryBoundaries::Impl {
         build_segments();
         std::vector<double> best(countries.size(), std::numeric_limits<double>::infinity());
         std::vector<SegmentValue> hits;
-        segments.query(bgi::intersects(box_around(p, radius_m)), std::back_inserter(hits));
+        const BgBox query = box_around(p, radius_m);
+        segments.query(bgi::intersects(query), std::back_inserter(hits));
         for (const auto& [box, ref] : hits) {
             if (only_country < countries.size() && ref.country != only_country)
                 continue;
             const auto& ring = countries[ref.country].polygons[ref.polygon][ref.ring];
-            const double d = centre_to_segment_m(geodesic_inverse(p, ring[ref.vertex]),
-                                                 geodesic_inverse(p, ring[ref.vertex + 1]));
-            best[ref.country] = std::min(best[ref.country], d);
+            for (std::size_t v = ref.first; v < ref.first + ref.count; ++v) {
+                const auto& a = ring[v];
+                const auto& b = ring[v + 1];
+                const BgBox seg(BgPoint(std::min(a.lon_deg, b.lon_deg), std::min(a.lat_deg, b.lat_deg)),
+                                BgPoint(std::max(a.lon_deg, b.lon_deg), std::max(a.lat_deg, b.lat_deg)));
+                if (!bg::intersects(seg, query))
+                    continue;
+                const double d = centre_to_segment_m(geodesic_inverse(p, a), geodesic_inverse(p, b));
+                best[ref.country] = std::min(best[ref.country], d);
+            }
         }
         return best;
     }
@@ -259,10 +273,12 @@ CountryBoundaries::CountryBoundaries(const std::string& path) : m_impl(std::make
             it->iso_n3 = field_text(*feature, n3_index);
         const auto type = wkbFlatten(geom->getGeometryType());
         if (type == wkbPolygon) {
-            it->ogr.addGeometry(geom);
+            if (auto rings = polygon_rings(*geom->toPolygon()); !rings.empty())
+                it->polygons.push_back(std::move(rings));
         } else if (type == wkbMultiPolygon) {
             for (const auto* part : *geom->toMultiPolygon())
-                it->ogr.addGeometry(part);
+                if (auto rings = polygon_rings(*part); !rings.empty())
+                    it->polygons.push_back(std::move(rings));
         } else {
             throw input_error(path, record, "geometry", OGRGeometryTypeToName(type),
                               "is not a polygon or multipolygon (country " + iso3 + ")");
@@ -276,19 +292,26 @@ CountryBoundaries::CountryBoundaries(const std::string& path) : m_impl(std::make
     for (std::size_t c = 0; c < countries.size(); ++c) {
         auto& country = countries[c];
         bg::assign_inverse(country.bounds);
-        for (const auto* poly : country.ogr) {
-            country.polygons.push_back(polygon_rings(*poly));
-            OGREnvelope env;
-            poly->getEnvelope(&env);
-            const BgBox box(BgPoint(env.MinX, env.MinY), BgPoint(env.MaxX, env.MaxY));
+        std::vector<std::vector<std::vector<double>>> xy;  // the rings as flat x y buffers for GEOS
+        for (const auto& poly : country.polygons) {
+            BgBox box;
+            bg::assign_inverse(box);
+            auto& flat_poly = xy.emplace_back();
+            for (const auto& ring : poly) {
+                auto& flat = flat_poly.emplace_back();
+                flat.reserve(ring.size() * 2);
+                for (const auto& v : ring) {
+                    flat.push_back(v.lon_deg);
+                    flat.push_back(v.lat_deg);
+                }
+            }
+            for (const auto& v : poly.front())
+                bg::expand(box, BgPoint(v.lon_deg, v.lat_deg));
             parts.emplace_back(box, c);
             bg::expand(country.bounds, box);
         }
-        std::vector<unsigned char> wkb(country.ogr.WkbSize());
-        country.ogr.exportToWkb(wkbNDR, wkb.data(), wkbVariantIso);
-        country.geom = detail::geom_from_wkb(m_impl->geos, wkb.data(), wkb.size());
+        country.geom = detail::make_polygons(m_impl->geos, xy);
         country.prepared = detail::prepare(m_impl->geos, country.geom.get());
-        country.ogr.empty();
     }
     m_impl->parts = bgi::rtree<PartValue, bgi::quadratic<16>>(parts.begin(), parts.end());
 }

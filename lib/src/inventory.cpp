@@ -17,6 +17,7 @@
 #include <cmath>
 #include <cstdio>
 #include <filesystem>
+#include <future>
 #include <memory>
 #include <unordered_map>
 
@@ -50,34 +51,34 @@ Kind kind_of(std::string_view f)
     return Kind::text;
 }
 
-std::string* text_member(Site& s, std::string_view f)
+std::string Site::*text_member(std::string_view f)
 {
-    if (f == "site_id") return &s.site_id;
-    if (f == "name") return &s.name;
-    if (f == "admin1_name") return &s.admin1_name;
-    if (f == "admin1_code") return &s.admin1_code;
-    if (f == "municipality_name") return &s.municipality_name;
-    if (f == "municipality_code") return &s.municipality_code;
-    if (f == "source") return &s.source;
-    if (f == "source_record") return &s.source_record;
+    if (f == "site_id") return &Site::site_id;
+    if (f == "name") return &Site::name;
+    if (f == "admin1_name") return &Site::admin1_name;
+    if (f == "admin1_code") return &Site::admin1_code;
+    if (f == "municipality_name") return &Site::municipality_name;
+    if (f == "municipality_code") return &Site::municipality_code;
+    if (f == "source") return &Site::source;
+    if (f == "source_record") return &Site::source_record;
     return nullptr;
 }
 
-std::optional<double>* real_member(Site& s, std::string_view f)
+std::optional<double> Site::*real_member(std::string_view f)
 {
-    if (f == "area_ha") return &s.area_ha;
-    if (f == "depth_m") return &s.depth_m;
-    if (f == "waste_t_per_day") return &s.waste_t_per_day;
-    if (f == "waste_in_place_t") return &s.waste_in_place_t;
+    if (f == "area_ha") return &Site::area_ha;
+    if (f == "depth_m") return &Site::depth_m;
+    if (f == "waste_t_per_day") return &Site::waste_t_per_day;
+    if (f == "waste_in_place_t") return &Site::waste_in_place_t;
     return nullptr;
 }
 
-std::optional<int>* integer_member(Site& s, std::string_view f)
+std::optional<int> Site::*integer_member(std::string_view f)
 {
-    if (f == "opening_year") return &s.opening_year;
-    if (f == "closure_year") return &s.closure_year;
-    if (f == "waste_pickers") return &s.waste_pickers;
-    if (f == "child_waste_pickers") return &s.child_waste_pickers;
+    if (f == "opening_year") return &Site::opening_year;
+    if (f == "closure_year") return &Site::closure_year;
+    if (f == "waste_pickers") return &Site::waste_pickers;
+    if (f == "child_waste_pickers") return &Site::child_waste_pickers;
     return nullptr;
 }
 
@@ -164,14 +165,15 @@ std::string layer_columns(OGRFeatureDefn* defn)
     return out.empty() ? "none" : out;
 }
 
-/// A text value of one record as read from the source, before interpretation.
+/// A value of one record as read from the source, before interpretation. The text views the
+/// feature's own storage (or the slot's buffer), valid while the record is processed.
 struct RawValue {
-    std::string text;             ///< "" when empty / NULL
+    std::string_view text;        ///< "" when empty / NULL
     std::optional<double> number; ///< set when the source column is numeric
     bool empty() const noexcept { return text.empty(); }
 };
 
-/// One schema field: where it comes from and its default.
+/// One schema field: where it comes from, its default and where it goes in a Site.
 struct Slot {
     std::string schema;
     Kind kind = Kind::text;
@@ -179,14 +181,15 @@ struct Slot {
     std::string column;         ///< source column name ("" when none)
     OGRFieldType type = OFTString;
     std::optional<std::string> fallback;  ///< the mapping's default
+    std::string Site::*text = nullptr;
+    std::optional<double> Site::*real = nullptr;
+    std::optional<int> Site::*integer = nullptr;
+    std::string buffer;  ///< storage for values that are not views of the feature (numbers, recoded text)
+    /// Source terms already looked up (vocabulary fields): most sources use a handful of terms.
+    std::vector<std::pair<std::string, std::optional<std::string>>> seen_terms;
 };
 
 enum class CoordMode { geometry, csv, attributes };
-
-struct Outcome {
-    std::optional<Finding> finding;  ///< field here is the source column / schema field as reported
-    std::string raw_site_id;
-};
 
 class Loader {
 public:
@@ -203,12 +206,18 @@ private:
     void resolve_coordinates();
     void resolve_crs();
     void load_countries();
-    bool process(OGRFeature& f, std::int64_t record, Site& site, Finding& failure, std::string& raw_site_id);
-    RawValue read(const OGRFeature& f, int index, OGRFieldType type) const;
+    /// Steps 1-6 on one record. Returns true when `site` goes on to the inventory-wide steps: with
+    /// `failure` empty when it passed, or set when only its coordinates are out of range (the
+    /// boundaries may still show lon and lat swapped).
+    bool process(OGRFeature& f, std::int64_t record, Site& site, std::optional<Finding>& failure);
+    std::size_t slot_of(std::string_view schema) const;
+    const CountryBoundaries* wait_for_countries();
+    RawValue read(const OGRFeature& f, int index, OGRFieldType type, std::string& buffer) const;
+    const std::optional<std::string>& lookup(Slot& slot, std::string_view term);
     std::optional<Finding> locate(OGRFeature& f, Site& site);
     void explain_csv_coordinates(GIntBig fid);
     std::optional<Finding> locate_from_texts(const RawValue& lon, const RawValue& lat, Site& site);
-    std::optional<Finding> assign(const Slot& slot, const RawValue& raw, Site& site);
+    std::optional<Finding> assign(Slot& slot, const RawValue& raw, Site& site);
 
     std::string m_path;
     std::string m_display;
@@ -235,9 +244,13 @@ private:
     detail::TransformPtr m_to_wgs84;
     detail::GeosContext m_geos;
     std::unique_ptr<CountryBoundaries> m_own_countries;
-    ValidationOptions m_validation;
-    std::vector<std::string> m_row_texts;  // per slot, this record's raw text (for messages)
+    std::future<std::unique_ptr<CountryBoundaries>> m_countries_loading;
+    ValidationOptions m_validation;  // steps 4-6: no boundaries
+    std::vector<RawValue> m_raws;  // per slot, this record's values
+    std::size_t m_site_id_slot = 0;
+    bool m_precision_given = false;  // the source or a default gives location_precision
     RawValue m_raw_lon, m_raw_lat;
+    std::string m_lon_buffer, m_lat_buffer;
 };
 
 void Loader::open()
@@ -319,13 +332,21 @@ void Loader::resolve_slots()
             slot.column = defn->GetFieldDefn(slot.index)->GetNameRef();
             slot.type = defn->GetFieldDefn(slot.index)->GetType();
         }
+        slot.text = text_member(schema);
+        slot.real = real_member(schema);
+        slot.integer = integer_member(schema);
         if (const auto d = m_options.mapping.defaults.find(schema); d != m_options.mapping.defaults.end()) {
             slot.fallback = d->second;
             if (slot.kind == Kind::vocabulary && !d->second.empty() && !m_vocabulary.lookup(schema, d->second))
                 throw usage_error("the default " + schema + " '" + d->second + "' is not a known " + schema);
         }
+        if (schema == "site_id")
+            m_site_id_slot = m_slots.size();
+        if (schema == "location_precision")
+            m_precision_given = slot.index >= 0 || slot.fallback.has_value();
         m_slots.push_back(std::move(slot));
     }
+    m_raws.resize(m_slots.size());
     for (const char* required : {"country", "site_type"}) {
         const auto it = std::find_if(m_slots.begin(), m_slots.end(), [&](const Slot& s) { return s.schema == required; });
         if (it->index < 0 && !it->fallback)
@@ -402,19 +423,35 @@ void Loader::load_countries()
 {
     m_validation.coastal_tolerance_m = m_options.coastal_tolerance_m;
     m_validation.current_year = m_options.current_year;
-    if (!m_options.check_countries)
+    if (!m_options.check_countries || m_options.countries != nullptr)
         return;
-    if (m_options.countries != nullptr) {
-        m_validation.countries = m_options.countries;
-        return;
-    }
+    // Reading the boundaries takes about as long as reading a large inventory: do it on a second
+    // thread meanwhile (separate GDAL datasets and GEOS contexts, so nothing is shared).
     const std::string path = m_options.countries_path.empty() ? find_dataset(SHIPPED_COUNTRIES).string()
                                                               : m_options.countries_path;
-    m_own_countries = std::make_unique<CountryBoundaries>(path);
-    m_validation.countries = m_own_countries.get();
+    m_countries_loading = std::async(std::launch::async, [path] { return std::make_unique<CountryBoundaries>(path); });
 }
 
-RawValue Loader::read(const OGRFeature& f, int index, OGRFieldType type) const
+const CountryBoundaries* Loader::wait_for_countries()
+{
+    if (!m_options.check_countries)
+        return nullptr;
+    if (m_options.countries != nullptr)
+        return m_options.countries;
+    if (!m_own_countries)
+        m_own_countries = m_countries_loading.get();
+    return m_own_countries.get();
+}
+
+std::size_t Loader::slot_of(std::string_view schema) const
+{
+    for (std::size_t i = 0; i < m_slots.size(); ++i)
+        if (m_slots[i].schema == schema)
+            return i;
+    return m_slots.size();
+}
+
+RawValue Loader::read(const OGRFeature& f, int index, OGRFieldType type, std::string& buffer) const
 {
     RawValue v;
     if (index < 0 || !f.IsFieldSetAndNotNull(index))
@@ -422,16 +459,31 @@ RawValue Loader::read(const OGRFeature& f, int index, OGRFieldType type) const
     if (type == OFTInteger || type == OFTInteger64) {
         const auto i = f.GetFieldAsInteger64(index);
         v.number = static_cast<double>(i);
-        v.text = std::to_string(i);
+        buffer = std::to_string(i);
+        v.text = buffer;
     } else if (type == OFTReal) {
         v.number = f.GetFieldAsDouble(index);
-        v.text = number_text(*v.number);
+        buffer = number_text(*v.number);
+        v.text = buffer;
     } else {
-        v.text = std::string(trim_blanks(f.GetFieldAsString(index)));
-        if (!m_encoding.empty())
-            v.text = recode_to_utf8(v.text, m_encoding);
+        v.text = trim_blanks(f.GetFieldAsString(index));  // GDAL's own storage for string fields
+        if (!m_encoding.empty()) {
+            buffer = recode_to_utf8(std::string(v.text), m_encoding);
+            v.text = trim_blanks(buffer);
+        }
     }
     return v;
+}
+
+const std::optional<std::string>& Loader::lookup(Slot& slot, std::string_view term)
+{
+    for (const auto& [seen, value] : slot.seen_terms)
+        if (seen == term)
+            return value;
+    if (slot.seen_terms.size() >= 256)  // many distinct terms: stop caching
+        slot.seen_terms.erase(slot.seen_terms.begin());
+    slot.seen_terms.emplace_back(std::string(term), m_vocabulary.lookup(slot.schema, term));
+    return slot.seen_terms.back().second;
 }
 
 void Loader::explain_csv_coordinates(GIntBig fid)
@@ -445,8 +497,8 @@ void Loader::explain_csv_coordinates(GIntBig fid)
     }
     if (!m_text_feature || m_text_feature->GetFID() != fid)
         return;
-    m_raw_lon = read(*m_text_feature, m_lon_index, OFTString);
-    m_raw_lat = read(*m_text_feature, m_lat_index, OFTString);
+    m_raw_lon = read(*m_text_feature, m_lon_index, OFTString, m_lon_buffer);
+    m_raw_lat = read(*m_text_feature, m_lat_index, OFTString, m_lat_buffer);
 }
 
 std::optional<Finding> Loader::locate_from_texts(const RawValue& lon, const RawValue& lat, Site& site)
@@ -462,7 +514,7 @@ std::optional<Finding> Loader::locate_from_texts(const RawValue& lon, const RawV
             out = *n;
             return std::nullopt;
         }
-        return Finding{std::string(checks::NOT_A_NUMBER), column, v.text,
+        return Finding{std::string(checks::NOT_A_NUMBER), column, std::string(v.text),
                        "is not a number (write decimal degrees such as -47.88)"};
     };
     if (auto f = parse(lon, m_lon_column, site.location.lon_deg))
@@ -470,7 +522,7 @@ std::optional<Finding> Loader::locate_from_texts(const RawValue& lon, const RawV
     if (auto f = parse(lat, m_lat_column, site.location.lat_deg))
         return f;
     if (m_to_wgs84 && !m_to_wgs84->Transform(1, &site.location.lon_deg, &site.location.lat_deg))
-        return Finding{std::string(checks::CRS_TRANSFORM), "location", lon.text + ", " + lat.text,
+        return Finding{std::string(checks::CRS_TRANSFORM), "location", std::string(lon.text) + ", " + std::string(lat.text),
                        "cannot be transformed to WGS84" + m_crs_note};
     return std::nullopt;
 }
@@ -546,9 +598,7 @@ std::optional<Finding> Loader::locate(OGRFeature& f, Site& site)
                 area_m2 += polygon_area_m2(*part);
         if (!site.area_ha)
             site.area_ha = area_m2 / M2_PER_HA;
-        if (std::none_of(m_slots.begin(), m_slots.end(), [](const Slot& s) {
-                return s.schema == "location_precision" && (s.index >= 0 || s.fallback);
-            }))
+        if (!m_precision_given)
             site.location_precision = LocationPrecision::surveyed;
         return std::nullopt;
     } else if (type == wkbLineString || type == wkbMultiLineString || type == wkbCircularString ||
@@ -569,16 +619,18 @@ std::optional<Finding> Loader::locate(OGRFeature& f, Site& site)
     return std::nullopt;
 }
 
-std::optional<Finding> Loader::assign(const Slot& slot, const RawValue& raw, Site& site)
+std::optional<Finding> Loader::assign(Slot& slot, const RawValue& raw, Site& site)
 {
     const std::string& f = slot.schema;
-    const std::string column = slot.column.empty() ? f : slot.column;
+    auto column = [&] { return slot.column.empty() ? f : slot.column; };
     if (slot.kind == Kind::text) {
-        if (f == "site_id" && raw.empty() && slot.index >= 0)
-            return Finding{std::string(checks::MISSING_VALUE), column, "",
-                           "is empty; every site needs a site_id unique in the inventory"};
-        if (!raw.empty())
-            *text_member(site, f) = raw.text;
+        if (raw.empty()) {
+            if (&slot == &m_slots[m_site_id_slot] && slot.index >= 0)
+                return Finding{std::string(checks::MISSING_VALUE), column(), "",
+                               "is empty; every site needs a site_id unique in the inventory"};
+            return std::nullopt;
+        }
+        site.*slot.text = raw.text;
         return std::nullopt;
     }
     if (slot.kind == Kind::real || slot.kind == Kind::integer) {
@@ -586,39 +638,40 @@ std::optional<Finding> Loader::assign(const Slot& slot, const RawValue& raw, Sit
             return std::nullopt;
         std::optional<double> v = raw.number ? raw.number : detail::parse_number(raw.text);
         if (!v)
-            return Finding{std::string(checks::NOT_A_NUMBER), column, raw.text,
+            return Finding{std::string(checks::NOT_A_NUMBER), column(), std::string(raw.text),
                            "is not a number for " + f + " (write plain decimals such as 1234.5, no thousands separators or units)"};
         if (slot.kind == Kind::real) {
-            *real_member(site, f) = *v;
+            site.*slot.real = *v;
             return std::nullopt;
         }
         if (*v != std::floor(*v) || std::fabs(*v) > 2.0e9)
-            return Finding{std::string(checks::NOT_AN_INTEGER), column, raw.text,
+            return Finding{std::string(checks::NOT_AN_INTEGER), column(), std::string(raw.text),
                            "is not a whole number for " + f +
                                (f.find("year") != std::string::npos ? " (a year such as 1998; '1.998' uses a thousands separator)"
                                                                     : "")};
-        *integer_member(site, f) = static_cast<int>(*v);
+        site.*slot.integer = static_cast<int>(*v);
         return std::nullopt;
     }
     // vocabulary
     if (raw.empty()) {
         if (f == "country" || f == "site_type")
-            return Finding{std::string(checks::MISSING_VALUE), column, "",
+            return Finding{std::string(checks::MISSING_VALUE), column(), "",
                            "is empty; every site needs its " + f + "; set one with --default " + f + "=VALUE"};
         return std::nullopt;  // unknown
     }
-    const auto value = m_vocabulary.lookup(f, raw.text);
+    const auto& value = lookup(slot, raw.text);
     if (!value) {
+        const std::string term(raw.text);
         std::string allowed;
         for (const auto& a : allowed_values(f))
             allowed += (allowed.empty() ? "" : ", ") + a;
         if (f == "country")
-            return Finding{std::string(checks::UNKNOWN_COUNTRY), column, raw.text,
+            return Finding{std::string(checks::UNKNOWN_COUNTRY), column(), term,
                            "is not one of the 33 LAC countries (give ISO 3166-1 alpha-3 codes such as BRA, MEX, "
-                           "or names); map it with --map (\"values\": {\"country\": {\"" + raw.text + "\": \"BRA\"}})"};
-        return Finding{std::string(checks::UNKNOWN_VALUE), column, raw.text,
+                           "or names); map it with --map (\"values\": {\"country\": {\"" + term + "\": \"BRA\"}})"};
+        return Finding{std::string(checks::UNKNOWN_VALUE), column(), term,
                        "is not a known " + f + " (" + allowed + "); map it with --map (\"values\": {\"" + f +
-                           "\": {\"" + raw.text + "\": \"...\"}})"};
+                           "\": {\"" + term + "\": \"...\"}})"};
     }
     const auto& v = *value;
     if (f == "country") site.country_iso3 = v;
@@ -635,51 +688,48 @@ std::optional<Finding> Loader::assign(const Slot& slot, const RawValue& raw, Sit
     return std::nullopt;
 }
 
-bool Loader::process(OGRFeature& feature, std::int64_t record, Site& site, Finding& failure, std::string& raw_site_id)
+bool Loader::process(OGRFeature& feature, std::int64_t record, Site& site, std::optional<Finding>& failure)
 {
     // Read every mapped value once; step 1: text must be valid UTF-8.
-    std::vector<RawValue> raws(m_slots.size());
     std::optional<Finding> bad_text;
     auto check_text = [&](const RawValue& v, const std::string& column) {
         if (bad_text || v.number)
             return;
         if (const auto at = detail::first_invalid_utf8(v.text))
-            bad_text = Finding{std::string(checks::NOT_UTF8), column, v.text,
+            bad_text = Finding{std::string(checks::NOT_UTF8), column, std::string(v.text),
                                "is not valid UTF-8 (byte " + std::to_string(*at + 1) +
                                    "); the file is probably Latin-1 or Windows-1252: convert it "
                                    "(iconv -f LATIN1 -t UTF-8) or pass --encoding LATIN1"};
     };
     for (std::size_t i = 0; i < m_slots.size(); ++i) {
-        const auto& slot = m_slots[i];
-        raws[i] = read(feature, slot.index, slot.type);
-        if (raws[i].empty() && slot.fallback)
-            raws[i].text = *slot.fallback;
-        check_text(raws[i], slot.column);
-        if (slot.schema == "site_id" && !raws[i].empty())
-            raw_site_id = detail::escape_invalid_utf8(raws[i].text);
+        auto& slot = m_slots[i];
+        m_raws[i] = read(feature, slot.index, slot.type, slot.buffer);
+        if (m_raws[i].empty() && slot.fallback)
+            m_raws[i].text = *slot.fallback;
+        check_text(m_raws[i], slot.column);
     }
     OGRFeatureDefn* defn = m_layer->GetLayerDefn();
     m_raw_lon = {};
     m_raw_lat = {};
     if (m_coords == CoordMode::attributes) {
-        m_raw_lon = read(feature, m_lon_index, defn->GetFieldDefn(m_lon_index)->GetType());
-        m_raw_lat = read(feature, m_lat_index, defn->GetFieldDefn(m_lat_index)->GetType());
+        m_raw_lon = read(feature, m_lon_index, defn->GetFieldDefn(m_lon_index)->GetType(), m_lon_buffer);
+        m_raw_lat = read(feature, m_lat_index, defn->GetFieldDefn(m_lat_index)->GetType(), m_lat_buffer);
         check_text(m_raw_lon, m_lon_column);
         check_text(m_raw_lat, m_lat_column);
     }
     if (bad_text) {
-        failure = *bad_text;
+        failure = std::move(bad_text);
         return false;
     }
     // Step 2: geometry.
     if (auto f = locate(feature, site)) {
-        failure = *f;
+        failure = std::move(f);
         return false;
     }
     // Step 3: field values, schema order.
     for (std::size_t i = 0; i < m_slots.size(); ++i)
-        if (auto f = assign(m_slots[i], raws[i], site)) {
-            failure = *f;
+        if (auto f = assign(m_slots[i], m_raws[i], site)) {
+            failure = std::move(f);
             return false;
         }
     if (site.site_id.empty())  // no site_id column: the record number identifies the site
@@ -688,10 +738,11 @@ bool Loader::process(OGRFeature& feature, std::int64_t record, Site& site, Findi
         site.source = m_path.rfind("PG:", 0) == 0 ? m_display : std::filesystem::path(m_display).filename().string();
     if (site.source_record.empty())
         site.source_record = std::to_string(record);
-    // Steps 4-7.
+    // Steps 4-6 now; step 7 (point in country) once the boundaries are loaded (run()).
     if (auto f = check_site(site, m_validation)) {
         // Report the source's column and text where the schema field came from one.
-        if (f->field == "lon" || f->field == "lat") {
+        const bool coordinate = f->field == "lon" || f->field == "lat";
+        if (coordinate) {
             const bool is_lon = f->field == "lon";
             const auto& raw = is_lon ? m_raw_lon : m_raw_lat;
             const auto& column = is_lon ? m_lon_column : m_lat_column;
@@ -700,23 +751,18 @@ bool Loader::process(OGRFeature& feature, std::int64_t record, Site& site, Findi
                 if (!raw.empty())
                     f->value = raw.text;
             }
-            if (f->check != checks::LON_LAT_SWAPPED) {
-                if (m_to_wgs84)
-                    f->reason += m_crs_note;
-                else if (!m_crs_stated && (std::fabs(site.location.lon_deg) > 1000.0 || std::fabs(site.location.lat_deg) > 1000.0))
-                    f->reason += "; if the coordinates are projected (metres), state their CRS with --crs";
-            }
-        } else {
-            const auto it = std::find_if(m_slots.begin(), m_slots.end(), [&](const Slot& s) { return s.schema == f->field; });
-            if (it != m_slots.end() && it->index >= 0) {
-                const auto& raw = raws[static_cast<std::size_t>(it - m_slots.begin())];
-                f->field = it->column;
-                if (!raw.empty())
-                    f->value = raw.text;
-            }
+            if (m_to_wgs84)
+                f->reason += m_crs_note;
+            else if (!m_crs_stated && (std::fabs(site.location.lon_deg) > 1000.0 || std::fabs(site.location.lat_deg) > 1000.0))
+                f->reason += "; if the coordinates are projected (metres), state their CRS with --crs";
+        } else if (const auto i = slot_of(f->field); i < m_slots.size() && m_slots[i].index >= 0) {
+            f->field = m_slots[i].column;
+            if (!m_raws[i].empty())
+                f->value = m_raws[i].text;
         }
-        failure = *f;
-        return false;
+        failure = std::move(*f);
+        // Out of range, but lon and lat may be swapped: decided against the boundaries later.
+        return coordinate && m_options.check_countries && failure->check != checks::NOT_A_NUMBER;
     }
     return true;
 }
@@ -731,48 +777,103 @@ Inventory Loader::run()
 
     Inventory inv;
     inv.source = m_display;
-    std::vector<std::int64_t> site_records;
-    std::unordered_map<std::string, std::int64_t> first_record_of_id;
-    const auto& slot_id = *std::find_if(m_slots.begin(), m_slots.end(), [](const Slot& s) { return s.schema == "site_id"; });
-    const std::string id_column = slot_id.column.empty() ? "site_id" : slot_id.column;
+    const std::string id_column = m_slots[m_site_id_slot].column.empty() ? "site_id" : m_slots[m_site_id_slot].column;
     const GIntBig total = m_layer->TestCapability(OLCFastFeatureCount) ? m_layer->GetFeatureCount(FALSE) : -1;
+    // Growing the vector of sites costs more than reading them; reserve enough up front. Without a
+    // count, bound it by the file size (a CSV row takes at least ~24 bytes); untouched capacity
+    // costs address space only.
+    std::size_t expected = total > 0 ? static_cast<std::size_t>(total) : 0;
+    if (std::error_code ec; expected == 0 && std::filesystem::is_regular_file(m_path, ec))
+        expected = std::min<std::size_t>(std::filesystem::file_size(m_path, ec) / 24 + 16, 2'000'000);
+    inv.sites.reserve(expected);
+
+    // Steps 1-6, record by record. Candidate sites go to inv.sites; every record keeps its outcome.
+    constexpr std::size_t NONE = static_cast<std::size_t>(-1);
+    struct Outcome {
+        std::optional<Finding> failure;
+        std::string id;                 ///< the site_id as read ("" when unreadable)
+        std::size_t candidate = NONE;   ///< index in inv.sites
+    };
+    std::vector<Outcome> outcomes;
+    outcomes.reserve(expected);
+    detail::last_gdal_error();
+    m_layer->ResetReading();
+    for (auto& feature : *m_layer) {
+        const auto record = static_cast<std::int64_t>(outcomes.size()) + 1;
+        auto& out = outcomes.emplace_back();
+        auto& site = inv.sites.emplace_back();
+        if (process(*feature, record, site, out.failure)) {
+            out.candidate = inv.sites.size() - 1;
+            out.id = site.site_id;
+        } else {
+            inv.sites.pop_back();
+            if (!out.failure || out.failure->check != checks::NOT_UTF8)
+                out.id = m_raws[m_site_id_slot].text;
+        }
+        if (m_options.progress && total > 0 && record % 1024 == 0)
+            m_options.progress("load", std::min(0.9, 0.9 * static_cast<double>(record) / static_cast<double>(total)));
+    }
+    if (const auto msg = detail::last_gdal_error(); !msg.empty())
+        throw input_error(m_display, "reading stopped after record " + std::to_string(outcomes.size()) + ": " + msg);
+    inv.records_read = static_cast<std::int64_t>(outcomes.size());
+
+    // Step 7: point in the stated country (and lon/lat swaps for out-of-range coordinates).
+    if (const CountryBoundaries* countries = wait_for_countries()) {
+        ValidationOptions with_countries = m_validation;
+        with_countries.countries = countries;
+        const std::size_t country_slot = slot_of("country");
+        for (auto& out : outcomes) {
+            if (out.candidate == NONE)
+                continue;
+            auto f = check_site(inv.sites[out.candidate], with_countries);
+            if (out.failure) {  // out of range: keep the source's field and text, take a swap diagnosis
+                if (f && f->check == checks::LON_LAT_SWAPPED) {
+                    out.failure->check = f->check;
+                    out.failure->reason = f->reason;
+                }
+            } else if (f) {
+                if (f->field == "country" && m_slots[country_slot].index >= 0)
+                    f->field = m_slots[country_slot].column;
+                out.failure = std::move(f);
+            }
+        }
+    }
+
+    // Step 8: a site_id already claimed by an earlier record, whatever became of that record.
+    std::unordered_map<std::string, std::int64_t> first_record_of_id;
+    first_record_of_id.reserve(outcomes.size());
+    for (std::size_t i = 0; i < outcomes.size(); ++i) {
+        auto& out = outcomes[i];
+        if (out.id.empty())
+            continue;
+        const auto [it, inserted] = first_record_of_id.emplace(out.id, static_cast<std::int64_t>(i) + 1);
+        if (!inserted && !out.failure)
+            out.failure = Finding{std::string(checks::DUPLICATE_SITE_ID), id_column, out.id,
+                                  "duplicates the site_id of record " + std::to_string(it->second) +
+                                      "; site ids must be unique in an inventory"};
+    }
 
     auto reject = [&](std::int64_t record, const Finding& f) {
         inv.rejects.push_back(Reject{m_display, record, f.field, detail::escape_invalid_utf8(f.value),
                                      detail::escape_invalid_utf8(f.reason), f.check});
     };
-
-    detail::last_gdal_error();
-    std::int64_t record = 0;
-    m_layer->ResetReading();
-    for (auto& feature : *m_layer) {
-        ++record;
-        Site site;
-        Finding failure;
-        std::string raw_id;
-        const bool ok = process(*feature, record, site, failure, raw_id);
-        if (!raw_id.empty() || ok) {
-            const std::string id = ok ? site.site_id : raw_id;
-            const auto [it, inserted] = first_record_of_id.emplace(id, record);
-            if (ok && !inserted) {
-                reject(record, Finding{std::string(checks::DUPLICATE_SITE_ID), id_column, id,
-                                       "duplicates the site_id of record " + std::to_string(it->second) +
-                                           "; site ids must be unique in an inventory"});
-                continue;
-            }
+    // Keep the candidates that passed, in record order (moving left in place).
+    std::vector<std::int64_t> site_records;
+    site_records.reserve(inv.sites.size());
+    std::size_t kept = 0;
+    for (std::size_t i = 0; i < outcomes.size(); ++i) {
+        const auto& out = outcomes[i];
+        const auto record = static_cast<std::int64_t>(i) + 1;
+        if (out.failure) {
+            reject(record, *out.failure);
+            continue;
         }
-        if (ok) {
-            inv.sites.push_back(std::move(site));
-            site_records.push_back(record);
-        } else {
-            reject(record, failure);
-        }
-        if (m_options.progress && total > 0 && record % 1024 == 0)
-            m_options.progress("load", std::min(1.0, static_cast<double>(record) / static_cast<double>(total)));
+        if (out.candidate != kept)
+            inv.sites[kept] = std::move(inv.sites[out.candidate]);
+        ++kept;
+        site_records.push_back(record);
     }
-    if (const auto msg = detail::last_gdal_error(); !msg.empty())
-        throw input_error(m_display, "reading stopped after record " + std::to_string(record) + ": " + msg);
-    inv.records_read = record;
+    inv.sites.erase(inv.sites.begin() + static_cast<std::ptrdiff_t>(kept), inv.sites.end());
 
     // Step 9: near duplicates among the sites loaded so far, in record order.
     const auto dups = find_near_duplicates(inv.sites, m_options.near_duplicate_m);
@@ -791,12 +892,14 @@ Inventory Loader::run()
                                format_value(m_options.near_duplicate_m) + " m; change with --near-duplicate-m)"});
             drop[d.index] = true;
         }
-        std::vector<Site> kept;
-        kept.reserve(inv.sites.size() - dups.size());
+        std::size_t k = 0;
         for (std::size_t i = 0; i < inv.sites.size(); ++i)
-            if (!drop[i])
-                kept.push_back(std::move(inv.sites[i]));
-        inv.sites = std::move(kept);
+            if (!drop[i]) {
+                if (i != k)
+                    inv.sites[k] = std::move(inv.sites[i]);
+                ++k;
+            }
+        inv.sites.erase(inv.sites.begin() + static_cast<std::ptrdiff_t>(k), inv.sites.end());
     }
     std::stable_sort(inv.rejects.begin(), inv.rejects.end(),
                      [](const Reject& a, const Reject& b) { return a.record < b.record; });

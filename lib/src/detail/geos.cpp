@@ -65,6 +65,51 @@ GeomPtr make_point(GeosContext& ctx, double x, double y)
     return own(ctx, GEOSGeom_createPointFromXY_r(ctx.get(), x, y), "cannot create a point");
 }
 
+GeomPtr make_polygons(GeosContext& ctx, const std::vector<std::vector<std::vector<double>>>& rings)
+{
+    const auto h = ctx.get();
+    auto ring = [&](const std::vector<double>& xy) {
+        GEOSCoordSequence* seq =
+            GEOSCoordSeq_copyFromBuffer_r(h, xy.data(), static_cast<unsigned>(xy.size() / 2), 0, 0);
+        if (seq == nullptr)
+            ctx.fail("cannot create a coordinate sequence");
+        GEOSGeometry* r = GEOSGeom_createLinearRing_r(h, seq);  // takes the sequence
+        if (r == nullptr)
+            ctx.fail("cannot create a ring (fewer than 4 points, or not closed?)");
+        return GeomPtr(r, GeomDeleter{h});
+    };
+    std::vector<GeomPtr> polygons;
+    for (const auto& poly : rings) {
+        if (poly.empty())
+            continue;
+        auto shell = ring(poly[0]);
+        std::vector<GeomPtr> holes;
+        for (std::size_t i = 1; i < poly.size(); ++i)
+            holes.push_back(ring(poly[i]));
+        std::vector<GEOSGeometry*> raw_holes;
+        for (auto& hole : holes)
+            raw_holes.push_back(hole.get());
+        GEOSGeometry* p = GEOSGeom_createPolygon_r(h, shell.get(), raw_holes.data(), static_cast<unsigned>(raw_holes.size()));
+        if (p == nullptr)
+            ctx.fail("cannot create a polygon");
+        shell.release();  // now owned by the polygon
+        for (auto& hole : holes)
+            hole.release();
+        polygons.emplace_back(p, GeomDeleter{h});
+    }
+    if (polygons.size() == 1)
+        return std::move(polygons.front());
+    std::vector<GEOSGeometry*> raw;
+    for (auto& p : polygons)
+        raw.push_back(p.get());
+    GEOSGeometry* multi = GEOSGeom_createCollection_r(h, GEOS_MULTIPOLYGON, raw.data(), static_cast<unsigned>(raw.size()));
+    if (multi == nullptr)
+        ctx.fail("cannot create a multipolygon");
+    for (auto& p : polygons)
+        p.release();
+    return GeomPtr(multi, GeomDeleter{h});
+}
+
 std::string invalid_reason(GeosContext& ctx, const GEOSGeometry* g)
 {
     const char valid = GEOSisValid_r(ctx.get(), g);

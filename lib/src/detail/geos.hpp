@@ -61,6 +61,10 @@ PreparedPtr prepare(GeosContext& ctx, const GEOSGeometry* g);
 /// A point geometry.
 GeomPtr make_point(GeosContext& ctx, double x, double y);
 
+/// A (multi)polygon from rings of (x, y) pairs: `rings[p][0]` is polygon p's shell, the rest its
+/// holes; each ring is a flat, closed sequence x0 y0 x1 y1 ... A single polygon stays a Polygon.
+GeomPtr make_polygons(GeosContext& ctx, const std::vector<std::vector<std::vector<double>>>& rings);
+
 /// "" when valid, else GEOS's reason ("Self-intersection[-47.1 -15.2]").
 std::string invalid_reason(GeosContext& ctx, const GEOSGeometry* g);
 
