@@ -623,6 +623,8 @@ std::optional<Finding> Loader::assign(Slot& slot, const RawValue& raw, Site& sit
 {
     const std::string& f = slot.schema;
     auto column = [&] { return slot.column.empty() ? f : slot.column; };
+    // Name the schema field in the reason when the source calls it something else.
+    const std::string for_field = (slot.column.empty() || slot.column == f) ? std::string{} : " for " + f;
     if (slot.kind == Kind::text) {
         if (raw.empty()) {
             if (&slot == &m_slots[m_site_id_slot] && slot.index >= 0)
@@ -639,15 +641,15 @@ std::optional<Finding> Loader::assign(Slot& slot, const RawValue& raw, Site& sit
         std::optional<double> v = raw.number ? raw.number : detail::parse_number(raw.text);
         if (!v)
             return Finding{std::string(checks::NOT_A_NUMBER), column(), std::string(raw.text),
-                           "is not a number for " + f + " (write plain decimals such as 1234.5, no thousands separators or units)"};
+                           "is not a number" + for_field + " (write plain decimals such as 1234.5, no thousands separators or units)"};
         if (slot.kind == Kind::real) {
             site.*slot.real = *v;
             return std::nullopt;
         }
         if (*v != std::floor(*v) || std::fabs(*v) > 2.0e9)
             return Finding{std::string(checks::NOT_AN_INTEGER), column(), std::string(raw.text),
-                           "is not a whole number for " + f +
-                               (f.find("year") != std::string::npos ? " (a year such as 1998; '1.998' uses a thousands separator)"
+                           "is not a whole number" + for_field +
+                               (f.find("year") != std::string::npos ? " (a year such as 1998, without a thousands separator)"
                                                                     : "")};
         site.*slot.integer = static_cast<int>(*v);
         return std::nullopt;
@@ -887,8 +889,8 @@ Inventory Loader::run()
                            format_value(s.location.lon_deg) + ", " + format_value(s.location.lat_deg),
                            "is " + format_value(std::round(d.distance_m * 10.0) / 10.0) + " m from record " +
                                std::to_string(site_records[d.earlier]) + " (site_id '" + e.site_id +
-                               "'), also a " + std::string(to_string(s.site_type)) +
-                               ": taken for the same site entered twice (closer than " +
+                               "') of the same site_type " + std::string(to_string(s.site_type)) +
+                               ": taken for one site entered twice (closer than " +
                                format_value(m_options.near_duplicate_m) + " m; change with --near-duplicate-m)"});
             drop[d.index] = true;
         }

@@ -247,7 +247,7 @@ TEST_CASE("bad records are rejected with their reason and never dropped", "[inve
                                                         "sanitary_landfill, other); map it with --map"));
     CHECK_THAT(inv.rejects[9].reason, Catch::Contains("it lies in BRA"));
     // 0.00018 degree of longitude at 15.79 S: 19.3 m (GeodSolve: echo "-15.79 -47.88 -15.79 -47.87982" | GeodSolve -i).
-    CHECK_THAT(inv.rejects[10].reason, Catch::StartsWith("is 19.3 m from record 1 (site_id 'ok-1'), also a open_dump"));
+    CHECK_THAT(inv.rejects[10].reason, Catch::StartsWith("is 19.3 m from record 1 (site_id 'ok-1') of the same site_type open_dump"));
 }
 
 TEST_CASE("checks can be relaxed: no country check, no near-duplicate check", "[inventory]")
