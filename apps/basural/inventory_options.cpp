@@ -14,10 +14,16 @@ void InventoryOptions::add_to(CLI::App& sub)
                    "Mapping file (JSON: \"fields\", \"values\", \"defaults\") from the source's columns and terms to "
                    "the schema; see docs/mapping.md");
     sub.add_option("--field", fields,
-                   "schema_field=SOURCE_COLUMN: read a schema field from a column (repeatable; overrides --map)");
+                   "schema_field=SOURCE_COLUMN: read a schema field from a column (repeatable; overrides --map)")
+        ->expected(1)
+        ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll)
+        ->allow_extra_args(false);  // one pair per --field, so a following positional stays positional
     sub.add_option("--default", defaults,
                    "schema_field=VALUE: value for a field the source lacks or leaves empty, e.g. country=BRA "
-                   "(repeatable; overrides --map)");
+                   "(repeatable; overrides --map)")
+        ->expected(1)
+        ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll)
+        ->allow_extra_args(false);
     sub.add_option("--encoding", encoding,
                    "Text encoding of a CSV or Shapefile without encoding metadata: UTF-8, LATIN1, ISO-8859-15 or "
                    "CP1252 (default: CSV text must be UTF-8; records that are not are rejected)");

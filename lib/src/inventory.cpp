@@ -1045,6 +1045,8 @@ void write_inventory(const Inventory& inventory, const std::string& path, std::s
         std::vector<std::string> layer_options;
         if (driver_name == "FlatGeobuf")
             layer_options.push_back("SPATIAL_INDEX=NO");  // keep features in inventory order
+        if (driver_name == "CSV")
+            layer_options.push_back("STRING_QUOTING=IF_NEEDED");  // plain CSV, like the shipped inventory
         detail::CslList opts(layer_options);
         OGRLayer* layer = ds->CreateLayer(std::string(layer_name).c_str(), has_geometry ? &srs : nullptr,
                                           has_geometry ? wkbPoint : wkbNone, opts.get());

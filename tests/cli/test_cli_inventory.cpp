@@ -116,6 +116,12 @@ TEST_CASE("validate: exit 0 when every record is valid", "[cli][inventory]")
     CHECK_THAT(r.out, Contains("records read 5 = loaded 5 + rejected 0"));
     CHECK_THAT(r.out, Contains("every record is valid"));
 
+    // Repeated --field pairs before the positional inventory.
+    const auto fields = run_cli(with_countries({"validate", "--field", "site_id=ID", "--field", "name=NOMBRE", "--field",
+                                                "country=PAIS", "--field", "site_type=TIPO", fixture("sites_es.csv")}));
+    CHECK(fields.exit_code == 0);
+    CHECK_THAT(fields.out, Contains("records read 5 = loaded 5 + rejected 0"));
+
     // Other formats through a mapping file.
     for (const char* name : {"sites_es.gpkg", "sites_es.shp", "sites_es.xlsx", "sites_es.kml"}) {
         INFO(name);
