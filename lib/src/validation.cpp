@@ -212,9 +212,15 @@ std::vector<NearDuplicate> find_near_duplicates(const std::vector<Site>& sites, 
         points.push_back(s.location);
     const SpatialIndex index(std::move(points));
     std::vector<bool> duplicate(sites.size(), false);
+    // Sites placed at their municipality's seat share that point by construction: their location says
+    // nothing about whether they are the same site, so they are never near duplicates.
+    auto located = [&](std::size_t k) { return sites[k].location_precision != LocationPrecision::municipal_seat; };
     for (std::size_t i = 0; i < sites.size(); ++i) {
+        if (!located(i))
+            continue;
         for (const auto& n : index.within_m(sites[i].location, near_duplicate_m)) {  // by distance, then index
-            if (n.index < i && !duplicate[n.index] && sites[n.index].site_type == sites[i].site_type) {
+            if (n.index < i && !duplicate[n.index] && located(n.index) &&
+                sites[n.index].site_type == sites[i].site_type) {
                 duplicate[i] = true;
                 out.push_back({i, n.index, n.distance_m});
                 break;

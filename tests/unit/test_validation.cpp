@@ -222,6 +222,12 @@ TEST_CASE("near duplicates: same type within the distance, the later one, chains
     CHECK(dups[1].distance_m == 0.0);
     CHECK(find_near_duplicates(sites, 0.0).empty());
     CHECK(find_near_duplicates(sites, 20.0).size() == 1);  // only the exact repeat
+
+    // Two dumps of one municipality both placed at its seat are not duplicates of each other.
+    sites[4].location_precision = LocationPrecision::municipal_seat;
+    const auto seat = find_near_duplicates(sites, 50.0);
+    REQUIRE(seat.size() == 1);
+    CHECK(seat[0].index == 1);
 }
 
 TEST_CASE("numbers in messages", "[validation]")

@@ -100,7 +100,9 @@ struct NearDuplicate {
 
 /// Step 9 over sites given in record order: site i is a near duplicate when an earlier site j of the
 /// same site_type, itself not a near duplicate, lies within `near_duplicate_m` (geodesic); j is the
-/// nearest such site (ties: the earliest). Sorted by index. `near_duplicate_m` <= 0 finds none.
+/// nearest such site (ties: the earliest). Sites whose location_precision is municipal_seat are
+/// left out: several sites of one municipality share its seat's point by construction. Sorted by
+/// index. `near_duplicate_m` <= 0 finds none.
 std::vector<NearDuplicate> find_near_duplicates(const std::vector<Site>& sites, double near_duplicate_m);
 
 /// A number as messages and rejects files show it: up to 10 significant digits, no trailing zeros.
