@@ -122,7 +122,7 @@ TEST_CASE("bad mapping files are refused naming the key", "[mapping]")
     CHECK_THROWS_AS(load_field_mapping(basural::test::data_path("no_such_mapping.json")), input_error);
 }
 
-TEST_CASE("--field and --default pairs", "[mapping]")
+TEST_CASE("field and default pairs from the command line", "[mapping]")
 {
     FieldMapping m;
     add_field_assignment(m, "site_id=ID_SITIO");
