@@ -216,6 +216,9 @@ private:
     const std::optional<std::string>& lookup(Slot& slot, std::string_view term);
     std::optional<Finding> locate(OGRFeature& f, Site& site);
     void explain_csv_coordinates(GIntBig fid);
+    /// PROJ's message for a failed transformation, taken off GDAL's error buffer (so a handled
+    /// failure is not later taken for a read error).
+    static std::string transform_detail();
     std::optional<Finding> locate_from_texts(const RawValue& lon, const RawValue& lat, Site& site);
     std::optional<Finding> assign(Slot& slot, const RawValue& raw, Site& site);
 
@@ -239,7 +242,8 @@ private:
     OGRFeatureUniquePtr m_text_feature;
     std::string m_lon_column = "lon";
     std::string m_lat_column = "lat";
-    std::string m_crs_note;  // "" or " (after transforming from EPSG:31983)"
+    std::string m_crs_note;  // "" or " (after transforming from EPSG:31983 ... to WGS84; is that CRS right?)"
+    std::string m_crs_name;  // "EPSG:31983 SIRGAS 2000 / UTM zone 23S"
     bool m_crs_stated = false;
     detail::TransformPtr m_to_wgs84;
     detail::GeosContext m_geos;
@@ -414,8 +418,9 @@ void Loader::resolve_crs()
     }
     if (srs) {
         m_to_wgs84 = detail::transform_to_wgs84(*srs);
+        m_crs_name = detail::describe_crs(*srs);
         if (m_to_wgs84)
-            m_crs_note = " (after transforming from " + detail::describe_crs(*srs) + " to WGS84; is that CRS right?)";
+            m_crs_note = " (after transforming from " + m_crs_name + " to WGS84; is that CRS right?)";
     }
 }
 
@@ -486,6 +491,12 @@ const std::optional<std::string>& Loader::lookup(Slot& slot, std::string_view te
     return slot.seen_terms.back().second;
 }
 
+std::string Loader::transform_detail()
+{
+    const auto msg = detail::last_gdal_error();
+    return msg.empty() ? std::string{} : " (PROJ: " + msg + ")";
+}
+
 void Loader::explain_csv_coordinates(GIntBig fid)
 {
     // The CSV driver numbers data rows from 1 in both readers; advance the text reader to this row.
@@ -523,7 +534,7 @@ std::optional<Finding> Loader::locate_from_texts(const RawValue& lon, const RawV
         return f;
     if (m_to_wgs84 && !m_to_wgs84->Transform(1, &site.location.lon_deg, &site.location.lat_deg))
         return Finding{std::string(checks::CRS_TRANSFORM), "location", std::string(lon.text) + ", " + std::string(lat.text),
-                       "cannot be transformed to WGS84" + m_crs_note};
+                       "cannot be transformed from " + m_crs_name + " to WGS84" + transform_detail() + "; is that the CRS of the data?"};
     return std::nullopt;
 }
 
@@ -585,7 +596,7 @@ std::optional<Finding> Loader::locate(OGRFeature& f, Site& site)
                                "basural does not repair footprints silently"};
         if (m_to_wgs84 && g->transform(m_to_wgs84.get()) != OGRERR_NONE)
             return Finding{std::string(checks::CRS_TRANSFORM), "geometry", type_name,
-                           "cannot be transformed to WGS84" + m_crs_note};
+                           "cannot be transformed from " + m_crs_name + " to WGS84" + transform_detail() + "; is that the CRS of the data?"};
         const auto wgs84_geom = to_geos(m_geos, *g);
         const auto inside = detail::own(m_geos, GEOSPointOnSurface_r(m_geos.get(), wgs84_geom.get()),
                                         "point on surface failed");
@@ -615,7 +626,7 @@ std::optional<Finding> Loader::locate(OGRFeature& f, Site& site)
     }
     if (m_to_wgs84 && !m_to_wgs84->Transform(1, &site.location.lon_deg, &site.location.lat_deg))
         return Finding{std::string(checks::CRS_TRANSFORM), "geometry", type_name,
-                       "cannot be transformed to WGS84" + m_crs_note};
+                       "cannot be transformed from " + m_crs_name + " to WGS84" + transform_detail() + "; is that the CRS of the data?"};
     return std::nullopt;
 }
 

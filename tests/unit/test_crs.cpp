@@ -79,3 +79,22 @@ TEST_CASE("a source without a CRS needs one stated", "[crs]")
     opts.source_crs = "EPSG:999999";
     CHECK_THROWS_AS(load_inventory(data_path("sites_noprj.shp"), opts), usage_error);
 }
+
+TEST_CASE("coordinates PROJ cannot transform are rejected, the others load", "[crs]")
+{
+    const auto dir = basural::test::unit_scratch_dir("crs_transform");
+    const auto path = basural::test::write_text(dir / "far.csv", "site_id,country,site_type,x,y\n"
+                                                                 "T1,BRA,open_dump,1e12,1e12\n"
+                                                                 "T2,BRA,open_dump,190000,8250000\n");
+    auto opts = fixture_options();
+    opts.source_crs = "EPSG:31983";
+    const auto inv = load_inventory(path, opts);
+    CHECK(inv.records_read == 2);
+    REQUIRE(inv.sites.size() == 1);
+    CHECK(inv.sites[0].site_id == "T2");
+    REQUIRE(inv.rejects.size() == 1);
+    CHECK(inv.rejects[0].check == "crs_transform");
+    CHECK_THAT(inv.rejects[0].reason,
+               Catch::StartsWith("cannot be transformed from EPSG:31983 SIRGAS 2000 / UTM zone 23S to WGS84") &&
+                   Catch::EndsWith("is that the CRS of the data?"));
+}
