@@ -393,7 +393,11 @@ void Loader::resolve_coordinates()
     }
     m_lon_index = first_match(m_lon_column);
     m_lat_index = first_match(m_lat_column);
-    if (m_lon_index < 0 || m_lat_index < 0 || (m_coords == CoordMode::csv && m_layer->GetGeomType() == wkbNone))
+    // A CSV may also carry its geometry as WKT, which GDAL reads by itself; then lon/lat columns are
+    // not needed (without them, a record with no geometry is reported without quoting coordinates).
+    const bool has_points = m_coords == CoordMode::csv ? m_layer->GetGeomType() != wkbNone
+                                                       : m_lon_index >= 0 && m_lat_index >= 0;
+    if (!has_points)
         throw input_error(m_display, "has no geometry and no longitude/latitude columns (looked for " + m_lon_column +
                                          " and " + m_lat_column + "; columns: " + layer_columns(defn) +
                                          "); map them with --field lon=COLUMN --field lat=COLUMN");
@@ -572,7 +576,7 @@ std::optional<Finding> Loader::locate(OGRFeature& f, Site& site)
         return locate_from_texts(m_raw_lon, m_raw_lat, site);
     OGRGeometry* g = f.GetGeometryRef();
     if (g == nullptr || g->IsEmpty()) {
-        if (m_coords == CoordMode::csv) {
+        if (m_coords == CoordMode::csv && m_lon_index >= 0 && m_lat_index >= 0) {
             explain_csv_coordinates(f.GetFID());
             if (auto bad = locate_from_texts(m_raw_lon, m_raw_lat, site))
                 return bad;

@@ -392,3 +392,23 @@ TEST_CASE("progress reaches 1 and the shipped inventory is found through BASURAL
     CHECK(inv.sites.size() == 5);
     CHECK(inv.records_read == 5);
 }
+
+TEST_CASE("a CSV with a WKT geometry column loads its points and footprints", "[inventory]")
+{
+    // The square is F1 of footprints.geojson: 1185606.1 m2 by Planimeter (test above).
+    const auto dir = basural::test::unit_scratch_dir("inventory_wkt");
+    const auto path = basural::test::write_text(
+        dir / "wkt.csv",
+        "WKT,site_id,country,site_type\n"
+        "\"POINT (-47.88 -15.79)\",W1,BRA,open_dump\n"
+        "\"POLYGON ((-47.90 -15.80,-47.89 -15.80,-47.89 -15.79,-47.90 -15.79,-47.90 -15.80))\",W2,BRA,open_dump\n"
+        ",W3,BRA,open_dump\n");
+    const auto inv = load_inventory(path, fixture_options());
+    CHECK(inv.records_read == 3);
+    REQUIRE(inv.sites.size() == 2);
+    CHECK(inv.sites[0].location == LonLat{-47.88, -15.79});
+    CHECK(*inv.sites[1].area_ha == Approx(118.56061).margin(1e-5));
+    REQUIRE(inv.rejects.size() == 1);
+    CHECK(inv.rejects[0].check == "no_coordinates");
+    CHECK(inv.rejects[0].field == "geometry");
+}
