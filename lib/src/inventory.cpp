@@ -981,28 +981,30 @@ OGRFieldType write_type(const std::string& f)
     }
 }
 
-void set_site_fields(OGRFeature& feature, const Site& s)
+/// `index[k]` is the output field of schema column k: drivers may add or merge fields (KML's
+/// Name/description), so positions are looked up by name, never assumed.
+void set_site_fields(OGRFeature& feature, const std::vector<int>& index, const Site& s)
 {
-    int i = 0;
+    std::size_t k = 0;
     auto text = [&](const std::string& v) {
         if (!v.empty())
-            feature.SetField(i, v.c_str());
-        ++i;
+            feature.SetField(index[k], v.c_str());
+        ++k;
     };
     auto real = [&](const std::optional<double>& v) {
         if (v)
-            feature.SetField(i, *v);
-        ++i;
+            feature.SetField(index[k], *v);
+        ++k;
     };
     auto integer = [&](const std::optional<int>& v) {
         if (v)
-            feature.SetField(i, *v);
-        ++i;
+            feature.SetField(index[k], *v);
+        ++k;
     };
     auto boolean = [&](const std::optional<bool>& v) {
         if (v)
-            feature.SetField(i, *v ? 1 : 0);
-        ++i;
+            feature.SetField(index[k], *v ? 1 : 0);
+        ++k;
     };
     // site_schema_columns() order.
     text(s.site_id);
@@ -1074,10 +1076,16 @@ void write_inventory(const Inventory& inventory, const std::string& path, std::s
             if (layer->CreateField(&def) != OGRERR_NONE)
                 throw backend_error("GDAL: cannot create field " + column + " in " + path + ": " + detail::last_gdal_error());
         }
+        std::vector<int> index;
+        for (const auto& column : site_schema_columns()) {
+            index.push_back(layer->GetLayerDefn()->GetFieldIndex(column.c_str()));
+            if (index.back() < 0)
+                throw backend_error("GDAL: the " + driver_name + " driver did not keep field " + column + " in " + path);
+        }
         const bool transaction = ds->StartTransaction() == OGRERR_NONE;
         for (const auto& site : inventory.sites) {
             OGRFeature feature(layer->GetLayerDefn());
-            set_site_fields(feature, site);
+            set_site_fields(feature, index, site);
             if (has_geometry)
                 feature.SetGeometryDirectly(new OGRPoint(site.location.lon_deg, site.location.lat_deg));
             if (layer->CreateFeature(&feature) != OGRERR_NONE)

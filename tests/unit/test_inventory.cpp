@@ -336,7 +336,7 @@ TEST_CASE("written inventories read back identically", "[inventory]")
 {
     const auto dir = basural::test::unit_scratch_dir("inventory_roundtrip");
     const auto original = load("sites_schema.csv");
-    for (const char* name : {"out.gpkg", "out.geojson", "out.fgb", "out.csv"}) {
+    for (const char* name : {"out.gpkg", "out.geojson", "out.fgb", "out.csv", "out.xlsx", "out.kml", "out.sqlite"}) {
         INFO(name);
         const auto path = (dir / name).string();
         write_inventory(original, path);
