@@ -46,8 +46,9 @@ inline std::string fixture(const std::string& name)
 }
 
 #ifdef BASURAL_EXE
-/// Runs the built binary (CLI tests only: unit tests have no BASURAL_EXE).
-inline CliResult run_cli(const std::vector<std::string>& args)
+/// Runs the binary with `args` (CLI tests only: unit tests have no BASURAL_EXE); `env` adds or
+/// replaces environment variables ("NAME=value").
+inline CliResult run_cli(const std::vector<std::string>& args, const std::vector<std::string>& env)
 {
     static int counter = 0;
     const auto dir = std::filesystem::path(BASURAL_TEST_TMP_DIR) / "cli_runs";
@@ -69,9 +70,24 @@ inline CliResult run_cli(const std::vector<std::string>& args)
         argv.push_back(a.data());
     argv.push_back(nullptr);
 
+    std::vector<std::string> env_storage = env;
+    for (char** e = environ; *e != nullptr; ++e) {
+        const std::string entry = *e;
+        const auto name = entry.substr(0, entry.find('=') + 1);
+        bool replaced = false;
+        for (const auto& extra : env)
+            replaced = replaced || extra.rfind(name, 0) == 0;
+        if (!replaced)
+            env_storage.push_back(entry);
+    }
+    std::vector<char*> envp;
+    for (auto& e : env_storage)
+        envp.push_back(e.data());
+    envp.push_back(nullptr);
+
     CliResult r;
     pid_t pid = 0;
-    if (posix_spawn(&pid, BASURAL_EXE, &actions, nullptr, argv.data(), environ) == 0) {
+    if (posix_spawn(&pid, BASURAL_EXE, &actions, nullptr, argv.data(), envp.data()) == 0) {
         int status = 0;
         waitpid(pid, &status, 0);
         r.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
@@ -84,6 +100,7 @@ inline CliResult run_cli(const std::vector<std::string>& args)
     return r;
 }
 
+inline CliResult run_cli(const std::vector<std::string>& args) { return run_cli(args, {}); }
 #endif  // BASURAL_EXE
 
 }  // namespace basural::test

@@ -1,0 +1,64 @@
+// basural validate: check an inventory and explain every rejected record (docs/cli/validate.md).
+#include "command.hpp"
+#include "inventory_options.hpp"
+
+#include "basural/inventory_summary.hpp"
+#include "basural/report.hpp"
+
+#include <algorithm>
+#include <ostream>
+
+namespace basural::app {
+namespace {
+
+class ValidateCommand : public Command {
+public:
+    void setup(CLI::App& sub) override
+    {
+        sub.add_option("inventory", m_inventory, "Inventory to check: any vector source GDAL reads")->required();
+        sub.add_option("--rejects", m_rejects,
+                       "Write every rejected record to this CSV (file,record,field,value,reason,check)");
+        sub.add_option("--show", m_show, "How many rejected records to print in full (default 10)")
+            ->check(CLI::NonNegativeNumber);
+        m_load.add_to(sub);
+        sub.footer("Exit codes: 0 every record is valid, 1 some records were rejected (or the source could not "
+                   "be read), 2 the command line was wrong.");
+    }
+
+    int run(Streams& io) override
+    {
+        const auto inventory = load_inventory(m_inventory, m_load.load_options(io));
+        if (!m_rejects.empty())
+            write_rejects(inventory.rejects, m_rejects);
+        io.out << records_line(inventory) << "\n";
+        if (inventory.rejects.empty()) {
+            io.out << "every record is valid\n";
+            return 0;
+        }
+        io.out << "\n";
+        write_report(io.out, {rejects_by_check(inventory.rejects)}, ReportFormat::table);
+        const auto shown = std::min<std::size_t>(m_show, inventory.rejects.size());
+        if (shown > 0) {
+            io.out << "\nFirst " << shown << " of " << inventory.rejects.size() << " rejected records:\n";
+            for (std::size_t i = 0; i < shown; ++i)
+                io.out << "  " << inventory.rejects[i].message() << "\n";
+        }
+        if (!m_rejects.empty())
+            io.out << "\nAll rejected records written to " << m_rejects << "\n";
+        else
+            io.out << "\nWrite them all with --rejects FILE.csv\n";
+        return 1;
+    }
+
+private:
+    std::string m_inventory;
+    std::string m_rejects;
+    std::size_t m_show = 10;
+    InventoryOptions m_load;
+};
+
+const Registrar reg{"validate", "Check an inventory against the schema and explain each rejected record",
+                    [] { return std::make_unique<ValidateCommand>(); }};
+
+}  // namespace
+}  // namespace basural::app

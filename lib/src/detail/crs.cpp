@@ -1,0 +1,71 @@
+#include "detail/crs.hpp"
+
+#include "detail/gdal.hpp"
+
+#include "basural/error.hpp"
+
+namespace basural::detail {
+
+OGRSpatialReference wgs84_lonlat()
+{
+    OGRSpatialReference srs;
+    srs.importFromEPSG(4326);
+    srs.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
+    return srs;
+}
+
+OGRSpatialReference crs_from_user(const std::string& text)
+{
+    ensure_gdal();
+    last_gdal_error();
+    OGRSpatialReference srs;
+    if (text.empty() || srs.SetFromUserInput(text.c_str()) != OGRERR_NONE) {
+        const auto msg = last_gdal_error();
+        throw usage_error("unknown CRS '" + text + "'" + (msg.empty() ? std::string{} : " (" + msg + ")") +
+                          "; give it as EPSG:<code>, e.g. --crs EPSG:31983");
+    }
+    srs.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
+    return srs;
+}
+
+bool is_wgs84_geographic(const OGRSpatialReference& srs)
+{
+    if (!srs.IsGeographic())
+        return false;
+    const auto wgs84 = wgs84_lonlat();
+    const char* const options[] = {"CRITERION=EQUIVALENT_EXCEPT_AXIS_ORDER_GEOGCRS", nullptr};
+    return srs.IsSame(&wgs84, options) == TRUE;
+}
+
+TransformPtr transform_to_wgs84(const OGRSpatialReference& source)
+{
+    if (is_wgs84_geographic(source))
+        return nullptr;
+    ensure_gdal();
+    last_gdal_error();
+    OGRSpatialReference src(source);
+    src.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
+    const auto dst = wgs84_lonlat();
+    TransformPtr ct(OGRCreateCoordinateTransformation(&src, &dst));
+    if (!ct)
+        throw backend_error("PROJ: no transformation from " + describe_crs(source) + " to WGS84: " +
+                            last_gdal_error());
+    return ct;
+}
+
+std::string describe_crs(const OGRSpatialReference& srs)
+{
+    std::string out;
+    const char* auth = srs.GetAuthorityName(nullptr);
+    const char* code = srs.GetAuthorityCode(nullptr);
+    if (auth != nullptr && code != nullptr)
+        out = std::string(auth) + ":" + code;
+    if (const char* name = srs.GetName(); name != nullptr) {
+        if (!out.empty())
+            out += ' ';
+        out.append(name);
+    }
+    return out.empty() ? "an unnamed CRS" : out;
+}
+
+}  // namespace basural::detail
