@@ -200,6 +200,9 @@ RATIO_CALIBRATION = [
 COMPLETE_BREAKDOWN_PCT = 90.0  # WaW shares (other than "unaccounted") summing to this are complete
 
 OFFSET_MIN_KM = 1.0
+# Estimated sites of the same type are kept at least this far apart, so that none of them can be
+# taken for a site entered twice (basural validate's near-duplicate check uses 50 m).
+MIN_SEPARATION_M = 200.0
 OFFSET_SPAN_KM = 4.0           # offsets of 1-5 km
 OFFSET_ATTEMPTS = 8
 COAST_TOLERANCE_KM = 3.0       # a point this close to its country polygon counts as inside it
@@ -927,21 +930,37 @@ def build_estimated(shared, places, waw, parts_by_iso3, counts_rows, stats):
         kg = w["kg_per_capita_day"]
         cov = w["coverage"]
         moved = fallback = 0
+        taken = {}  # (type, grid cell) -> placed points, to keep estimated sites apart
+
+        def cell_of(lon_, lat_):
+            return (int(math.floor(lon_ / 0.01)), int(math.floor(lat_ / 0.01)))
+
+        def too_close(site_type, lon_, lat_):
+            cx, cy = cell_of(lon_, lat_)
+            for dx in (-1, 0, 1):
+                for dy in (-1, 0, 1):
+                    for (olon, olat) in taken.get((site_type, cx + dx, cy + dy), ()):
+                        if haversine_m(lon_, lat_, olon, olat) < MIN_SEPARATION_M:
+                            return True
+            return False
+
         for s in sites:
             a = anchors[s["anchor"]]
             site_id = f"{iso3}-EST-{s['index'] + 1:05d}"
             lon, lat = a["lon"], a["lat"]
             placed = False
-            for attempt in range(OFFSET_ATTEMPTS):
+            for attempt in range(OFFSET_ATTEMPTS * 4):
                 u1, u2 = seeded_unit(site_id, attempt)
+                # after OFFSET_ATTEMPTS tries the ring widens (crowded anchors, narrow coasts)
+                widen = 1 + attempt // OFFSET_ATTEMPTS
                 cand = destination(a["lon"], a["lat"], u1 * 360.0,
-                                   (OFFSET_MIN_KM + u2 * OFFSET_SPAN_KM) * 1000.0)
+                                   (OFFSET_MIN_KM + u2 * OFFSET_SPAN_KM * widen) * 1000.0)
                 clon, clat = round(cand[0], 5), round(cand[1], 5)
                 if a["bbox"] is not None:
                     minx, maxx, miny, maxy = a["bbox"]
                     if not (minx <= clon <= maxx and miny <= clat <= maxy):
                         continue
-                if point_in_country(parts, clon, clat):
+                if point_in_country(parts, clon, clat) and not too_close(s["site_type"], clon, clat):
                     lon, lat, placed = clon, clat, True
                     break
             # an anchor kept by anchors_for() is inside its country or within the coastal tolerance
@@ -949,6 +968,10 @@ def build_estimated(shared, places, waw, parts_by_iso3, counts_rows, stats):
                 moved += 1
             else:
                 fallback += 1
+                if too_close(s["site_type"], lon, lat):
+                    raise SystemExit(f"build_datasets: {site_id} cannot be placed {MIN_SEPARATION_M} m "
+                                     f"from every other estimated {s['site_type']}")
+            taken.setdefault((s["site_type"],) + cell_of(lon, lat), []).append((lon, lat))
             share = type_share(w, s["site_type"], plan["od_share"])
             waste = None
             if None not in (s["population_served"], kg, cov, share):
