@@ -20,8 +20,12 @@ std::filesystem::path executable_dir()
 std::vector<std::filesystem::path> dataset_search_path()
 {
     std::vector<std::filesystem::path> dirs;
-    if (const char* env = std::getenv("BASURAL_DATA_DIR"); env != nullptr && *env != '\0')
+    // An explicit BASURAL_DATA_DIR is the only place searched: a user who names a directory must
+    // not silently get the datasets of another one.
+    if (const char* env = std::getenv("BASURAL_DATA_DIR"); env != nullptr && *env != '\0') {
         dirs.emplace_back(env);
+        return dirs;
+    }
     if (const auto exe_dir = executable_dir(); !exe_dir.empty())
         dirs.push_back((exe_dir.parent_path() / BASURAL_INSTALL_DATASETS_RELDIR).lexically_normal());
     dirs.emplace_back(BASURAL_SOURCE_DATASETS_DIR);

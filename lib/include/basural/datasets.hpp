@@ -14,9 +14,9 @@ inline constexpr std::string_view SHIPPED_COUNTRIES = "lac_countries.geojson";
 inline constexpr std::string_view SHIPPED_PLACES = "lac_places.csv";
 inline constexpr std::string_view SHIPPED_COUNTRY_WASTE = "lac_country_waste.csv";
 
-/// Directories searched for shipped datasets, in order: $BASURAL_DATA_DIR if set, the install
-/// location relative to the running executable (<prefix>/bin/../share/basural/datasets), then the
-/// source tree the binary was built from.
+/// Directories searched for shipped datasets: $BASURAL_DATA_DIR alone when it is set; otherwise the
+/// install location relative to the running executable (<prefix>/bin/../share/basural/datasets),
+/// then the source tree the binary was built from.
 std::vector<std::filesystem::path> dataset_search_path();
 
 /// Full path of a shipped dataset; throws basural::input_error naming every place searched
