@@ -1425,6 +1425,8 @@ void set_gap_minimise(LocationSolution& s)
 {
     s.upper_bound = s.objective;
     s.lower_bound = std::min(s.lower_bound, s.objective);
+    if (s.objective - s.lower_bound <= improvement_tolerance(s.objective))
+        s.lower_bound = s.objective;  // equal up to rounding in the sums
     s.gap = s.objective > 0.0 ? (s.objective - s.lower_bound) / s.objective : 0.0;
     s.proven_optimal = s.objective - s.lower_bound <= improvement_tolerance(s.objective);
 }
@@ -1438,44 +1440,133 @@ class SetCover {
 public:
     SetCover(const Prepared& p) : m_p(p), m_count(p.n, 0), m_open(p.m, 0) {}
 
-    /// Greedy from the required facilities, then removal of redundant ones. Returns the open set.
-    std::vector<std::size_t> greedy(Rng* rng, std::size_t rcl)
+    /// Opens the required facilities and `start`, completes the cover greedily (most newly covered
+    /// points first, ties by index; with rng, uniformly among the `rcl` best; stale counts re-evaluated
+    /// lazily as they only shrink), then closes redundant facilities, those with the largest
+    /// `removal_priority` first (default: the last opened first). Returns the open set.
+    std::vector<std::size_t> complete(const std::vector<std::size_t>& start, Rng* rng, std::size_t rcl,
+                                      const std::vector<double>* removal_priority)
     {
         std::fill(m_count.begin(), m_count.end(), 0);
         std::fill(m_open.begin(), m_open.end(), 0);
         std::vector<std::size_t> order;  // non-required facilities in the order they were opened
         for (auto j : m_p.required)
             open(j);
+        for (auto j : start)
+            if (!m_open[j]) {
+                open(j);
+                order.push_back(j);
+            }
         std::size_t uncovered = 0;
         for (std::size_t i = 0; i < m_p.n; ++i)
             if (!m_p.costs.row(i).empty() && m_count[i] == 0)
                 ++uncovered;
-        std::vector<std::pair<std::size_t, std::size_t>> ranked;  // (-new coverage, index) as (value, j)
-        while (uncovered > 0) {
-            ranked.clear();
-            for (std::size_t j = 0; j < m_p.m; ++j) {
-                if (m_open[j])
-                    continue;
-                std::size_t fresh = 0;
-                for (const auto& e : m_p.costs.column(j))
-                    fresh += m_count[e.demand] == 0 ? 1 : 0;
-                if (fresh > 0)
-                    ranked.emplace_back(m_p.n - fresh, j);
+        struct Entry {
+            std::size_t fresh;
+            std::size_t j;
+            std::size_t stamp;
+        };
+        auto lower = [](const Entry& a, const Entry& b) { return a.fresh != b.fresh ? a.fresh < b.fresh : a.j > b.j; };
+        std::vector<Entry> heap;
+        std::size_t stamp = 0;
+        for (std::size_t j = 0; j < m_p.m; ++j)
+            if (!m_open[j])
+                heap.push_back({newly_covered(j), j, stamp});
+        std::make_heap(heap.begin(), heap.end(), lower);
+        std::vector<Entry> list;
+        while (uncovered > 0 && !heap.empty()) {
+            const std::size_t take = rng ? std::max<std::size_t>(rcl, 1) : 1;
+            list.clear();
+            while (list.size() < take && !heap.empty()) {
+                std::pop_heap(heap.begin(), heap.end(), lower);
+                Entry e = heap.back();
+                heap.pop_back();
+                if (e.stamp == stamp) {
+                    if (e.fresh > 0)
+                        list.push_back(e);
+                } else {
+                    e.fresh = newly_covered(e.j);
+                    e.stamp = stamp;
+                    heap.push_back(e);
+                    std::push_heap(heap.begin(), heap.end(), lower);
+                }
             }
-            const std::size_t take = rng ? std::min(rcl, ranked.size()) : 1;
-            std::partial_sort(ranked.begin(), ranked.begin() + static_cast<std::ptrdiff_t>(take), ranked.end());
-            const std::size_t j = ranked[rng ? rng->below(take) : 0].second;
-            uncovered -= newly_covered(j);
+            if (list.empty())
+                break;
+            const std::size_t pick = rng ? rng->below(list.size()) : 0;
+            for (std::size_t t = 0; t < list.size(); ++t)
+                if (t != pick) {
+                    heap.push_back(list[t]);
+                    std::push_heap(heap.begin(), heap.end(), lower);
+                }
+            const std::size_t j = list[pick].j;
+            uncovered -= list[pick].fresh;
             open(j);
             order.push_back(j);
+            ++stamp;
         }
-        // redundant facilities: try to close the latest opened first (they cover least)
-        for (auto it = order.rbegin(); it != order.rend(); ++it) {
-            const auto col = m_p.costs.column(*it);
-            if (std::all_of(col.begin(), col.end(), [&](const DemandCost& e) { return m_count[e.demand] >= 2; }))
-                close(*it);
-        }
+        // redundant facilities
+        std::vector<std::size_t> removal(order.rbegin(), order.rend());
+        if (removal_priority)
+            std::stable_sort(removal.begin(), removal.end(), [&](std::size_t a, std::size_t b) {
+                return (*removal_priority)[a] > (*removal_priority)[b];
+            });
+        for (auto j : removal)
+            if (redundant(j))
+                close(j);
         return open_set();
+    }
+
+    /// improve() from a given open set.
+    std::vector<std::size_t> improve(const std::vector<std::size_t>& set)
+    {
+        std::fill(m_count.begin(), m_count.end(), 0);
+        std::fill(m_open.begin(), m_open.end(), 0);
+        for (auto j : set)
+            open(j);
+        improve();
+        return open_set();
+    }
+
+    /// Local search: open a closed candidate c if that makes at least two open facilities near it
+    /// redundant (they are closed), until no candidate does.
+    void improve()
+    {
+        std::vector<std::size_t> near, dropped;
+        std::vector<char> seen(m_p.m, 0);
+        for (bool improved = true; improved;) {
+            improved = false;
+            for (std::size_t c = 0; c < m_p.m; ++c) {
+                if (m_open[c])
+                    continue;
+                near.clear();
+                for (const auto& e : m_p.costs.column(c))
+                    for (const auto& f : m_p.costs.row(e.demand))
+                        if (m_open[f.candidate] && !m_p.required_flag[f.candidate] && !seen[f.candidate]) {
+                            seen[f.candidate] = 1;
+                            near.push_back(f.candidate);
+                        }
+                for (auto j : near)
+                    seen[j] = 0;
+                if (near.size() < 2)
+                    continue;
+                std::sort(near.begin(), near.end());
+                open(c);
+                dropped.clear();
+                for (auto j : near)
+                    if (redundant(j)) {
+                        close(j);
+                        dropped.push_back(j);
+                    }
+                if (dropped.size() >= 2) {
+                    improved = true;
+                    continue;
+                }
+                for (auto j : dropped)
+                    open(j);
+                close(c);
+            }
+        }
     }
 
     std::vector<std::size_t> open_set() const
@@ -1488,6 +1579,11 @@ public:
     }
 
 private:
+    bool redundant(std::size_t j) const
+    {
+        const auto col = m_p.costs.column(j);
+        return std::all_of(col.begin(), col.end(), [&](const DemandCost& e) { return m_count[e.demand] >= 2; });
+    }
     std::size_t newly_covered(std::size_t j) const
     {
         std::size_t fresh = 0;
@@ -1513,10 +1609,14 @@ private:
     std::vector<char> m_open;
 };
 
-/// Lagrangian bound of the set cover: with multipliers u_i >= 0 on the covering constraints,
+/// Lagrangian bound of the set cover (Beasley 1990): with multipliers u_i >= 0 on the covering
+/// constraints,
 ///   L(u) = |R| + sum_i u_i + sum_{j not in R} min(0, 1 - sum_{i in N_j} u_i)
-/// over the demand points not covered by the required facilities R.
-BoundResult set_cover_bound(const Prepared& p, std::size_t upper, std::size_t max_iterations)
+/// over the demand points not covered by the required facilities R. Every 5th iteration the
+/// candidates with negative reduced cost 1 - sum u_i start a greedy completion (Lagrangian heuristic)
+/// that may improve `best`.
+BoundResult set_cover_bound(const Prepared& p, std::vector<std::size_t>& best, std::size_t max_iterations,
+                            SetCover& cover)
 {
     BoundResult res;
     std::vector<char> active(p.n, 0);
@@ -1525,7 +1625,7 @@ BoundResult set_cover_bound(const Prepared& p, std::size_t upper, std::size_t ma
     for (auto j : p.required)
         for (const auto& e : p.costs.column(j))
             active[e.demand] = 0;
-    std::vector<double> u(p.n, 0.0), g(p.n, 0.0);
+    std::vector<double> u(p.n, 0.0), g(p.n, 0.0), reduced(p.m, 0.0);
     for (std::size_t i = 0; i < p.n; ++i)
         if (active[i]) {
             // start: 1 / (largest number of active points a candidate of i covers)
@@ -1540,22 +1640,26 @@ BoundResult set_cover_bound(const Prepared& p, std::size_t upper, std::size_t ma
         }
     double theta = 2.0;
     std::size_t since = 0;
-    const double ub = static_cast<double>(upper);
+    std::vector<std::size_t> start;
     for (std::size_t it = 0; it < max_iterations; ++it) {
         ++res.iterations;
+        const double ub = static_cast<double>(best.size());
         double L = static_cast<double>(p.required.size());
         for (std::size_t i = 0; i < p.n; ++i) {
             L += active[i] ? u[i] : 0.0;
             g[i] = active[i] ? 1.0 : 0.0;
         }
+        start.clear();
         for (std::size_t j = 0; j < p.m; ++j) {
             if (p.required_flag[j])
                 continue;
-            double s = 0.0;
+            double sum = 0.0;
             for (const auto& e : p.costs.column(j))
-                s += active[e.demand] ? u[e.demand] : 0.0;
-            if (1.0 - s < 0.0) {
-                L += 1.0 - s;
+                sum += active[e.demand] ? u[e.demand] : 0.0;
+            reduced[j] = 1.0 - sum;
+            if (reduced[j] < 0.0) {
+                L += reduced[j];
+                start.push_back(j);
                 for (const auto& e : p.costs.column(j))
                     g[e.demand] -= active[e.demand] ? 1.0 : 0.0;
             }
@@ -1567,7 +1671,15 @@ BoundResult set_cover_bound(const Prepared& p, std::size_t upper, std::size_t ma
             theta /= 2.0;
             since = 0;
         }
-        if (round_up_bound(res.lower_bound, true) >= ub || theta < 1e-4)
+        if (it % 5 == 0) {
+            auto set = cover.complete(start, nullptr, 1, &reduced);
+            if (set.size() <= best.size() + 2) {
+                set = cover.improve(set);
+            }
+            if (set.size() < best.size())
+                best = std::move(set);
+        }
+        if (round_up_bound(res.lower_bound, true) >= static_cast<double>(best.size()) || theta < 1e-4)
             break;
         double norm = 0.0;
         for (std::size_t i = 0; i < p.n; ++i)
@@ -1824,27 +1936,93 @@ LocationSolution solve_lscp(const LocationProblem& problem, const SolveOptions& 
 {
     const Stopwatch clock;
     const Prepared p = prepare(problem, LocationModel::lscp);
-    SetCover cover(p);
-    auto best = cover.greedy(nullptr, 1);
+    // The set cover splits into independent parts (candidates linked by a demand point they can both
+    // cover): each is solved and bounded on its own, and the bounds add up.
+    std::vector<std::size_t> parent(p.m);
+    std::iota(parent.begin(), parent.end(), 0);
+    std::function<std::size_t(std::size_t)> root = [&](std::size_t j) {
+        while (parent[j] != j)
+            j = parent[j] = parent[parent[j]];
+        return j;
+    };
+    for (std::size_t i = 0; i < p.n; ++i) {
+        const auto row = p.costs.row(i);
+        for (std::size_t t = 1; t < row.size(); ++t) {
+            const std::size_t a = root(row[0].candidate), b = root(row[t].candidate);
+            if (a != b)
+                parent[std::max(a, b)] = std::min(a, b);
+        }
+    }
+    std::vector<std::vector<std::size_t>> part_candidates(p.m), part_demand(p.m);
+    for (std::size_t j = 0; j < p.m; ++j)
+        part_candidates[root(j)].push_back(j);
+    for (std::size_t i = 0; i < p.n; ++i)
+        if (!p.costs.row(i).empty())
+            part_demand[root(p.costs.row(i)[0].candidate)].push_back(i);
+
+    std::vector<std::size_t> chosen;
+    double lower = 0.0;
+    std::size_t effort = 0, node_budget = options.exact_node_limit;
     Rng rng(options.seed);
-    for (std::size_t r = 0; r < options.restarts; ++r) {
-        auto set = cover.greedy(&rng, 2 + r % 3);
-        if (set.size() < best.size())
-            best = std::move(set);
+    std::vector<std::size_t> local(p.m, NONE);
+    for (std::size_t r = 0; r < p.m; ++r) {
+        const auto& cands = part_candidates[r];
+        const auto& dems = part_demand[r];
+        if (cands.empty())
+            continue;
+        if (dems.empty()) {  // nothing to cover: only required facilities stay open
+            for (auto j : cands)
+                if (p.required_flag[j]) {
+                    chosen.push_back(j);
+                    lower += 1.0;
+                }
+            continue;
+        }
+        // the part as a problem of its own, in local indices
+        Prepared sub;
+        sub.n = dems.size();
+        sub.m = cands.size();
+        for (std::size_t t = 0; t < cands.size(); ++t)
+            local[cands[t]] = t;
+        std::vector<CostTriplet> triplets;
+        for (std::size_t t = 0; t < dems.size(); ++t)
+            for (const auto& e : p.costs.row(dems[t]))
+                triplets.push_back({t, local[e.candidate], e.cost});
+        sub.costs = SparseCostMatrix::from_triplets(sub.n, sub.m, std::move(triplets));
+        sub.required_flag.assign(sub.m, 0);
+        for (std::size_t t = 0; t < cands.size(); ++t)
+            if (p.required_flag[cands[t]]) {
+                sub.required_flag[t] = 1;
+                sub.required.push_back(t);
+            }
+        SetCover cover(sub);
+        auto best = cover.improve(cover.complete({}, nullptr, 1, nullptr));
+        for (std::size_t k = 0; k < options.restarts; ++k) {
+            auto set = cover.improve(cover.complete({}, &rng, 2 + k % 3, nullptr));
+            if (set.size() < best.size())
+                best = std::move(set);
+        }
+        const auto bound = set_cover_bound(sub, best, options.max_bound_iterations, cover);
+        double part_lower = round_up_bound(bound.lower_bound, true);
+        effort += bound.iterations;
+        // the branch and bound's bound is weak: it is for small parts (the common case with a cutoff)
+        if (part_lower < static_cast<double>(best.size()) && node_budget > 0 && sub.m <= 400) {
+            // each node scans the part's candidates: cap the work at about 2e7 candidate visits
+            SetCoverExact exact(sub, std::min(node_budget, 20000000 / sub.m + 1), best);
+            const bool complete = exact.run();
+            effort += exact.nodes();
+            node_budget -= std::min(node_budget, exact.nodes());
+            best = exact.best();
+            if (complete)
+                part_lower = static_cast<double>(best.size());
+        }
+        lower += std::min(part_lower, static_cast<double>(best.size()));
+        for (auto t : best)
+            chosen.push_back(cands[t]);
     }
-    const auto bound = set_cover_bound(p, best.size(), options.max_bound_iterations);
-    double lower = round_up_bound(bound.lower_bound, true);
-    std::size_t effort = bound.iterations;
-    if (lower < static_cast<double>(best.size()) && options.exact_node_limit > 0) {
-        SetCoverExact exact(p, options.exact_node_limit, best);
-        const bool complete = exact.run();
-        effort += exact.nodes();
-        best = exact.best();
-        if (complete)
-            lower = static_cast<double>(best.size());
-    }
-    auto s = finish(p, LocationModel::lscp, best, closest_open(p, best));
-    s.objective = static_cast<double>(best.size());
+    std::sort(chosen.begin(), chosen.end());
+    auto s = finish(p, LocationModel::lscp, chosen, closest_open(p, chosen));
+    s.objective = static_cast<double>(chosen.size());
     s.lower_bound = lower;
     set_gap_minimise(s);
     s.bound_iterations = effort;
@@ -1894,6 +2072,10 @@ LocationSolution solve_mclp(const LocationProblem& problem, const SolveOptions& 
     s.upper_bound = std::max(s.objective, coverable - r.lower_bound);
     s.gap = s.upper_bound > 0.0 ? (s.upper_bound - s.objective) / s.upper_bound : 0.0;
     s.proven_optimal = s.upper_bound - s.objective <= improvement_tolerance(s.upper_bound);
+    if (s.proven_optimal) {
+        s.upper_bound = s.objective;
+        s.gap = 0.0;
+    }
     s.iterations = r.moves;
     s.bound_iterations = r.bound_iterations;
     s.time_ms = clock.ms();
