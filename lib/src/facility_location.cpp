@@ -188,6 +188,7 @@ public:
 
     void open_set(const std::vector<std::size_t>& facilities)
     {
+        m_gains_valid = false;
         std::fill(m_open.begin(), m_open.end(), 0);
         for (auto j : facilities)
             m_open[j] = 1;
@@ -256,6 +257,8 @@ public:
     {
         std::size_t moves = 0;
         std::vector<std::size_t> touched;
+        std::vector<std::pair<double, std::size_t>> order;
+        refresh_gains();
         for (;;) {
             // loss of every removable open facility, and the one losing least
             std::fill(m_loss.begin(), m_loss.end(), 0.0);
@@ -272,9 +275,18 @@ public:
             const double max_d2 = m_wm.n ? *std::max_element(m_d2.begin(), m_d2.end()) : 0.0;
             double best_profit = tol;
             std::size_t best_in = NONE, best_out = NONE;
-            for (std::size_t f = 0; f < m_wm.m; ++f) {
-                if (m_open[f] || m_excluded[f])
-                    continue;
+            // profit(f, r) = gain(f) + extra(f, r) - loss(r) <= gain(f), as extra(f, r) <= loss(r):
+            // candidates are examined by decreasing gain until no gain can beat the best profit (the
+            // incrementally kept gains may drift by rounding: the slack covers it)
+            order.clear();
+            for (std::size_t f = 0; f < m_wm.m; ++f)
+                if (!m_open[f] && !m_excluded[f])
+                    order.emplace_back(-m_gain[f], f);
+            std::sort(order.begin(), order.end());
+            const double slack = 1e3 * tol;
+            for (const auto& [negative_gain, f] : order) {
+                if (-negative_gain + slack < best_profit)
+                    break;
                 double gain = 0.0;
                 touched.clear();
                 for (std::size_t k = m_wm.col_start[f]; k < m_wm.col_start[f + 1]; ++k) {
@@ -306,7 +318,7 @@ public:
                     m_extra[r] = 0.0;
                     m_mark[r] = 0;
                 }
-                if (gain + value > best_profit) {
+                if (gain + value > best_profit || (gain + value == best_profit && best_in != NONE && f < best_in)) {
                     best_profit = gain + value;
                     best_in = f;
                     best_out = out;
@@ -379,7 +391,38 @@ public:
     }
 
 private:
+    /// gain_of() of every candidate, from scratch; recompute() keeps it up to date afterwards.
+    void refresh_gains()
+    {
+        m_gain.assign(m_wm.m, 0.0);
+        const double max_d1 = largest_d1();
+        for (std::size_t f = 0; f < m_wm.m; ++f)
+            m_gain[f] = gain_of(f, max_d1);
+        m_gains_valid = true;
+    }
+
     void recompute(std::size_t i)
+    {
+        if (m_gains_valid) {
+            const double old_d1 = m_d1[i];
+            recompute_closest(i);
+            const double new_d1 = m_d1[i];
+            if (old_d1 == new_d1)
+                return;
+            // a candidate's gain from i is max(0, d1 - c): only entries cheaper than the larger d1 change
+            const double top = std::max(old_d1, new_d1);
+            for (std::size_t k = m_wm.row_start[i]; k < m_wm.row_start[i + 1]; ++k) {
+                const double c = m_wm.row_cost[k];
+                if (!(c < top))
+                    break;
+                m_gain[m_wm.row_cand[k]] += std::max(0.0, new_d1 - c) - std::max(0.0, old_d1 - c);
+            }
+            return;
+        }
+        recompute_closest(i);
+    }
+
+    void recompute_closest(std::size_t i)
     {
         const double pen = m_wm.penalty[i];
         m_d1[i] = m_d2[i] = pen;
@@ -415,6 +458,8 @@ private:
     std::vector<double> m_loss;
     std::vector<char> m_excluded;
     std::vector<char> m_keep;
+    std::vector<double> m_gain;  // gain_of() per candidate while m_gains_valid
+    bool m_gains_valid = false;
 };
 
 // ---------------------------------------------------------------------------------------------
@@ -916,14 +961,26 @@ private:
             pending[i] = 1;
             ++left;
         }
-        while (left > 0) {
-            std::size_t pick = NONE;
-            double best_regret = -1.0;
-            for (std::size_t i = 0; i < n; ++i)
-                if (pending[i] && c2[i] - c1[i] > best_regret) {
-                    best_regret = c2[i] - c1[i];
-                    pick = i;
-                }
+        // largest regret first, ties by the smaller index; stale heap entries (older versions) skipped
+        struct Entry {
+            double regret;
+            std::size_t i;
+            std::size_t version;
+        };
+        auto lower = [](const Entry& a, const Entry& b) { return a.regret != b.regret ? a.regret < b.regret : a.i > b.i; };
+        std::vector<std::size_t> version(n, 0);
+        std::vector<Entry> heap;
+        for (std::size_t i = 0; i < n; ++i)
+            if (pending[i])
+                heap.push_back({c2[i] - c1[i], i, 0});
+        std::make_heap(heap.begin(), heap.end(), lower);
+        while (left > 0 && !heap.empty()) {
+            std::pop_heap(heap.begin(), heap.end(), lower);
+            const Entry top = heap.back();
+            heap.pop_back();
+            if (!pending[top.i] || top.version != version[top.i])
+                continue;
+            const std::size_t pick = top.i;
             pending[pick] = 0;
             --left;
             const std::size_t j = f1[pick];
@@ -932,8 +989,11 @@ private:
                 continue;
             for (std::size_t k = m_wm.col_start[j]; k < m_wm.col_start[j + 1]; ++k) {
                 const std::size_t i = m_wm.col_dem[k];
-                if (pending[i] && (f1[i] == j || f2[i] == j) && !fits(j, i))
+                if (pending[i] && (f1[i] == j || f2[i] == j) && !fits(j, i)) {
                     options_for(i, f1[i], c1[i], f2[i], c2[i]);
+                    heap.push_back({c2[i] - c1[i], i, ++version[i]});
+                    std::push_heap(heap.begin(), heap.end(), lower);
+                }
             }
         }
     }
@@ -1200,6 +1260,9 @@ CapacitatedResult search_capacitated(const Prepared& p, const WeightedMatrix& wm
     };
     // Facility swaps, best improvement. With many pairs, insertions are limited to the 24 candidates
     // with the largest uncapacitated gain for the current set.
+    // Facility swaps. Small neighbourhoods (p x (m - p) <= 4000 pairs): every pair, best improvement.
+    // Larger ones: the 24 insertions with the largest uncapacitated gain, each paired with the (at most
+    // 4) open facilities now serving most of the demand points it could serve; first improvement.
     auto local_search = [&](std::vector<std::size_t> open) {
         double z = evaluate(open);
         for (;;) {
@@ -1210,37 +1273,61 @@ CapacitatedResult search_capacitated(const Prepared& p, const WeightedMatrix& wm
             for (std::size_t j = 0; j < p.m; ++j)
                 if (!is_open[j])
                     insert.push_back(j);
-            if (insert.size() * open.size() > 4000) {
+            std::vector<std::pair<std::size_t, std::size_t>> pairs;  // (position in open, candidate in)
+            const bool large = insert.size() * open.size() > 4000;
+            if (!large) {
+                for (std::size_t a = 0; a < open.size(); ++a)
+                    if (!p.required_flag[open[a]])
+                        for (auto j : insert)
+                            pairs.emplace_back(a, j);
+            } else {
+                const auto current = facility_of;  // the assignment of `open` (evaluated last)
                 engine.open_set(open);
                 std::vector<std::pair<double, std::size_t>> ranked;
                 for (auto j : insert)
                     ranked.emplace_back(-engine.gain_of(j), j);
-                std::partial_sort(ranked.begin(), ranked.begin() + 24, ranked.end());
-                insert.clear();
-                for (std::size_t t = 0; t < 24; ++t)
-                    insert.push_back(ranked[t].second);
-                std::sort(insert.begin(), insert.end());
+                const std::size_t top = std::min<std::size_t>(24, ranked.size());
+                std::partial_sort(ranked.begin(), ranked.begin() + static_cast<std::ptrdiff_t>(top), ranked.end());
+                std::vector<std::size_t> position(p.m, NONE), count(p.m, 0);
+                for (std::size_t a = 0; a < open.size(); ++a)
+                    position[open[a]] = a;
+                for (std::size_t t = 0; t < top; ++t) {
+                    const std::size_t j = ranked[t].second;
+                    std::vector<std::size_t> serving;
+                    for (std::size_t k = wm.col_start[j]; k < wm.col_start[j + 1]; ++k) {
+                        const std::size_t f = current[wm.col_dem[k]];
+                        if (f == NONE || p.required_flag[f])
+                            continue;
+                        if (count[f]++ == 0)
+                            serving.push_back(f);
+                    }
+                    std::sort(serving.begin(), serving.end(), [&](std::size_t a, std::size_t b) {
+                        return count[a] != count[b] ? count[a] > count[b] : a < b;
+                    });
+                    for (std::size_t u = 0; u < serving.size() && u < 4; ++u)
+                        pairs.emplace_back(position[serving[u]], j);
+                    for (auto f : serving)
+                        count[f] = 0;
+                }
             }
             double best = z - improvement_tolerance(z);
             std::vector<std::size_t> best_set;
-            for (std::size_t a = 0; a < open.size(); ++a) {
-                if (p.required_flag[open[a]])
-                    continue;
-                for (auto j : insert) {
-                    auto trial = open;
-                    trial[a] = j;
-                    std::sort(trial.begin(), trial.end());
-                    const double zt = evaluate(trial);
-                    if (zt < best) {
-                        best = zt;
-                        best_set = trial;
-                    }
+            for (const auto& [a, j] : pairs) {
+                auto trial = open;
+                trial[a] = j;
+                std::sort(trial.begin(), trial.end());
+                const double zt = evaluate(trial);
+                if (zt < best) {
+                    best = zt;
+                    best_set = trial;
+                    if (large)
+                        break;
                 }
             }
             if (best_set.empty())
                 break;
             open = best_set;
-            z = best;
+            z = evaluate(open);
             ++res.moves;
         }
         record(open, z);
