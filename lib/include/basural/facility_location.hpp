@@ -63,8 +63,8 @@ struct LocationProblem {
     bool required_count_towards_p = true;
     /// p-median: cost per unit of weight of a demand point left unserved although some candidate is
     /// within the cutoff (no open facility within the cutoff, capacities exhausted, or facility closed
-    /// for low throughput). Default: twice the largest allowed cost, so serving a point is always
-    /// cheaper than leaving it. Demand points with no candidate at all within the cutoff are left out
+    /// for low throughput). Default: twice the cutoff (twice the largest stored cost without one),
+    /// so serving a point is always cheaper than leaving it; must be at least the largest allowed cost. Demand points with no candidate at all within the cutoff are left out
     /// of the objective (they are constant; reported as no_candidate_within_cutoff).
     std::optional<double> unserved_cost;
 };
@@ -72,7 +72,8 @@ struct LocationProblem {
 struct SolveOptions {
     /// Seed of the generator behind the randomized restarts (the answer depends on it only through them).
     std::uint64_t seed = 20240601;
-    /// Randomized-greedy restarts of the local search after the deterministic greedy start.
+    /// Restarts after the deterministic start: randomized greedy (p-median, MCLP, LSCP), random
+    /// two-swap perturbations of the best set (capacitated p-median).
     std::size_t restarts = 4;
     /// Variable-neighbourhood search (p-median, MCLP): stop after this many shakes of the best
     /// solution in a row (each followed by local search) without improvement.
