@@ -64,8 +64,9 @@ struct LocationProblem {
     /// p-median: cost per unit of weight of a demand point left unserved although some candidate is
     /// within the cutoff (no open facility within the cutoff, capacities exhausted, or facility closed
     /// for low throughput). Default: twice the cutoff (twice the largest stored cost without one),
-    /// so serving a point is always cheaper than leaving it; must be at least the largest allowed cost. Demand points with no candidate at all within the cutoff are left out
-    /// of the objective (they are constant; reported as no_candidate_within_cutoff).
+    /// so serving a point is always cheaper than leaving it; must be at least the largest allowed
+    /// cost. Demand points with no candidate at all within the cutoff are left out of the objective
+    /// (they are constant; reported as no_candidate_within_cutoff).
     std::optional<double> unserved_cost;
 };
 
