@@ -1,0 +1,66 @@
+// Plans round-trip through a GeoPackage unchanged, and a file that is not a plan is refused by name.
+#include "basural/error.hpp"
+#include "basural/plan.hpp"
+#include "cli/run_cli.hpp"
+
+#include <catch2/catch.hpp>
+
+using namespace basural;
+
+TEST_CASE("a plan written to a GeoPackage reads back field by field", "[plan]")
+{
+    RegionalPlan plan;
+    plan.parameters = {{"max_haul_km", "50"}, {"reuse_existing", "yes"}};
+    plan.facilities.push_back({"BRA-F001", "BRA", "", false, "BRA-SNIS-1", "Aterro regional", {-47.9, -15.8},
+                               123.5, 3, {"5300108", "5201405"}, 12.25, 30.5, 500.0, std::nullopt});
+    plan.facilities.push_back({"BRA-F002", "BRA", "52", true, "BRA-SNIS-2", "", {-49.25, -16.68}, 10.0, 1, {}, 0.0,
+                               0.0, std::nullopt, 1.5e6});
+    plan.assignments.push_back({"BRA-SNIS-9", "BRA", "5201405", "BRA-F001", {-48.0, -15.9}, 14.75, 20.0, std::nullopt});
+    plan.assignments.push_back({"BRA-SNIS-8", "BRA", "", "BRA-F002", {-49.3, -16.7}, 6.0, std::nullopt, 42.0});
+    plan.catchments.push_back({"BRA-F001", "BRA", {{{{-48, -16}, {-47, -16}, {-47, -15}, {-48, -15}, {-48, -16}}}}});
+    plan.unserved.push_back({"BRA-SNIS-7", "BRA", "1100015", {-61.9, -11.9}, "no_candidate_within_cutoff", 3.25});
+    plan.summary.push_back({"BRA", "", 4, 3, 1, 1, 1, 136.75, 133.5, 12.0, 30.5, 1600.0, 1590.0, 0.00625});
+
+    const auto dir = test::scratch_dir("plan_round_trip");
+    const auto path = (dir / "plan.gpkg").string();
+    write_plan(plan, path);
+    const RegionalPlan back = read_plan(path);
+
+    CHECK(back.parameters == plan.parameters);
+    REQUIRE(back.facilities.size() == 2);
+    CHECK(back.facilities[0].facility_id == "BRA-F001");
+    CHECK_FALSE(back.facilities[0].existing);
+    CHECK(back.facilities[1].existing);
+    CHECK(back.facilities[1].admin1_code == "52");
+    CHECK(back.facilities[0].location == LonLat{-47.9, -15.8});
+    CHECK(back.facilities[0].municipality_codes == std::vector<std::string>{"5300108", "5201405"});
+    CHECK(back.facilities[1].municipality_codes.empty());
+    CHECK(back.facilities[0].capacity_t_per_day == 500.0);
+    CHECK_FALSE(back.facilities[1].capacity_t_per_day.has_value());
+    CHECK(back.facilities[1].cost_per_year == 1.5e6);
+    REQUIRE(back.assignments.size() == 2);
+    CHECK(back.assignments[0].haul_km == 14.75);
+    CHECK(back.assignments[0].waste_t_per_day == 20.0);
+    CHECK_FALSE(back.assignments[1].waste_t_per_day.has_value());
+    CHECK(back.assignments[1].cost_share_per_year == 42.0);
+    REQUIRE(back.catchments.size() == 1);
+    REQUIRE(back.catchments[0].polygons.size() == 1);
+    CHECK(back.catchments[0].polygons[0][0].size() == 5);
+    REQUIRE(back.unserved.size() == 1);
+    CHECK(back.unserved[0].reason == "no_candidate_within_cutoff");
+    CHECK(back.unserved[0].location == LonLat{-61.9, -11.9});
+    REQUIRE(back.summary.size() == 1);
+    CHECK(back.summary[0].facilities_existing == 1);
+    CHECK(back.summary[0].gap == 0.00625);
+}
+
+TEST_CASE("a file without the plan's layers is refused naming the missing layer", "[plan]")
+{
+    const auto inv = test::fixture("sites_schema.csv");
+    try {
+        read_plan(inv);
+        FAIL("read_plan accepted a file that is not a plan");
+    } catch (const input_error& e) {
+        CHECK_THAT(e.what(), Catch::Contains("has no layer 'facilities'"));
+    }
+}
