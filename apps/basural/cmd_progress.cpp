@@ -63,8 +63,13 @@ public:
             old_options.layer = m_old_layer;
         if (!m_new_layer.empty())
             new_options.layer = m_new_layer;
-        const auto old_inventory = load_inventory(m_old, old_options);
-        const auto new_inventory = load_inventory(m_new, new_options);
+        auto old_inventory = load_inventory(m_old, old_options);
+        auto new_inventory = load_inventory(m_new, new_options);
+        // Two tables of one database read alike: name the layer in what is printed.
+        if (!old_options.layer.empty())
+            old_inventory.source += " layer " + old_options.layer;
+        if (!new_options.layer.empty())
+            new_inventory.source += " layer " + new_options.layer;
 
         MethaneParams methane;
         methane.reporting_year = m_year != 0 ? m_year : current_utc_year();
