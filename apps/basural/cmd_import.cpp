@@ -3,6 +3,7 @@
 #include "inventory_options.hpp"
 
 #include "basural/inventory_summary.hpp"
+#include "basural/pg_connection.hpp"
 
 #include <ostream>
 
@@ -18,9 +19,11 @@ public:
                        "KML, XLSX, a PG: connection string...")
             ->required();
         sub.add_option("-o,--output", m_output,
-                       "Inventory to write, format by extension: .gpkg (recommended), .geojson, .fgb, .csv, .xlsx")
+                       "Inventory to write, format by extension: .gpkg (recommended), .geojson, .fgb, .csv, .xlsx; or a "
+                       "PostGIS database as a GDAL PG: connection string (the table is --output-layer, replaced in "
+                       "one transaction)")
             ->required();
-        sub.add_option("--output-layer", m_output_layer, "Layer name in the output (default sites)");
+        sub.add_option("--output-layer", m_output_layer, "Layer name in the output, or table name in a PG: database (default sites)");
         sub.add_option("--rejects", m_rejects,
                        "Write the rejected records to this CSV (file,record,field,value,reason,check)");
         m_load.add_to(sub);
@@ -35,7 +38,10 @@ public:
         if (!m_rejects.empty())
             write_rejects(inventory.rejects, m_rejects);
         io.out << records_line(inventory) << "\n";
-        io.out << "wrote " << inventory.sites.size() << " sites to " << m_output << "\n";
+        io.out << "wrote " << inventory.sites.size() << " sites to " << redact_connection_string(m_output);
+        if (m_output.rfind("PG:", 0) == 0)
+            io.out << " table " << m_output_layer;
+        io.out << "\n";
         if (!m_rejects.empty())
             io.out << "wrote " << inventory.rejects.size() << " rejected records to " << m_rejects << "\n";
         else if (!inventory.rejects.empty())

@@ -4,11 +4,13 @@
 #include "basural/datasets.hpp"
 #include "basural/error.hpp"
 #include "basural/geodesy.hpp"
+#include "basural/pg_connection.hpp"
 
 #include "detail/crs.hpp"
 #include "detail/gdal.hpp"
 #include "detail/geos.hpp"
 #include "detail/text.hpp"
+#include "detail/vector_output.hpp"
 
 #include <cpl_conv.h>
 #include <cpl_string.h>
@@ -95,23 +97,16 @@ std::string number_text(double v)
     return buf;
 }
 
-/// The source as messages show it: PG: connection strings lose their password.
+/// The source as messages show it: PG: connection strings lose their password (and any other
+/// secret redact_connection_string knows of: quoted values, URI user-info).
+bool is_pg_source(const std::string& path)
+{
+    return path.size() >= 3 && lower(path.substr(0, 3)) == "pg:";
+}
+
 std::string display_name(const std::string& path)
 {
-    if (path.rfind("PG:", 0) != 0)
-        return path;
-    std::string out;
-    std::size_t i = 0;
-    while (i < path.size()) {
-        const auto next = path.find(' ', i);
-        const auto token = path.substr(i, next == std::string::npos ? std::string::npos : next - i);
-        if (lower(token).rfind("password=", 0) != 0)
-            out += (out.empty() ? "" : " ") + token;
-        if (next == std::string::npos)
-            break;
-        i = next + 1;
-    }
-    return out;
+    return is_pg_source(path) ? redact_connection_string(path) : path;
 }
 
 std::string extension_of(const std::string& path)
@@ -752,7 +747,7 @@ bool Loader::process(OGRFeature& feature, std::int64_t record, Site& site, std::
     if (site.site_id.empty())  // no site_id column: the record number identifies the site
         site.site_id = std::to_string(record);
     if (site.source.empty())
-        site.source = m_path.rfind("PG:", 0) == 0 ? m_display : std::filesystem::path(m_display).filename().string();
+        site.source = is_pg_source(m_path) ? m_display : std::filesystem::path(m_display).filename().string();
     if (site.source_record.empty())
         site.source_record = std::to_string(record);
     // Steps 4-6 now; step 7 (point in country) once the boundaries are loaded (run()).
@@ -1040,64 +1035,57 @@ void set_site_fields(OGRFeature& feature, const std::vector<int>& index, const S
 
 void write_inventory(const Inventory& inventory, const std::string& path, std::string_view layer_name)
 {
-    const auto driver_name = detail::vector_driver_for(path);
+    const bool database = is_pg_source(path) || path.rfind("postgresql://", 0) == 0;
+    const std::string driver_name = database ? std::string("PostgreSQL") : detail::vector_driver_for(path);
     if (driver_name == "ESRI Shapefile")
         throw usage_error("cannot write an inventory as a Shapefile: its 10-character column names cannot hold the "
-                          "schema's; write .gpkg (or .geojson, .fgb, .csv, .xlsx)");
-    detail::ensure_gdal();
-    GDALDriver* driver = GetGDALDriverManager()->GetDriverByName(driver_name.c_str());
-    if (driver == nullptr)
-        throw backend_error("GDAL has no " + driver_name + " driver");
+                          "schema's; write .gpkg (or .geojson, .fgb, .csv, .xlsx) or a PG: table");
     const bool has_geometry = driver_name != "CSV" && driver_name != "XLSX";
+    const std::string layer_text(layer_name);
 
-    AtomicOutput out(path);
-    {
-        // GeoPackages record the time they were written; a fixed date keeps outputs byte-identical.
-        const ThreadConfig fixed_date("OGR_CURRENT_DATE", "2000-01-01T00:00:00.000Z");
-        detail::last_gdal_error();
-        GDALDatasetUniquePtr ds(driver->Create(out.temp_path().c_str(), 0, 0, 0, GDT_Unknown, nullptr));
-        if (!ds)
-            throw backend_error("GDAL: cannot create " + path + ": " + detail::last_gdal_error());
-        auto srs = detail::wgs84_lonlat();
-        std::vector<std::string> layer_options;
-        if (driver_name == "FlatGeobuf")
-            layer_options.push_back("SPATIAL_INDEX=NO");  // keep features in inventory order
-        if (driver_name == "CSV")
-            layer_options.push_back("STRING_QUOTING=IF_NEEDED");  // plain CSV, like the shipped inventory
-        detail::CslList opts(layer_options);
-        OGRLayer* layer = ds->CreateLayer(std::string(layer_name).c_str(), has_geometry ? &srs : nullptr,
-                                          has_geometry ? wkbPoint : wkbNone, opts.get());
-        if (layer == nullptr)
-            throw backend_error("GDAL: cannot create layer in " + path + ": " + detail::last_gdal_error());
-        for (const auto& column : site_schema_columns()) {
-            OGRFieldDefn def(column.c_str(), write_type(column));
-            if (column == "open_burning" || column == "receives_other_municipalities")
-                def.SetSubType(OFSTBoolean);
-            if (layer->CreateField(&def) != OGRERR_NONE)
-                throw backend_error("GDAL: cannot create field " + column + " in " + path + ": " + detail::last_gdal_error());
-        }
-        std::vector<int> index;
-        for (const auto& column : site_schema_columns()) {
-            index.push_back(layer->GetLayerDefn()->GetFieldIndex(column.c_str()));
-            if (index.back() < 0)
-                throw backend_error("GDAL: the " + driver_name + " driver did not keep field " + column + " in " + path);
-        }
-        const bool transaction = ds->StartTransaction() == OGRERR_NONE;
-        for (const auto& site : inventory.sites) {
-            OGRFeature feature(layer->GetLayerDefn());
-            set_site_fields(feature, index, site);
-            if (has_geometry)
-                feature.SetGeometryDirectly(new OGRPoint(site.location.lon_deg, site.location.lat_deg));
-            if (layer->CreateFeature(&feature) != OGRERR_NONE)
-                throw backend_error("GDAL: cannot write site '" + site.site_id + "' to " + path + ": " +
-                                    detail::last_gdal_error());
-        }
-        if (transaction && ds->CommitTransaction() != OGRERR_NONE)
-            throw backend_error("GDAL: cannot commit " + path + ": " + detail::last_gdal_error());
-        ds.reset();  // closes and flushes; errors show in last_gdal_error() below
+    std::vector<detail::OutputField> fields;
+    for (const auto& column : site_schema_columns()) {
+        const bool yes_no = column == "open_burning" || column == "receives_other_municipalities";
+        fields.push_back({column, write_type(column), yes_no ? OFSTBoolean : OFSTNone});
     }
-    if (const auto msg = detail::last_gdal_error(); !msg.empty())
-        throw backend_error("GDAL: writing " + path + ": " + msg);
+    std::vector<std::string> layer_options;
+    if (driver_name == "FlatGeobuf")
+        layer_options.push_back("SPATIAL_INDEX=NO");  // keep features in inventory order
+    if (driver_name == "CSV")
+        layer_options.push_back("STRING_QUOTING=IF_NEEDED");  // plain CSV, like the shipped inventory
+    if (database)
+        layer_options.push_back("LAUNDER=NO");  // the table is named exactly as asked (the columns already are)
+
+    // GeoPackages record the time they were written; a fixed date, set while the file is created,
+    // filled and closed, keeps outputs byte-identical.
+    const ThreadConfig fixed_date("OGR_CURRENT_DATE", "2000-01-01T00:00:00.000Z");
+    detail::VectorOutput out(path);  // files: temporary then rename; PG: one transaction
+    const auto& where = out.display_name();
+    OGRLayer& layer =
+        out.create_layer(layer_text, has_geometry ? wkbPoint : wkbNone, fields, layer_options);
+    std::vector<int> index;
+    for (const auto& column : site_schema_columns()) {
+        index.push_back(layer.GetLayerDefn()->GetFieldIndex(column.c_str()));
+        if (index.back() < 0)
+            throw backend_error("GDAL: the " + driver_name + " driver did not keep field " + column + " in " + where);
+    }
+    for (const auto& site : inventory.sites) {
+        const auto& p = site.location;
+        if (!std::isfinite(p.lon_deg) || !std::isfinite(p.lat_deg) || std::fabs(p.lon_deg) > 180.0 ||
+            std::fabs(p.lat_deg) > 90.0)
+            throw input_error(where, "cannot write site '" + site.site_id + "': its position (" +
+                                         number_text(p.lon_deg) + ", " + number_text(p.lat_deg) +
+                                         ") is not a WGS84 longitude/latitude; nothing was written");
+        OGRFeature feature(layer.GetLayerDefn());
+        set_site_fields(feature, index, site);
+        if (has_geometry)
+            feature.SetGeometryDirectly(new OGRPoint(p.lon_deg, p.lat_deg));
+        try {
+            out.write(layer, feature);
+        } catch (const backend_error& e) {
+            throw backend_error("GDAL: cannot write site '" + site.site_id + "': " + e.what());
+        }
+    }
     out.commit();
 }
 

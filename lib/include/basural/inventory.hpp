@@ -79,9 +79,13 @@ inline constexpr std::string_view DEFAULT_INVENTORY_LAYER = "sites";
 
 /// Writes the sites in the schema (site_schema_columns(), in order, typed: text, real, integer;
 /// unknown values as NULL; yes/no as booleans) with a WGS84 point geometry where the format has
-/// geometries. Format by extension (.gpkg, .geojson, .fgb, .csv, .xlsx, .kml, .sqlite; not .shp,
-/// whose 10-character column names cannot hold the schema). Written atomically; GeoPackages are
-/// byte-identical for identical inventories.
+/// geometries. Destination: a file, format by extension (.gpkg, .geojson, .fgb, .csv, .xlsx, .kml,
+/// .sqlite; not .shp, whose 10-character column names cannot hold the schema), written to a
+/// temporary file and renamed; or a "PG:..." connection string, where `layer` is the table
+/// (named exactly as given, at most 63 bytes), replaced in one transaction (detail::VectorOutput).
+/// Either way a failed write leaves the previous file or table as it was. GeoPackages are
+/// byte-identical for identical inventories. Throws input_error (naming the site) when a site's
+/// position is not a finite WGS84 longitude/latitude; errors never show a connection's password.
 void write_inventory(const Inventory& inventory, const std::string& path,
                      std::string_view layer = DEFAULT_INVENTORY_LAYER);
 

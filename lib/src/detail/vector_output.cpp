@@ -59,7 +59,8 @@ VectorOutput::~VectorOutput()
 }
 
 OGRLayer& VectorOutput::create_layer(const std::string& name, OGRwkbGeometryType geometry_type,
-                                     const std::vector<OutputField>& fields)
+                                     const std::vector<OutputField>& fields,
+                                     const std::vector<std::string>& layer_options)
 {
     if (m_single_layer && m_layers > 0)
         throw usage_error("'" + m_display + "' can hold one layer only; write to a .gpkg to get layer '" +
@@ -69,6 +70,7 @@ OGRLayer& VectorOutput::create_layer(const std::string& name, OGRwkbGeometryType
     std::vector<std::string> options;
     if (m_is_pg)
         options = {"OVERWRITE=YES", "GEOMETRY_NAME=geom", "FID=fid"};
+    options.insert(options.end(), layer_options.begin(), layer_options.end());
     CslList opts(options);
     OGRLayer* layer = m_ds->CreateLayer(name.c_str(), geometry_type == wkbNone ? nullptr : &m_wgs84,
                                         geometry_type, options.empty() ? nullptr : opts.get());
@@ -77,6 +79,7 @@ OGRLayer& VectorOutput::create_layer(const std::string& name, OGRwkbGeometryType
                             "': " + redact_connection_string(last_gdal_error()));
     for (const auto& f : fields) {
         OGRFieldDefn defn(f.name.c_str(), f.type);
+        defn.SetSubType(f.subtype);
         if (layer->CreateField(&defn) != OGRERR_NONE)
             throw backend_error("cannot create field '" + f.name + "' of layer '" + name + "' in '" + m_display +
                                 "': " + redact_connection_string(last_gdal_error()));

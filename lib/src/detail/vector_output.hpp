@@ -29,6 +29,7 @@ namespace basural::detail {
 struct OutputField {
     std::string name;
     OGRFieldType type = OFTString;
+    OGRFieldSubType subtype = OFSTNone;  ///< OFSTBoolean for yes/no columns
 };
 
 class VectorOutput {
@@ -47,8 +48,10 @@ public:
 
     /// Creates a layer (replacing a table of that name in a database) with the given fields and a
     /// geometry type (wkbNone for a plain table); geometries are WGS84 lon/lat (EPSG:4326).
+    /// `layer_options` go to GDAL's CreateLayer after our own (PG: OVERWRITE, GEOMETRY_NAME, FID).
     OGRLayer& create_layer(const std::string& name, OGRwkbGeometryType geometry_type,
-                           const std::vector<OutputField>& fields);
+                           const std::vector<OutputField>& fields,
+                           const std::vector<std::string>& layer_options = {});
 
     /// Adds a feature to `layer`; throws backend_error naming the layer on failure.
     void write(OGRLayer& layer, OGRFeature& feature);

@@ -1,0 +1,119 @@
+// basural progress: closure progress between two inventory snapshots (docs/cli/progress.md).
+#include "command.hpp"
+#include "inventory_options.hpp"
+
+#include "basural/inventory_summary.hpp"
+#include "basural/methane.hpp"
+#include "basural/progress_diff.hpp"
+#include "basural/report.hpp"
+
+#include <ctime>
+#include <ostream>
+
+namespace basural::app {
+namespace {
+
+int current_utc_year()
+{
+    const std::time_t now = std::time(nullptr);
+    std::tm utc{};
+    gmtime_r(&now, &utc);
+    return utc.tm_year + 1900;
+}
+
+class ProgressCommand : public Command {
+public:
+    void setup(CLI::App& sub) override
+    {
+        sub.add_option("old", m_old, "The earlier snapshot: any inventory source (file or PG: connection string)")
+            ->required();
+        sub.add_option("new", m_new, "The later snapshot: any inventory source (file or PG: connection string)")
+            ->required();
+        sub.add_option("--format", m_format, "How the per-country summary is printed: table, csv, json or md "
+                                             "(default table)")
+            ->check(CLI::IsMember({"table", "csv", "json", "md"}));
+        sub.add_option("--changes", m_changes, "Also write the site-level change list to this CSV (atomically)");
+        sub.add_option("--match-tolerance-m", m_options.match_tolerance_m,
+                       "Largest distance (metres) to pair two records whose ids differ when both positions are "
+                       "surveyed (default 200: a dumpsite spans hundreds of metres)")
+            ->check(CLI::NonNegativeNumber);
+        sub.add_option("--coarse-match-tolerance-m", m_options.coarse_match_tolerance_m,
+                       "The same when either position is only a municipal seat or estimated (default 2000)")
+            ->check(CLI::NonNegativeNumber);
+        sub.add_option("--year", m_year,
+                       "Reporting year of the methane model (IPCC 2006 FOD) behind ch4_reduction_t_per_year "
+                       "(default: the current year, UTC; give it for reproducible outputs)")
+            ->check(CLI::Range(1900, 2200));
+        sub.add_option("--old-layer", m_old_layer, "Layer (table) of OLD to read (default: --layer)");
+        sub.add_option("--new-layer", m_new_layer, "Layer (table) of NEW to read (default: --layer)");
+        m_load.add_to(sub);
+        sub.footer("The loading options (--layer, --crs, --map, --field, --default, ...) apply to both snapshots. "
+                   "Records rejected while loading either snapshot are not compared: their counts are printed "
+                   "(stderr, and stdout for table/md); list them with basural validate. Exit codes: 0 the "
+                   "comparison was printed, 1 an input could not be read or compared, 2 the command line was "
+                   "wrong.");
+    }
+
+    int run(Streams& io) override
+    {
+        const auto format = parse_report_format(m_format);
+        auto old_options = m_load.load_options(io);
+        auto new_options = m_load.load_options(io);
+        if (!m_old_layer.empty())
+            old_options.layer = m_old_layer;
+        if (!m_new_layer.empty())
+            new_options.layer = m_new_layer;
+        auto old_inventory = load_inventory(m_old, old_options);
+        auto new_inventory = load_inventory(m_new, new_options);
+        // Two tables of one database read alike: name the layer in what is printed.
+        if (!old_options.layer.empty())
+            old_inventory.source += " layer " + old_options.layer;
+        if (!new_options.layer.empty())
+            new_inventory.source += " layer " + new_options.layer;
+
+        MethaneParams methane;
+        methane.reporting_year = m_year != 0 ? m_year : current_utc_year();
+        m_options.ch4_t_per_year = [methane](const Site& s) { return estimate_site_methane(s, methane).ch4_t_per_year; };
+        m_options.old_label = old_inventory.source;
+        m_options.new_label = new_inventory.source;
+        const auto diff = compare_snapshots(old_inventory.sites, new_inventory.sites, m_options);
+        if (!m_changes.empty())
+            write_progress_changes_csv(m_changes, diff);
+
+        const bool for_people = format == ReportFormat::table || format == ReportFormat::md;
+        const auto rejected = old_inventory.rejects.size() + new_inventory.rejects.size();
+        for (const auto* inv : {&old_inventory, &new_inventory}) {
+            if (for_people)
+                io.out << records_line(*inv) << "\n";
+            if (!inv->rejects.empty())
+                io.err << "warning: " << records_line(*inv) << "; its " << inv->rejects.size()
+                       << " rejected records are not compared (list them with basural validate)\n";
+        }
+        if (for_people) {
+            if (rejected > 0)
+                io.out << rejected << " rejected records are not compared: list them with basural validate\n";
+            io.out << "CH4 in " << methane.reporting_year << " by the IPCC 2006 first-order decay model\n\n";
+        }
+        write_report(io.out, {progress_summary_table(diff)}, format);
+        if (for_people && !m_changes.empty())
+            io.out << "\nwrote " << diff.changes.size() << " site changes to " << m_changes << "\n";
+        return 0;
+    }
+
+private:
+    std::string m_old;
+    std::string m_new;
+    std::string m_format = "table";
+    std::string m_changes;
+    std::string m_old_layer;
+    std::string m_new_layer;
+    int m_year = 0;
+    DiffOptions m_options;
+    InventoryOptions m_load;
+};
+
+const Registrar reg{"progress", "Closure progress between two inventory snapshots: closed, remediated, new, gone",
+                    [] { return std::make_unique<ProgressCommand>(); }};
+
+}  // namespace
+}  // namespace basural::app
