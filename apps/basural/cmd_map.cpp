@@ -149,8 +149,11 @@ private:
         style.colour_by = options.colour_by;
         const auto scene = build_country_scene(sites, countries, iso3, options);
         render_map(scene, style, file);
-        io.out << iso3 << ": " << scene.points.size() << " sites, " << scene.facilities.size() << " facilities -> "
-               << file << "\n";
+        const auto plural = [](std::size_t n, const char* one, const char* many) {
+            return std::to_string(n) + " " + (n == 1 ? one : many);
+        };
+        io.out << iso3 << ": " << plural(scene.points.size(), "site", "sites") << ", "
+               << plural(scene.facilities.size(), "facility", "facilities") << " -> " << file << "\n";
     }
 
     std::string m_inventory;

@@ -308,7 +308,8 @@ TEST_CASE("map --all writes one file per country with sites", "[cli][map]")
     std::sort(files.begin(), files.end());
     // sites_schema.csv has one or two sites in each of the four fixture countries.
     CHECK(files == std::vector<std::string>{"ARG.svg", "BRA.svg", "MEX.svg", "URY.svg"});
-    CHECK_THAT(r.out, Contains("BRA: 2 sites"));
+    CHECK_THAT(r.out, Contains("BRA: 2 sites, 0 facilities"));
+    CHECK_THAT(r.out, Contains("ARG: 1 site, 0 facilities"));
     CHECK(count_svg_paths(maps / "BRA.svg").root_name == "svg");
 
     // Without an inventory: the shipped one, from BASURAL_DATA_DIR.
