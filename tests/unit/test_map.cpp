@@ -15,29 +15,14 @@
 #include "basural/geodesy.hpp"
 #include "basural/map.hpp"
 
-#include <cairo.h>
-#include <libxml/parser.h>
-#include <libxml/tree.h>
+#include "map_readers.hpp"
 
 #include <catch2/catch.hpp>
 
-#include <fcntl.h>
-#include <spawn.h>
-#include <sys/wait.h>
-#include <unistd.h>
-
 #include <cmath>
-#include <cstring>
 #include <filesystem>
-#include <functional>
 #include <map>
-#include <fstream>
-#include <memory>
 #include <ostream>
-#include <regex>
-#include <sstream>
-
-extern char** environ;
 
 using namespace basural;
 namespace fs = std::filesystem;
@@ -105,82 +90,16 @@ fs::path scratch(const std::string& name)
     return dir;
 }
 
-std::string slurp(const fs::path& p)
-{
-    std::ifstream in(p, std::ios::binary);
-    std::ostringstream ss;
-    ss << in.rdbuf();
-    return ss.str();
-}
-
-std::size_t count_of(const std::string& haystack, const std::string& needle)
-{
-    std::size_t n = 0;
-    for (std::size_t pos = haystack.find(needle); pos != std::string::npos; pos = haystack.find(needle, pos + 1))
-        ++n;
-    return n;
-}
-
-/// Runs a program (found on PATH) with stdout and stderr to files; returns its exit status, or -1
-/// when it could not be started.
-int run_tool(const std::vector<std::string>& args, const fs::path& out, const fs::path& err)
-{
-    std::vector<char*> argv;
-    for (const auto& a : args)
-        argv.push_back(const_cast<char*>(a.c_str()));
-    argv.push_back(nullptr);
-    posix_spawn_file_actions_t actions;
-    posix_spawn_file_actions_init(&actions);
-    posix_spawn_file_actions_addopen(&actions, STDIN_FILENO, "/dev/null", O_RDONLY, 0);
-    posix_spawn_file_actions_addopen(&actions, STDOUT_FILENO, out.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
-    posix_spawn_file_actions_addopen(&actions, STDERR_FILENO, err.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
-    pid_t pid = 0;
-    const int rc = posix_spawnp(&pid, argv[0], &actions, nullptr, argv.data(), environ);
-    posix_spawn_file_actions_destroy(&actions);
-    if (rc != 0)
-        return -1;
-    int status = 0;
-    waitpid(pid, &status, 0);
-    return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-}
-
-/// True when `tool` is an executable on PATH.
-bool have_tool(const std::string& tool)
-{
-    const char* path = std::getenv("PATH");
-    std::stringstream ss(path ? path : "");
-    for (std::string dir; std::getline(ss, dir, ':');)
-        if (!dir.empty() && access((fs::path(dir) / tool).c_str(), X_OK) == 0)
-            return true;
-    return false;
-}
-
-struct SurfaceDeleter {
-    void operator()(cairo_surface_t* s) const { cairo_surface_destroy(s); }
-};
-using Surface = std::unique_ptr<cairo_surface_t, SurfaceDeleter>;
-
-Surface read_png(const fs::path& p)
-{
-    Surface s(cairo_image_surface_create_from_png(p.c_str()));
-    REQUIRE(cairo_surface_status(s.get()) == CAIRO_STATUS_SUCCESS);
-    cairo_surface_flush(s.get());
-    return s;
-}
-
-Rgb pixel(cairo_surface_t* s, double x, double y)
-{
-    const int ix = static_cast<int>(std::floor(x)), iy = static_cast<int>(std::floor(y));
-    REQUIRE(ix >= 0);
-    REQUIRE(iy >= 0);
-    REQUIRE(ix < cairo_image_surface_get_width(s));
-    REQUIRE(iy < cairo_image_surface_get_height(s));
-    const unsigned char* row = cairo_image_surface_get_data(s) + iy * cairo_image_surface_get_stride(s);
-    std::uint32_t v = 0;
-    std::memcpy(&v, row + 4 * ix, 4);  // native-endian 0xAARRGGBB (RGB24 or opaque ARGB32)
-    return Rgb{static_cast<std::uint8_t>((v >> 16) & 0xff), static_cast<std::uint8_t>((v >> 8) & 0xff),
-               static_cast<std::uint8_t>(v & 0xff)};
-}
+using test::chromium_dom;
+using test::count_of;
+using test::count_svg_paths;
+using test::have_tool;
+using test::pixel;
+using test::read_png;
+using test::run_tool;
+using test::Surface;
+using test::svg_colour;
+std::string slurp(const fs::path& p) { return test::read_bytes(p); }
 
 // The palette of docs/methods/maps.md.
 constexpr Rgb SEA{0xd4, 0xe6, 0xf1};
@@ -192,15 +111,6 @@ constexpr Rgb SANITARY_LANDFILL{0x2b, 0x8c, 0xbe};
 constexpr Rgb OTHER{0x96, 0x96, 0x96};
 constexpr Rgb QUALITATIVE_1{0x1f, 0x77, 0xb4};
 constexpr Rgb EXTRA_1{0x94, 0x67, 0xbd};
-
-/// Cairo's SVG writer spells colours as percentages with 6 decimals: rgb(84.313725%,...).
-std::string svg_colour(Rgb c)
-{
-    char buf[64];
-    std::snprintf(buf, sizeof buf, "rgb(%f%%,%f%%,%f%%)", c.r * 100.0 / 255.0, c.g * 100.0 / 255.0,
-                  c.b * 100.0 / 255.0);
-    return buf;
-}
 
 }  // namespace
 
@@ -471,36 +381,15 @@ TEST_CASE("SVG: well-formed, one symbol per site of a colour, deterministic", "[
     const auto path = dir / "testland.svg";
     render_map(s, default_map_style(), path.string());
 
-    std::unique_ptr<xmlDoc, void (*)(xmlDoc*)> doc(
-        xmlReadFile(path.c_str(), nullptr, XML_PARSE_NONET | XML_PARSE_NOWARNING | XML_PARSE_NOERROR), xmlFreeDoc);
-    REQUIRE(doc);
-    const xmlNode* root = xmlDocGetRootElement(doc.get());
-    REQUIRE(root);
-    CHECK(std::string(reinterpret_cast<const char*>(root->name)) == "svg");
+    const auto counts = count_svg_paths(path);
+    CHECK(counts.root_name == "svg");
     // Page size in points: 1123 x 794 layout px * 0.75.
     const std::string svg = slurp(path);
     CHECK(svg.find("width=\"842.25pt\" height=\"595.5pt\"") != std::string::npos);
 
-    // Count filled paths per colour: each observed site is one filled path, plus its legend swatch.
-    std::map<std::string, std::size_t> filled, stroked_only;
-    std::function<void(const xmlNode*)> walk = [&](const xmlNode* n) {
-        for (; n; n = n->next) {
-            if (n->type == XML_ELEMENT_NODE && std::string(reinterpret_cast<const char*>(n->name)) == "path") {
-                if (xmlChar* st = xmlGetProp(n, reinterpret_cast<const xmlChar*>("style"))) {
-                    const std::string style(reinterpret_cast<const char*>(st));
-                    xmlFree(st);
-                    static const std::regex fill("fill:(rgb\\([^)]*\\))"), stroke("stroke:(rgb\\([^)]*\\))");
-                    std::smatch m;
-                    if (std::regex_search(style, m, fill))
-                        ++filled[m[1]];
-                    else if (style.find("fill:none") != std::string::npos && std::regex_search(style, m, stroke))
-                        ++stroked_only[m[1]];
-                }
-            }
-            walk(n->children);
-        }
-    };
-    walk(root);
+    // Each observed site is one filled path of its colour, plus its legend swatch.
+    auto filled = counts.filled;
+    auto stroked_only = counts.stroked_only;
     CHECK(filled[svg_colour(OPEN_DUMP)] == 2);          // site 1 + legend
     CHECK(filled[svg_colour(CONTROLLED_DUMP)] == 2);    // site 2 + legend
     CHECK(filled[svg_colour(SANITARY_LANDFILL)] == 2);  // site 3 + legend
@@ -577,8 +466,6 @@ TEST_CASE("HTML: self-contained, strings escaped, deterministic", "[map][html]")
 
 TEST_CASE("HTML: headless Chromium draws every site and facility without a script error", "[map][html][chromium]")
 {
-    if (!have_tool("chromium") || !have_tool("timeout"))
-        FAIL("chromium (Debian package chromium) is needed for this test: run scripts/install-deps.sh");
     const auto dir = scratch("chromium");
     MapScene s = fixture_scene();
     s.title = "Testland </script> \"São Tomé\"";
@@ -587,15 +474,7 @@ TEST_CASE("HTML: headless Chromium draws every site and facility without a scrip
     s.points.push_back(site("nowhere", {std::nan(""), 0.0}, "open_dump", 1.0));
     const auto path = dir / "testland.html";
     write_map_html(s, path.string());
-    const int rc = run_tool({"timeout", "120", "chromium", "--headless", "--no-sandbox", "--disable-gpu",
-                             "--disable-quic", "--no-first-run", "--disable-background-networking",
-                             "--disable-component-update", "--disable-sync", "--disable-extensions",
-                             "--user-data-dir=" + (dir / "profile").string(), "--virtual-time-budget=5000",
-                             "--dump-dom", "file://" + fs::absolute(path).string()},
-                            dir / "dom.html", dir / "chromium.err");
-    INFO("chromium stderr: " << slurp(dir / "chromium.err"));
-    REQUIRE(rc == 0);
-    const std::string dom = slurp(dir / "dom.html");
+    const std::string dom = chromium_dom(path, dir);
     INFO("page errors: " << dom.substr(0, 2000));
     CHECK(dom.find("data-basural-errors=\"0\"") != std::string::npos);
     CHECK(dom.find("data-basural-ready=\"true\"") != std::string::npos);

@@ -13,6 +13,8 @@ inline constexpr std::string_view SHIPPED_INVENTORY = "lac_sites.csv";
 inline constexpr std::string_view SHIPPED_COUNTRIES = "lac_countries.geojson";
 inline constexpr std::string_view SHIPPED_PLACES = "lac_places.csv";
 inline constexpr std::string_view SHIPPED_COUNTRY_WASTE = "lac_country_waste.csv";
+/// Non-LAC Natural Earth countries around LAC (properties iso_n3, name), drawn grey on maps.
+inline constexpr std::string_view SHIPPED_WORLD_CONTEXT = "world_context.geojson";
 
 /// Directories searched for shipped datasets: $BASURAL_DATA_DIR alone when it is set; otherwise the
 /// install location relative to the running executable (<prefix>/bin/../share/basural/datasets),

@@ -1,0 +1,175 @@
+// basural map: country maps of disposal sites as PNG, SVG, PDF or offline HTML (docs/cli/map.md).
+#include "command.hpp"
+#include "inventory_options.hpp"
+#include "progress_bar.hpp"
+
+#include "basural/datasets.hpp"
+#include "basural/error.hpp"
+#include "basural/map.hpp"
+#include "basural/map_scene.hpp"
+
+#include <algorithm>
+#include <cctype>
+#include <filesystem>
+#include <optional>
+#include <ostream>
+
+namespace basural::app {
+namespace {
+
+namespace fs = std::filesystem;
+
+bool is_map_extension(const std::string& ext)
+{
+    return ext == ".png" || ext == ".svg" || ext == ".pdf" || ext == ".html";
+}
+
+class MapCommand : public Command {
+public:
+    void setup(CLI::App& sub) override
+    {
+        sub.add_option("inventory", m_inventory,
+                       "Inventory to map: any vector source GDAL reads (default: the shipped datasets/lac_sites.csv)");
+        sub.add_option("--country", m_country, "Country to map, ISO 3166-1 alpha-3 (e.g. BRA)");
+        sub.add_flag("--all", m_all, "One map per country with sites, written to the directory -o DIR as ISO3.<format>");
+        sub.add_option("--plan", m_plan,
+                       "Regional plan (GeoPackage written by basural regionalize): proposed facilities, existing "
+                       "landfills, catchments, and the clusters for --color-by cluster");
+        sub.add_option("--ranking", m_ranking,
+                       "Priority ranking CSV with columns site_id and score in [0, 1] (as basural prioritize writes "
+                       "it); needed for --color-by priority");
+        sub.add_option("--color-by", m_colour_by,
+                       "What site colours show: type, status, priority (needs --ranking) or cluster (the plan's "
+                       "facilities with --plan, else DBSCAN 30 km / 3 sites) (default type)")
+            ->check(CLI::IsMember({"type", "status", "priority", "cluster"}));
+        sub.add_option("--width", m_style.width_px, "Page width in layout pixels of 1/96 inch (default 1123: A4 landscape)");
+        sub.add_option("--height", m_style.height_px, "Page height in layout pixels (default 794: A4 landscape)");
+        sub.add_option("--dpi", m_style.dpi, "PNG resolution in dots per inch (default 150; 300 for print)");
+        sub.add_option("--format", m_format, "With --all: format of every map, png, svg, pdf or html (default png)")
+            ->check(CLI::IsMember({"png", "svg", "pdf", "html"}));
+        sub.add_option("-o,--output", m_output,
+                       "Output file (.png, .svg, .pdf or .html), or with --all the output directory")
+            ->required();
+        m_load.add_to(sub);
+        sub.footer("Exit codes: 0 the maps were written, 1 the work failed (unreadable inventory, plan or ranking, a "
+                   "country missing from the boundaries, an output that cannot be written), 2 the command line was "
+                   "wrong.");
+    }
+
+    int run(Streams& io) override
+    {
+        check_options();
+        const std::string boundaries_path =
+            m_load.countries_path.empty() ? find_dataset(SHIPPED_COUNTRIES).string() : m_load.countries_path;
+        const CountryBoundaries countries(boundaries_path);
+        if (!m_all && !countries.has(m_country))
+            throw input_error(boundaries_path, "has no boundary for '" + m_country + "': it cannot be mapped");
+
+        std::optional<RegionalPlan> plan;
+        if (!m_plan.empty())
+            plan = read_plan(m_plan);
+        std::optional<std::map<std::string, double>> ranking;
+        if (!m_ranking.empty())
+            ranking = read_ranking(m_ranking);
+        std::vector<MapCountry> context;
+        if (const auto path = world_context(); !path.empty())
+            context = read_map_context(path);
+
+        auto load = m_load.load_options(io);
+        load.countries = &countries;
+        const std::string path = m_inventory.empty() ? find_dataset(SHIPPED_INVENTORY).string() : m_inventory;
+        const auto inventory = load_inventory(path, load);
+
+        CountryMapOptions options;
+        options.colour_by = *parse_colour_by(m_colour_by);
+        options.plan = plan ? &*plan : nullptr;
+        options.priority_scores = ranking ? &*ranking : nullptr;
+        options.context = &context;
+
+        if (!inventory.rejects.empty())
+            io.out << inventory.rejects.size() << " of " << inventory.records_read
+                   << " records rejected and not drawn (basural validate explains them)\n";
+        if (!m_all) {
+            draw(io, inventory.sites, countries, m_country, options, m_output);
+            return 0;
+        }
+        const auto codes = countries_with_sites(inventory.sites, countries);
+        if (codes.empty())
+            throw input_error(path, "has no site in any country of " + boundaries_path + ": no map to draw");
+        fs::create_directories(m_output);
+        const auto progress = progress_bar(io);
+        for (std::size_t i = 0; i < codes.size(); ++i) {
+            if (progress)
+                progress("map " + codes[i], static_cast<double>(i) / static_cast<double>(codes.size()));
+            draw(io, inventory.sites, countries, codes[i], options,
+                 (fs::path(m_output) / (codes[i] + "." + m_format)).string());
+        }
+        if (progress)
+            progress("maps", 1.0);
+        return 0;
+    }
+
+private:
+    /// Combinations the parser cannot check; before any file is read.
+    void check_options()
+    {
+        std::transform(m_country.begin(), m_country.end(), m_country.begin(),
+                       [](unsigned char c) { return static_cast<char>(std::toupper(c)); });
+        if (m_all == !m_country.empty())
+            throw usage_error("give either --country ISO3 or --all");
+        if (!m_all && find_lac_country(m_country) == nullptr)
+            throw usage_error("unknown country '" + m_country +
+                              "': give the ISO 3166-1 alpha-3 code of one of the 33 LAC countries, e.g. BRA");
+        if (!m_all && !m_format.empty())
+            throw usage_error("--format goes with --all; a single map's format follows the extension of -o");
+        if (m_all && m_format.empty())
+            m_format = "png";
+        if (!m_all && !is_map_extension(fs::path(m_output).extension().string()))
+            throw usage_error("output '" + m_output + "' must end in .png, .svg, .pdf or .html");
+        if (m_colour_by == "priority" && m_ranking.empty())
+            throw usage_error("--color-by priority needs --ranking RANKING.csv (site_id, score), as basural "
+                              "prioritize writes it");
+        MapScene probe;  // the page size and dpi are checked by the renderer's layout
+        probe.focus.polygons = {{{{0, 0}, {1, 0}, {1, 1}, {0, 1}, {0, 0}}}};
+        const MapLayout layout(probe, m_style);
+    }
+
+    static std::string world_context()
+    {
+        for (const auto& dir : dataset_search_path())
+            if (const auto p = dir / SHIPPED_WORLD_CONTEXT; fs::exists(p))
+                return p.string();
+        return {};  // optional: without it, only LAC neighbours are drawn
+    }
+
+    void draw(Streams& io, const std::vector<Site>& sites, const CountryBoundaries& countries,
+              const std::string& iso3, const CountryMapOptions& options, const std::string& file) const
+    {
+        MapStyle style = m_style;
+        style.colour_by = options.colour_by;
+        const auto scene = build_country_scene(sites, countries, iso3, options);
+        render_map(scene, style, file);
+        const auto plural = [](std::size_t n, const char* one, const char* many) {
+            return std::to_string(n) + " " + (n == 1 ? one : many);
+        };
+        io.out << iso3 << ": " << plural(scene.points.size(), "site", "sites") << ", "
+               << plural(scene.facilities.size(), "facility", "facilities") << " -> " << file << "\n";
+    }
+
+    std::string m_inventory;
+    std::string m_country;
+    bool m_all = false;
+    std::string m_plan;
+    std::string m_ranking;
+    std::string m_colour_by = "type";
+    MapStyle m_style = default_map_style();
+    std::string m_format;
+    std::string m_output;
+    InventoryOptions m_load;
+};
+
+const Registrar reg{"map", "Draw country maps of disposal sites: PNG, SVG, PDF or offline HTML",
+                    [] { return std::make_unique<MapCommand>(); }};
+
+}  // namespace
+}  // namespace basural::app
