@@ -1,0 +1,70 @@
+// basural coverage: per-country coverage, exposure and methane, today and with a plan (docs/cli/coverage.md).
+#include "command.hpp"
+#include "domain_inputs.hpp"
+
+#include "basural/coverage.hpp"
+#include "basural/error.hpp"
+#include "basural/inventory_summary.hpp"
+#include "basural/plan.hpp"
+#include "basural/report.hpp"
+
+#include <optional>
+#include <ostream>
+
+namespace basural::app {
+namespace {
+
+class CoverageCommand : public Command {
+public:
+    void setup(CLI::App& sub) override
+    {
+        m_in.add_to(sub);
+        sub.add_option("--plan", m_plan,
+                       "Regional plan written by basural regionalize (GeoPackage or PG:); adds the plan columns");
+        sub.add_option("--max-haul-km", m_max_haul_km,
+                       "An inadequate site is within reach of an existing active sanitary landfill of its country "
+                       "at this geodesic distance or less (default 50)")
+            ->check(CLI::PositiveNumber);
+        sub.add_option("--gwp", m_gwp, "GWP100 of CH4: ar5 (28, default) or ar6 (27, non-fossil)")
+            ->check(CLI::IsMember({"ar5", "ar6"}));
+        sub.add_option("--format", m_format, "Output format: table, csv, json or md (default table)")
+            ->check(CLI::IsMember({"table", "csv", "json", "md"}));
+        sub.footer("One row per country and a LAC row: sites by type and status, t/day to inadequate sites "
+                   "(unknown tonnage estimated), share within reach of a landfill, plan coverage, people within "
+                   "1/2/5 km of active dumps, CH4 and CO2e. Columns: docs/cli/coverage.md.");
+    }
+
+    int run(Streams& io) override
+    {
+        const auto format = parse_report_format(m_format);
+        std::optional<RegionalPlan> plan;
+        if (!m_plan.empty())
+            plan = read_plan(m_plan);
+        const auto data = m_in.load_and_fill(io);
+        CoverageParams p;
+        p.max_haul_km = m_max_haul_km;
+        p.methane.reporting_year = m_in.year;
+        p.methane.gwp100_ch4 = m_gwp == "ar6" ? GWP100_CH4_AR6_NON_FOSSIL : GWP100_CH4_AR5;
+        p.plan_source = m_plan;
+        const auto report = compute_coverage(data.waste, data.places, plan ? &*plan : nullptr, p);
+        if (format == ReportFormat::table || format == ReportFormat::md)
+            io.out << records_line(data.inventory) << "\n\n";
+        write_report(io.out, {coverage_table(report)}, format);
+        return 0;
+    }
+
+private:
+    DomainInputs m_in;
+    std::string m_plan;
+    double m_max_haul_km = DEFAULT_MAX_HAUL_KM;
+    std::string m_gwp = "ar5";
+    std::string m_format = "table";
+};
+
+const Registrar reg{"coverage",
+                    "Coverage per country: waste to inadequate sites, landfills within reach, plan coverage, "
+                    "people near dumps, methane",
+                    [] { return std::make_unique<CoverageCommand>(); }};
+
+}  // namespace
+}  // namespace basural::app

@@ -1,0 +1,57 @@
+// basural methane: IPCC 2006 FOD methane per site and per country (docs/cli/methane.md).
+#include "command.hpp"
+#include "domain_inputs.hpp"
+
+#include "basural/methane.hpp"
+#include "basural/methane_report.hpp"
+#include "basural/report.hpp"
+#include "basural/table_output.hpp"
+
+#include <ostream>
+
+namespace basural::app {
+namespace {
+
+class MethaneCommand : public Command {
+public:
+    void setup(CLI::App& sub) override
+    {
+        m_in.add_to(sub);
+        sub.add_option("--gwp", m_gwp, "GWP100 of CH4: ar5 (28, default) or ar6 (27, non-fossil)")
+            ->check(CLI::IsMember({"ar5", "ar6"}));
+        sub.add_option("-o,--output", m_output,
+                       "Write one row per site with every input of its estimate: .csv, or .gpkg / PG:... (layer "
+                       "'sites')");
+        sub.add_option("--format", m_format, "Format of the per-country table printed: table, csv, json or md "
+                                             "(default table)")
+            ->check(CLI::IsMember({"table", "csv", "json", "md"}));
+        sub.footer("Method: docs/methods/methane.md (IPCC 2006 Vol. 5 Ch. 3 first-order decay, site by site). "
+                   "Unknown tonnage is first estimated (docs/methods/waste_estimate.md).");
+    }
+
+    int run(Streams& io) override
+    {
+        const auto format = parse_report_format(m_format);
+        const auto data = m_in.load_and_fill(io);
+        MethaneParams p;
+        p.reporting_year = m_in.year;
+        p.gwp100_ch4 = m_gwp == "ar6" ? GWP100_CH4_AR6_NON_FOSSIL : GWP100_CH4_AR5;
+        const auto estimates = estimate_methane(data.waste.sites, p);
+        if (!m_output.empty())
+            write_table_output(methane_site_table(data.waste.sites, estimates), m_output);
+        write_report(io.out, {methane_country_table(estimates, p.reporting_year, p.gwp100_ch4)}, format);
+        return 0;
+    }
+
+private:
+    DomainInputs m_in;
+    std::string m_gwp = "ar5";
+    std::string m_output;
+    std::string m_format = "table";
+};
+
+const Registrar reg{"methane", "Methane (IPCC 2006 FOD) per site and per country for a reporting year",
+                    [] { return std::make_unique<MethaneCommand>(); }};
+
+}  // namespace
+}  // namespace basural::app

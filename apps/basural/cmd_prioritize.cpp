@@ -1,0 +1,79 @@
+// basural prioritize: closure-priority ranking of active dumps (docs/cli/prioritize.md).
+#include "command.hpp"
+#include "domain_inputs.hpp"
+
+#include "basural/plan.hpp"
+#include "basural/priority.hpp"
+#include "basural/report.hpp"
+#include "basural/table_output.hpp"
+
+#include <optional>
+#include <ostream>
+
+namespace basural::app {
+namespace {
+
+class PrioritizeCommand : public Command {
+public:
+    void setup(CLI::App& sub) override
+    {
+        m_in.add_to(sub);
+        sub.add_option("--plan", m_plan,
+                       "Regional plan (basural regionalize): a site's assigned facility counts for readiness");
+        sub.add_option("--weights", m_weights,
+                       "JSON object of criterion weights, e.g. {\"people_2km\": 0.4}; omitted criteria keep "
+                       "their default (docs/methods/priority.md)");
+        sub.add_option("--max-haul-km", m_max_haul_km,
+                       "Readiness is 1 - haul/D to the nearest landfill or assigned facility; D in km (default 50)")
+            ->check(CLI::PositiveNumber);
+        sub.add_option("-o,--output", m_output, "Ranking: .csv, or .gpkg / PG:... (layer 'ranking')")->required();
+        sub.add_option("--top", m_top, "Rows of the ranking printed (default 10; 0 prints none)")
+            ->check(CLI::NonNegativeNumber);
+        sub.add_option("--format", m_format, "Format of the printed top rows: table, csv, json or md (default table)")
+            ->check(CLI::IsMember({"table", "csv", "json", "md"}));
+        sub.footer("Ranks active open and controlled dumps by waste, methane, people within 2 km, open burning, "
+                   "waste pickers, child waste pickers and readiness; each row says why. "
+                   "Method: docs/methods/priority.md.");
+    }
+
+    int run(Streams& io) override
+    {
+        const auto format = parse_report_format(m_format);
+        PriorityParams p;
+        if (!m_weights.empty())
+            p.weights = load_priority_weights(m_weights);
+        std::optional<RegionalPlan> plan;
+        if (!m_plan.empty())
+            plan = read_plan(m_plan);
+        p.plan_source = m_plan;
+        p.reporting_year = m_in.year;
+        p.readiness_max_haul_km = m_max_haul_km;
+        const auto data = m_in.load_and_fill(io);
+        const auto rows = prioritize_closures(data.waste, data.places, plan ? &*plan : nullptr, p);
+        auto table = priority_table(rows);
+        write_table_output(table, m_output);
+        if (m_top > 0) {
+            if (table.rows.size() > m_top)
+                table.rows.resize(m_top);
+            table.title = "Top " + std::to_string(table.rows.size()) + " of " + std::to_string(rows.size()) +
+                          " sites (all in the output)";
+            write_report(io.out, {table}, format);
+        }
+        return 0;
+    }
+
+private:
+    DomainInputs m_in;
+    std::string m_plan;
+    std::string m_weights;
+    double m_max_haul_km = 50.0;
+    std::string m_output;
+    std::size_t m_top = 10;
+    std::string m_format = "table";
+};
+
+const Registrar reg{"prioritize", "Rank active dumps for closure, with each criterion's score and why",
+                    [] { return std::make_unique<PrioritizeCommand>(); }};
+
+}  // namespace
+}  // namespace basural::app

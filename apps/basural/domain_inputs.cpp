@@ -1,0 +1,43 @@
+#include "domain_inputs.hpp"
+
+#include "basural/country_waste.hpp"
+#include "basural/datasets.hpp"
+#include "basural/error.hpp"
+#include "basural/places.hpp"
+
+namespace basural::app {
+
+void DomainInputs::add_to(CLI::App& sub)
+{
+    sub.add_option("inventory", inventory,
+                   "Inventory: any vector source GDAL reads (default: the shipped datasets/lac_sites.csv)");
+    load.add_to(sub);
+    sub.add_option("--places", places_path,
+                   "Populated places used to estimate unknown tonnage and count people near dumps "
+                   "(default: the shipped datasets/lac_places.csv)");
+    sub.add_option("--country-waste", country_waste_path,
+                   "Per-country waste generation and collection figures (default: the shipped "
+                   "datasets/lac_country_waste.csv)");
+    sub.add_option("--waste-radius-km", waste_radius_km,
+                   "A town is served by the nearest receiving site of its country within this distance when "
+                   "tonnage is estimated (default 50; docs/methods/waste_estimate.md)")
+        ->check(CLI::PositiveNumber);
+    sub.add_option("--year", year, "Reporting year of the methane estimate (default 2024)")
+        ->check(CLI::Range(1900, 2200));
+}
+
+DomainData DomainInputs::load_and_fill(Streams& io) const
+{
+    const std::string path = inventory.empty() ? find_dataset(SHIPPED_INVENTORY).string() : inventory;
+    DomainData d;
+    d.inventory = load_inventory(path, load.load_options(io));
+    d.places = load_places(places_path.empty() ? find_dataset(SHIPPED_PLACES) : std::filesystem::path(places_path));
+    const auto countries =
+        load_country_waste(country_waste_path.empty() ? find_dataset(SHIPPED_COUNTRY_WASTE) : std::filesystem::path(country_waste_path));
+    WasteEstimateParams wp;
+    wp.max_distance_m = waste_radius_km * 1000.0;
+    d.waste = fill_waste(d.inventory.sites, d.places, countries, wp);
+    return d;
+}
+
+}  // namespace basural::app

@@ -1,0 +1,21 @@
+#pragma once
+/// \file methane_report.hpp
+/// The tables `basural methane` writes: one row per site with every input of its estimate, and one
+/// row per country with the LAC total. Columns: docs/cli/methane.md.
+
+#include "basural/methane.hpp"
+#include "basural/report.hpp"
+#include "basural/site.hpp"
+
+#include <vector>
+
+namespace basural {
+
+/// One row per site (index-aligned `sites` and `estimates`, as estimate_methane returns them), named
+/// "sites", with lon/lat columns.
+ReportTable methane_site_table(const std::vector<Site>& sites, const std::vector<SiteMethane>& estimates);
+
+/// One row per country (methane_by_country) then "LAC", named "countries".
+ReportTable methane_country_table(const std::vector<SiteMethane>& estimates, int reporting_year, double gwp100_ch4);
+
+}  // namespace basural
