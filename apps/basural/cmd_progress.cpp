@@ -2,24 +2,17 @@
 #include "command.hpp"
 #include "inventory_options.hpp"
 
+#include "basural/coverage.hpp"
 #include "basural/inventory_summary.hpp"
 #include "basural/methane.hpp"
 #include "basural/progress_diff.hpp"
 #include "basural/report.hpp"
 
-#include <ctime>
 #include <ostream>
 
 namespace basural::app {
 namespace {
 
-int current_utc_year()
-{
-    const std::time_t now = std::time(nullptr);
-    std::tm utc{};
-    gmtime_r(&now, &utc);
-    return utc.tm_year + 1900;
-}
 
 class ProgressCommand : public Command {
 public:
@@ -42,7 +35,7 @@ public:
             ->check(CLI::NonNegativeNumber);
         sub.add_option("--year", m_year,
                        "Reporting year of the methane model (IPCC 2006 FOD) behind ch4_reduction_t_per_year "
-                       "(default: the current year, UTC; give it for reproducible outputs)")
+                       "(default " + std::to_string(DEFAULT_REPORTING_YEAR) + ", as coverage and methane)")
             ->check(CLI::Range(1900, 2200));
         sub.add_option("--old-layer", m_old_layer, "Layer (table) of OLD to read (default: --layer)");
         sub.add_option("--new-layer", m_new_layer, "Layer (table) of NEW to read (default: --layer)");
@@ -72,7 +65,7 @@ public:
             new_inventory.source += " layer " + new_options.layer;
 
         MethaneParams methane;
-        methane.reporting_year = m_year != 0 ? m_year : current_utc_year();
+        methane.reporting_year = m_year;
         m_options.ch4_t_per_year = [methane](const Site& s) { return estimate_site_methane(s, methane).ch4_t_per_year; };
         m_options.old_label = old_inventory.source;
         m_options.new_label = new_inventory.source;
@@ -107,7 +100,7 @@ private:
     std::string m_changes;
     std::string m_old_layer;
     std::string m_new_layer;
-    int m_year = 0;
+    int m_year = DEFAULT_REPORTING_YEAR;
     DiffOptions m_options;
     InventoryOptions m_load;
 };
