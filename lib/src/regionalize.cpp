@@ -410,7 +410,7 @@ RegionalPlan regionalize(const std::vector<Site>& input_sites, const Regionalize
     };
     std::vector<PendingAssignment> pending;
 
-    std::size_t done = 0;
+    std::size_t done = 0, repaired = 0;
     for (auto& [key, g] : groups) {
         if (progress)
             progress("regionalize " + g.country + (g.part.empty() ? "" : " " + g.part),
@@ -520,11 +520,83 @@ RegionalPlan regionalize(const std::vector<Site>& input_sites, const Regionalize
             summary.objective += sol.objective;
             summary.lower_bound += sol.lower_bound;
 
+            // The solution as arrays, then the coverage repair: p-median trades a small dump left
+            // unserved (penalty 2 x cutoff per t/day) for shorter hauls elsewhere, but every dump here
+            // can be covered (LSCP). Dumps left with no open facility within reach get more
+            // facilities, greedily: the candidate reaching the most of their t/day (then the most
+            // dumps, then the first), filled nearest first up to the capacity; one that would stay
+            // below the minimum throughput is not opened (its dumps: below_min_throughput).
+            const double capacity = options.capacity_t_per_day.value_or(UNLIMITED_CAPACITY);
+            std::vector<std::optional<std::size_t>> fac_of(dem.size());
+            std::vector<double> haul_of(dem.size(), 0.0);
+            std::vector<AssignmentStatus> status(dem.size(), AssignmentStatus::assigned);
+            std::set<std::size_t> open;
+            for (const auto& f : sol.facilities)
+                open.insert(f.candidate);
+            for (std::size_t r = 0; r < dem.size(); ++r) {
+                const auto& a = sol.assignments[r];
+                status[r] = a.status;
+                if (a.status == AssignmentStatus::assigned && a.facility) {
+                    fac_of[r] = a.facility;
+                    haul_of[r] = a.cost;
+                }
+            }
+            for (;;) {
+                std::vector<double> reach_weight(cand.size(), 0.0);
+                std::vector<std::size_t> reach_count(cand.size(), 0);
+                bool any = false;
+                for (std::size_t r = 0; r < dem.size(); ++r)
+                    if (status[r] == AssignmentStatus::no_open_facility_within_cutoff)
+                        for (const auto& cc : pr.costs.row(r)) {
+                            reach_weight[cc.candidate] += pr.demand_weights[r];
+                            ++reach_count[cc.candidate];
+                            any = true;
+                        }
+                if (!any)
+                    break;
+                std::size_t best = 0;
+                for (std::size_t c = 1; c < cand.size(); ++c)
+                    if (std::tie(reach_weight[c], reach_count[c]) > std::tie(reach_weight[best], reach_count[best]))
+                        best = c;
+                std::vector<std::pair<double, std::size_t>> rows;  // (haul, demand row) reaching `best`
+                for (const auto& dc : pr.costs.column(best))
+                    if (status[dc.demand] == AssignmentStatus::no_open_facility_within_cutoff)
+                        rows.emplace_back(dc.cost, dc.demand);
+                std::sort(rows.begin(), rows.end());
+                if (reach_weight[best] < options.min_t_per_day) {
+                    for (std::size_t r = 0; r < dem.size(); ++r)  // no candidate can gather enough
+                        if (status[r] == AssignmentStatus::no_open_facility_within_cutoff)
+                            status[r] = AssignmentStatus::below_min_throughput;
+                    break;
+                }
+                double load = 0.0;
+                std::vector<std::size_t> taken;
+                for (const auto& [c, r] : rows)
+                    if (load + pr.demand_weights[r] <= capacity) {
+                        load += pr.demand_weights[r];
+                        taken.push_back(r);
+                    } else {
+                        status[r] = AssignmentStatus::capacity_exhausted;
+                    }
+                if (taken.empty() || load < options.min_t_per_day) {
+                    for (const auto r : taken)
+                        status[r] = AssignmentStatus::below_min_throughput;
+                    continue;
+                }
+                open.insert(best);
+                ++repaired;
+                for (const auto r : taken) {
+                    status[r] = AssignmentStatus::assigned;
+                    fac_of[r] = best;
+                    haul_of[r] = *pr.costs.cost(r, best);
+                }
+            }
+
             std::map<std::size_t, std::size_t> raw_of;  // candidate index -> raw facility
-            for (const auto& f : sol.facilities) {
-                raw_of[f.candidate] = raw.size();
+            for (const auto c : open) {
+                raw_of[c] = raw.size();
                 RawFacility rf;
-                rf.site = g.nodes[cand[f.candidate]];
+                rf.site = g.nodes[cand[c]];
                 rf.group_country = g.country;
                 rf.part = g.part;
                 rf.existing = is_existing_landfill(sites[rf.site]);
@@ -532,16 +604,15 @@ RegionalPlan regionalize(const std::vector<Site>& input_sites, const Regionalize
             }
             for (std::size_t r = 0; r < dem.size(); ++r) {
                 const std::size_t site = g.nodes[dem[r]];
-                const auto& a = sol.assignments[r];
-                if (a.status == AssignmentStatus::assigned && a.facility) {
-                    const std::size_t fi = raw_of.at(*a.facility);
+                if (status[r] == AssignmentStatus::assigned && fac_of[r]) {
+                    const std::size_t fi = raw_of.at(*fac_of[r]);
                     raw[fi].served.push_back(site);
-                    raw[fi].haul.push_back(a.cost);
-                    pending.push_back({site, fi, a.cost});
+                    raw[fi].haul.push_back(haul_of[r]);
+                    pending.push_back({site, fi, haul_of[r]});
                 } else {
                     const auto& s = sites[site];
                     plan.unserved.push_back({s.site_id, s.country_iso3, s.municipality_code, s.location,
-                                             std::string(to_string(a.status)), s.waste_t_per_day});
+                                             std::string(to_string(status[r])), s.waste_t_per_day});
                 }
             }
         }
@@ -690,6 +761,7 @@ RegionalPlan regionalize(const std::vector<Site>& input_sites, const Regionalize
                 ++estimated;
         }
     par["demand_sites_waste_estimated"] = std::to_string(estimated);
+    par["facilities_added_for_coverage"] = std::to_string(repaired);
     par["demand_sites_waste_unknown_weighted_0"] = std::to_string(unknown);
     if (progress)
         progress("regionalize", 1.0);

@@ -324,3 +324,27 @@ TEST_CASE("clusters of sites stay within their country", "[regionalize][cluster]
     c = cluster_sites(sites, o);
     CHECK(c.clusters.size() == 2);
 }
+
+TEST_CASE("a small dump that p-median would leave unserved gets a facility of its own", "[regionalize]")
+{
+    // A (100 t/day), M (0.01) 25 km east, C (0.01) 55 km east (GeodSolve from (5, 5), azimuth 90).
+    // LSCP within 50 km: {M} covers all, p = 1. p-median with p = 1: at M 100 x 25 + 0.01 x 30 = 2500.3;
+    // at A 0.01 x 25 + C unserved at the penalty 0.01 x 2 x 50 = 1.25: A is chosen and C left without
+    // a facility within reach; the coverage repair opens one at C (C and M reach it equally: 0.01 t/day,
+    // one dump; the first by site_id, C).
+    const std::vector<Site> sites{site("A", "AAA", 5.0, 5.0, 100.0), site("M", "AAA", 5.22543093, 4.99996124, 0.01),
+                                  site("C", "AAA", 5.49594798, 4.99981239, 0.01)};
+    const auto plan = regionalize(sites, RegionalizeOptions{}, rectangles());
+    CHECK(plan.unserved.empty());
+    REQUIRE(plan.facilities.size() == 2);
+    CHECK(plan.facilities[0].site_id == "A");
+    CHECK(plan.facilities[1].site_id == "C");
+    CHECK(plan.parameters.at("facilities_added_for_coverage") == "1");
+    // With a minimum of 1 t/day the repair cannot open C: C is below the minimum throughput.
+    RegionalizeOptions o;
+    o.min_t_per_day = 1.0;
+    const auto small = regionalize(sites, o, rectangles());
+    REQUIRE(small.unserved.size() == 1);
+    CHECK(small.unserved[0].site_id == "C");
+    CHECK(small.unserved[0].reason == "below_min_throughput");
+}
