@@ -1,0 +1,179 @@
+// basural regionalize: a regional landfill plan from an inventory (docs/cli/regionalize.md).
+#include "command.hpp"
+#include "inventory_options.hpp"
+#include "progress_bar.hpp"
+
+#include "basural/country_waste.hpp"
+#include "basural/datasets.hpp"
+#include "basural/error.hpp"
+#include "basural/places.hpp"
+#include "basural/regionalize.hpp"
+#include "basural/report.hpp"
+#include "basural/waste_estimate.hpp"
+
+#include <memory>
+#include <optional>
+#include <ostream>
+
+namespace basural::app {
+namespace {
+
+ReportTable summary_table(const RegionalPlan& plan)
+{
+    ReportTable t{"countries", "Regional plan per country",
+                  {{"country", 0}, {"part", 0}, {"demand_sites", 0}, {"sites_served", 0}, {"sites_unserved", 0},
+                   {"facilities_proposed", 0}, {"facilities_existing", 0}, {"waste_t_per_day", 1},
+                   {"waste_t_per_day_served", 1}, {"mean_haul_km", 1}, {"max_haul_km", 1}, {"gap", 4}},
+                  {}};
+    PlanCountrySummary total;
+    double weighted = 0.0;
+    for (const auto& s : plan.summary) {
+        t.rows.push_back({s.country_iso3, s.part, static_cast<std::int64_t>(s.demand_sites),
+                          static_cast<std::int64_t>(s.sites_served), static_cast<std::int64_t>(s.sites_unserved),
+                          static_cast<std::int64_t>(s.facilities_proposed),
+                          static_cast<std::int64_t>(s.facilities_existing), s.waste_t_per_day,
+                          s.waste_t_per_day_served, s.mean_haul_km, s.max_haul_km, s.gap});
+        total.demand_sites += s.demand_sites;
+        total.sites_served += s.sites_served;
+        total.sites_unserved += s.sites_unserved;
+        total.facilities_proposed += s.facilities_proposed;
+        total.facilities_existing += s.facilities_existing;
+        total.waste_t_per_day += s.waste_t_per_day;
+        total.waste_t_per_day_served += s.waste_t_per_day_served;
+        weighted += s.mean_haul_km * s.waste_t_per_day_served;
+        total.max_haul_km = std::max(total.max_haul_km, s.max_haul_km);
+        total.objective += s.objective;
+        total.lower_bound += s.lower_bound;
+    }
+    const double gap = total.objective > 0.0 ? (total.objective - total.lower_bound) / total.objective : 0.0;
+    t.rows.push_back({std::string("total"), std::string(), static_cast<std::int64_t>(total.demand_sites),
+                      static_cast<std::int64_t>(total.sites_served), static_cast<std::int64_t>(total.sites_unserved),
+                      static_cast<std::int64_t>(total.facilities_proposed),
+                      static_cast<std::int64_t>(total.facilities_existing), total.waste_t_per_day,
+                      total.waste_t_per_day_served,
+                      total.waste_t_per_day_served > 0.0 ? weighted / total.waste_t_per_day_served : 0.0,
+                      total.max_haul_km, gap});
+    return t;
+}
+
+class RegionalizeCommand : public Command {
+public:
+    void setup(CLI::App& sub) override
+    {
+        sub.add_option("inventory", m_inventory,
+                       "Inventory to plan: any vector source GDAL reads (default: the shipped datasets/lac_sites.csv)");
+        m_load.add_to(sub);
+        sub.add_option("--country", m_countries, "ISO3 code of a country to plan (repeatable; default: all)")
+            ->expected(1)
+            ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll)
+            ->allow_extra_args(false);
+        sub.add_option("--max-haul-km", m_options.max_haul_km,
+                       "Longest haul from a dump to its regional landfill, km (in the matrix's unit with --matrix; "
+                       "default 50: direct haul without transfer stations)");
+        sub.add_option("--min-t-per-day", m_options.min_t_per_day,
+                       "Minimum viable throughput of a proposed regional landfill, t/day; smaller ones are closed "
+                       "and their sites reassigned or left unserved (default 0: none)");
+        sub.add_option("--capacity-t-per-day", m_capacity, "Capacity of every facility, t/day (default unlimited)");
+        sub.add_flag("--reuse-existing", m_options.reuse_existing,
+                     "Existing active sanitary landfills are always-open facilities (otherwise only candidates)");
+        sub.add_flag("--per-admin1", m_options.per_admin1,
+                     "Solve each state/province (admin1_code) on its own: no haul across admin-1 borders");
+        sub.add_flag("--cross-border", m_options.allow_cross_border,
+                     "Allow hauls across national land borders (default: never)");
+        sub.add_option("--matrix", m_matrix,
+                       "Travel costs between sites: table with origin_id (dump site_id), destination_id (candidate "
+                       "site_id), cost; pairs not given are not allowed (default: geodesic km)");
+        sub.add_option("--detour-factor", m_options.detour_factor,
+                       "Road km over geodesic km applied to hauls (>= 1; default 1 = geodesic)");
+        sub.add_option("--cost-a", m_cost_a, "Cost model: facility cost per year = A x (t/day)^B");
+        sub.add_option("--cost-b", m_cost_b, "Cost model: scale exponent B (default 1 when --cost-a is given)");
+        sub.add_option("--haul-cost-per-t-km", m_haul_cost, "Cost model: haul cost per tonne-km (default 0)");
+        sub.add_flag("--no-waste-estimate", m_no_estimate,
+                     "Do not estimate unknown tonnages from the shipped places and country waste rates "
+                     "(unknown tonnages then take the country median of the known ones)");
+        sub.add_option("--format", m_format, "Summary format: table, csv, json or md (default table)")
+            ->check(CLI::IsMember({"table", "csv", "json", "md"}));
+        sub.add_option("-o,--output", m_output, "Plan to write: a .gpkg file or a PG: connection")->required();
+        sub.footer("Demand: open and controlled dumps whose status is active, closing or unknown. Candidates: those "
+                   "dumps' own locations and sanitary landfills (active or unknown). Each country (and each "
+                   "island, and each group of sites linked within the haul) is solved on its own: LSCP for the "
+                   "number of facilities, then p-median for where. See docs/cli/regionalize.md and "
+                   "docs/methods/regionalization.md.");
+    }
+
+    int run(Streams& io) override
+    {
+        const auto format = parse_report_format(m_format);
+        const std::string path = m_inventory.empty() ? find_dataset(SHIPPED_INVENTORY).string() : m_inventory;
+        const auto load = m_load.load_options(io);
+        const std::string countries_path =
+            m_load.countries_path.empty() ? find_dataset(SHIPPED_COUNTRIES).string() : m_load.countries_path;
+        const CountryBoundaries countries(countries_path);
+        auto inv_options = load;
+        inv_options.countries = &countries;
+        auto inventory = load_inventory(path, inv_options);
+
+        m_options.countries = m_countries;
+        m_options.capacity_t_per_day = m_capacity;
+        if (m_cost_a || m_cost_b || m_haul_cost)
+            m_options.cost = CostModel{m_cost_a.value_or(0.0), m_cost_b.value_or(1.0), m_haul_cost.value_or(0.0)};
+        if (!m_matrix.empty())
+            m_options.matrix = read_travel_matrix(m_matrix);
+
+        std::vector<Site> sites = std::move(inventory.sites);
+        std::size_t estimated = 0;
+        if (!m_no_estimate) {
+            const auto places = load_places(find_dataset(SHIPPED_PLACES));
+            const auto rates = load_country_waste(find_dataset(SHIPPED_COUNTRY_WASTE));
+            auto est = estimate_waste(sites, places, rates);
+            for (std::size_t i = 0; i < sites.size(); ++i)
+                if (!sites[i].waste_t_per_day && est.sites[i].waste_t_per_day && is_regional_demand(sites[i]))
+                    ++estimated;
+            sites = std::move(est.sites);
+        }
+        const std::size_t imputed = impute_missing_waste(sites);
+
+        auto plan = regionalize(sites, m_options, countries, progress_bar(io));
+        plan.parameters["inventory"] = inventory.source;
+        plan.parameters["inventory_records_read"] = std::to_string(inventory.records_read);
+        plan.parameters["inventory_rejected_not_planned"] = std::to_string(inventory.rejects.size());
+        plan.parameters["waste_estimated_from_places"] = m_no_estimate ? "no" : "yes";
+        plan.parameters["demand_sites_waste_estimated_from_places"] = std::to_string(estimated);
+        plan.parameters["demand_sites_waste_country_median"] = std::to_string(imputed);
+        if (!m_matrix.empty())
+            plan.parameters["matrix"] = m_matrix;
+        write_plan(plan, m_output);
+
+        if (!inventory.rejects.empty())
+            io.err << "regionalize: " << inventory.rejects.size() << " of " << inventory.records_read
+                   << " records were rejected and are not in the plan (run basural validate for the reasons)\n";
+        if (format == ReportFormat::table || format == ReportFormat::md)
+            io.out << "Plan written to " << m_output << ": " << plan.facilities.size() << " facilities, "
+                   << plan.assignments.size() << " sites assigned, " << plan.unserved.size()
+                   << " unserved. Tonnage unknown for " << (estimated + imputed) << " demand sites: "
+                   << estimated << " estimated from places, " << imputed << " given their country median.\n\n";
+        write_report(io.out, {summary_table(plan)}, format);
+        return 0;
+    }
+
+private:
+    std::string m_inventory;
+    InventoryOptions m_load;
+    std::vector<std::string> m_countries;
+    RegionalizeOptions m_options;
+    std::optional<double> m_capacity;
+    std::optional<double> m_cost_a;
+    std::optional<double> m_cost_b;
+    std::optional<double> m_haul_cost;
+    std::string m_matrix;
+    bool m_no_estimate = false;
+    std::string m_format = "table";
+    std::string m_output;
+};
+
+const Registrar reg{"regionalize",
+                    "Propose regional sanitary landfills for the dumps of each country and write the plan",
+                    [] { return std::make_unique<RegionalizeCommand>(); }};
+
+}  // namespace
+}  // namespace basural::app
