@@ -1617,41 +1617,88 @@ public:
 
     /// Local search: open a closed candidate c if that makes at least two open facilities near it
     /// redundant (they are closed), until no candidate does.
+    ///
+    /// An open facility j can only become redundant by opening c if every demand point that j alone
+    /// covers is also covered by c. So the search keeps, for each demand point covered exactly once,
+    /// its sole facility, and for each open facility the number of points it alone covers; opening c
+    /// can make j redundant only when c's column holds all of them. Only those facilities are then
+    /// checked exactly, in increasing index order as before, so the moves made are the same as a
+    /// check of every open facility near c, at a fraction of the work on large dense parts.
     void improve()
     {
-        std::vector<std::size_t> near, dropped;
-        std::vector<char> seen(m_p.m, 0);
+        std::vector<std::size_t> sole(m_p.n, NONE);
+        std::vector<std::size_t> alone(m_p.m, 0);  // points covered by this open facility only
+        auto find_sole = [&](std::size_t i) {
+            for (const auto& f : m_p.costs.row(i))
+                if (m_open[f.candidate])
+                    return f.candidate;
+            return NONE;
+        };
+        auto forget = [&](std::size_t i) {
+            if (sole[i] != NONE) {
+                --alone[sole[i]];
+                sole[i] = NONE;
+            }
+        };
+        auto learn = [&](std::size_t i) {
+            if (m_count[i] == 1) {
+                sole[i] = find_sole(i);
+                ++alone[sole[i]];
+            }
+        };
+        for (std::size_t i = 0; i < m_p.n; ++i)
+            learn(i);
+
+        std::vector<std::size_t> hit(m_p.m, 0), touched, candidates, dropped, affected;
         for (bool improved = true; improved;) {
             improved = false;
             for (std::size_t c = 0; c < m_p.m; ++c) {
                 if (m_open[c])
                     continue;
-                near.clear();
-                for (const auto& e : m_p.costs.column(c))
-                    for (const auto& f : m_p.costs.row(e.demand))
-                        if (m_open[f.candidate] && !m_p.required_flag[f.candidate] && !seen[f.candidate]) {
-                            seen[f.candidate] = 1;
-                            near.push_back(f.candidate);
-                        }
-                for (auto j : near)
-                    seen[j] = 0;
-                if (near.size() < 2)
+                touched.clear();
+                for (const auto& e : m_p.costs.column(c)) {
+                    const std::size_t j = sole[e.demand];
+                    if (j == NONE || m_p.required_flag[j])
+                        continue;
+                    if (hit[j]++ == 0)
+                        touched.push_back(j);
+                }
+                candidates.clear();
+                for (auto j : touched) {
+                    if (hit[j] == alone[j])
+                        candidates.push_back(j);
+                    hit[j] = 0;
+                }
+                if (candidates.size() < 2)
                     continue;
-                std::sort(near.begin(), near.end());
+                std::sort(candidates.begin(), candidates.end());
                 open(c);
                 dropped.clear();
-                for (auto j : near)
+                for (auto j : candidates)
                     if (redundant(j)) {
                         close(j);
                         dropped.push_back(j);
                     }
-                if (dropped.size() >= 2) {
-                    improved = true;
+                if (dropped.size() < 2) {
+                    for (auto j : dropped)
+                        open(j);
+                    close(c);
                     continue;
                 }
+                improved = true;
+                // Refresh the sole-facility bookkeeping of every point whose count changed.
+                affected.clear();
+                for (const auto& e : m_p.costs.column(c))
+                    affected.push_back(e.demand);
                 for (auto j : dropped)
-                    open(j);
-                close(c);
+                    for (const auto& e : m_p.costs.column(j))
+                        affected.push_back(e.demand);
+                std::sort(affected.begin(), affected.end());
+                affected.erase(std::unique(affected.begin(), affected.end()), affected.end());
+                for (auto i : affected)
+                    forget(i);
+                for (auto i : affected)
+                    learn(i);
             }
         }
     }
