@@ -6,6 +6,7 @@
 #include "basural/country_waste.hpp"
 #include "basural/datasets.hpp"
 #include "basural/error.hpp"
+#include "basural/pg_connection.hpp"
 #include "basural/places.hpp"
 #include "basural/regionalize.hpp"
 #include "basural/report.hpp"
@@ -148,7 +149,7 @@ public:
             io.err << "regionalize: " << inventory.rejects.size() << " of " << inventory.records_read
                    << " records were rejected and are not in the plan (run basural validate for the reasons)\n";
         if (format == ReportFormat::table || format == ReportFormat::md)
-            io.out << "Plan written to " << m_output << ": " << plan.facilities.size() << " facilities, "
+            io.out << "Plan written to " << redact_connection_string(m_output) << ": " << plan.facilities.size() << " facilities, "
                    << plan.assignments.size() << " sites assigned, " << plan.unserved.size()
                    << " unserved. Tonnage unknown for " << (estimated + imputed) << " demand sites: "
                    << estimated << " estimated from places, " << imputed << " given their country median.\n\n";

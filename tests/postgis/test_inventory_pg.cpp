@@ -5,6 +5,7 @@
 
 #include "basural/error.hpp"
 #include "basural/inventory.hpp"
+#include "basural/plan.hpp"
 #include "basural/pg_connection.hpp"
 #include "detail/gdal.hpp"
 
@@ -275,4 +276,33 @@ TEST_CASE("basural import to PostGIS, then info, validate and progress on the ta
     no_secret(bad_db);
     CHECK(bad_db.exit_code == 1);
     CHECK_THAT(bad_db.err, Contains("basural_no_such_db"));
+}
+
+TEST_CASE("regionalize and prioritize write their results to PostGIS", "[postgis][cli]")
+{
+    const auto conn = pg_server() + " password=secret";
+    // The plan's six layers go to tables in one transaction; read_plan reads them back from the database.
+    const auto plan_run = run_cli({"regionalize", fixture("regionalize_sites.csv"), "--countries",
+                                   fixture("countries_fixture.geojson"), "--no-waste-estimate", "-o", conn});
+    INFO("stdout: " << plan_run.out << "\nstderr: " << plan_run.err);
+    CHECK(plan_run.out.find("secret") == std::string::npos);
+    CHECK(plan_run.err.find("secret") == std::string::npos);
+    REQUIRE(plan_run.exit_code == 0);
+    const auto plan = basural::read_plan(pg_server());
+    // The same fixture as tests/cli/test_cli_regionalize.cpp: 3 facilities, 5 sites assigned.
+    CHECK(plan.facilities.size() == 3);
+    CHECK(plan.assignments.size() == 5);
+    CHECK(plan.catchments.size() == 3);
+    CHECK(query_number(pg_server(), "SELECT count(*) FROM facilities") == 3);
+
+    const auto rank_run = run_cli({"prioritize", fixture("coverage_sites.csv"), "--no-country-check", "--places",
+                                   fixture("coverage_places.csv"), "--country-waste",
+                                   fixture("coverage_country_waste.csv"), "-o", conn});
+    INFO("stdout: " << rank_run.out << "\nstderr: " << rank_run.err);
+    REQUIRE(rank_run.exit_code == 0);
+    CHECK(rank_run.out.find("secret") == std::string::npos);
+    // The ranking table holds one row per ranked site, ranks 1..n without gaps.
+    const auto rows = query_number(pg_server(), "SELECT count(*) FROM ranking");
+    CHECK(rows > 0);
+    CHECK(query_number(pg_server(), "SELECT max(rank) FROM ranking") == rows);
 }
