@@ -348,3 +348,35 @@ TEST_CASE("a small dump that p-median would leave unserved gets a facility of it
     CHECK(small.unserved[0].site_id == "C");
     CHECK(small.unserved[0].reason == "below_min_throughput");
 }
+
+TEST_CASE("the cost model prices a shared facility and splits it pro rata to tonnage", "[regionalize]")
+{
+    // The two towns of the first case (A 100 t/day, B 10 t/day, 30 km apart) share one facility at A.
+    // With a = 1000, b = 0.7 and 0.1 per t-km, by hand:
+    //   facility cost = 1000 x 110^0.7 = 26,851.89 per year (economies of scale: 110^0.7 = 26.85)
+    //   haul cost     = 365 x 10 t/day x 30 km x 0.1 = 10,950 per year (A's own waste hauls 0 km)
+    //   total         = 37,801.89
+    //   A's share = 26,851.89 x 100/110 = 24,410.81;  B's share = 26,851.89 x 10/110 + 10,950 = 13,391.08
+    // The haul is 30 km to 1 m, so costs are checked to 365 x 10 x 0.001 x 0.1 = 0.37 per year.
+    const std::vector<Site> sites{site("A", "AAA", 5.0, 5.0, 100.0), site("B", "AAA", 5.27051712, 4.99994418, 10.0)};
+    RegionalizeOptions o;
+    o.max_haul_km = 50.0;
+    o.cost = CostModel{1000.0, 0.7, 0.1};
+    const auto plan = regionalize(sites, o, rectangles());
+    REQUIRE(plan.facilities.size() == 1);
+    REQUIRE(plan.facilities[0].cost_per_year.has_value());
+    CHECK_THAT(*plan.facilities[0].cost_per_year, WithinAbs(37801.89, 0.5));
+    REQUIRE(assignment(plan, "A") != nullptr);
+    REQUIRE(assignment(plan, "B") != nullptr);
+    CHECK_THAT(*assignment(plan, "A")->cost_share_per_year, WithinAbs(24410.81, 0.5));
+    CHECK_THAT(*assignment(plan, "B")->cost_share_per_year, WithinAbs(13391.08, 0.5));
+    // The shares add up to the facility's cost.
+    CHECK_THAT(*assignment(plan, "A")->cost_share_per_year + *assignment(plan, "B")->cost_share_per_year,
+               WithinAbs(*plan.facilities[0].cost_per_year, 1e-6));
+
+    // Without a cost model no cost is invented.
+    o.cost.reset();
+    const auto plain = regionalize(sites, o, rectangles());
+    CHECK_FALSE(plain.facilities[0].cost_per_year.has_value());
+    CHECK_FALSE(assignment(plain, "B")->cost_share_per_year.has_value());
+}
