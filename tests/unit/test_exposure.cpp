@@ -3,6 +3,8 @@
 #include "basural/exposure.hpp"
 #include "basural/geodesy.hpp"
 
+#include "support/builders.hpp"
+
 #include <catch2/catch.hpp>
 
 using namespace basural;
@@ -20,25 +22,6 @@ Site site(std::string id, std::string iso3, LonLat where, SiteType type, SiteSta
     return s;
 }
 
-Place place(std::string id, std::string iso3, LonLat where, std::optional<std::int64_t> population)
-{
-    Place p;
-    p.id = std::move(id);
-    p.country_iso3 = std::move(iso3);
-    p.location = where;
-    p.population = population;
-    return p;
-}
-
-const CountryExposure& country(const ExposureReport& r, const std::string& iso3)
-{
-    for (const auto& c : r.countries)
-        if (c.country_iso3 == iso3)
-            return c;
-    FAIL("no row for " << iso3);
-    throw;
-}
-
 }  // namespace
 
 TEST_CASE("people within 1, 2 and 5 km of active dumps, each place counted once per band", "[exposure]")
@@ -54,26 +37,26 @@ TEST_CASE("people within 1, 2 and 5 km of active dumps, each place counted once 
         site("L1", "ARG", far_south, SiteType::sanitary_landfill, SiteStatus::active),  // not a dump
     };
     const std::vector<Place> places{
-        place("p1", "ARG", geodesic_direct(d1, 270.0, 500.0), 1000),    // 0.5 km from D1, 3.5 km from D2
-        place("p2", "ARG", geodesic_direct(d1, 90.0, 1500.0), 2000),    // 1.5 km from both D1 and D2
-        place("p3", "ARG", geodesic_direct(d1, 270.0, 4000.0), 4000),   // 4 km from D1, 7 km from D2
-        place("p4", "ARG", geodesic_direct(d1, 270.0, 6000.0), 8000),   // 6 km: outside every band
-        place("p5", "ARG", geodesic_direct(far_west, 0.0, 500.0), 16000),   // next to the closed dump
-        place("p6", "ARG", geodesic_direct(far_south, 0.0, 500.0), 32000),  // next to the landfill
-        place("p7", "ARG", geodesic_direct(d2, 0.0, 800.0), std::nullopt),  // 0.8 km from D2, unknown people
-        place("p8", "URY", geodesic_direct(d2, 90.0, 900.0), 64),           // across a border, 0.9 km from D2
+        basural::test::make_place("p1", "ARG", geodesic_direct(d1, 270.0, 500.0), 1000),    // 0.5 km from D1, 3.5 km from D2
+        basural::test::make_place("p2", "ARG", geodesic_direct(d1, 90.0, 1500.0), 2000),    // 1.5 km from both D1 and D2
+        basural::test::make_place("p3", "ARG", geodesic_direct(d1, 270.0, 4000.0), 4000),   // 4 km from D1, 7 km from D2
+        basural::test::make_place("p4", "ARG", geodesic_direct(d1, 270.0, 6000.0), 8000),   // 6 km: outside every band
+        basural::test::make_place("p5", "ARG", geodesic_direct(far_west, 0.0, 500.0), 16000),   // next to the closed dump
+        basural::test::make_place("p6", "ARG", geodesic_direct(far_south, 0.0, 500.0), 32000),  // next to the landfill
+        basural::test::make_place("p7", "ARG", geodesic_direct(d2, 0.0, 800.0), std::nullopt),  // 0.8 km from D2, unknown people
+        basural::test::make_place("p8", "URY", geodesic_direct(d2, 90.0, 900.0), 64),           // across a border, 0.9 km from D2
     };
     const auto r = population_near_dumps(sites, places);
     REQUIRE(r.band_radii_m == std::vector<double>{1000.0, 2000.0, 5000.0});
 
     // ARG: 1 km: p1 = 1000; 2 km: p1 + p2 = 3000 (p2 is near two dumps, counted once); 5 km: + p3 = 7000.
-    const auto& arg = country(r, "ARG");
+    const auto& arg = basural::test::country_row(r, "ARG");
     CHECK(arg.population == std::vector<std::int64_t>{1000, 3000, 7000});
     CHECK(arg.places == std::vector<std::size_t>{1, 2, 3});
     CHECK(arg.places_unknown_population == std::vector<std::size_t>{1, 1, 1});
     CHECK(arg.active_dumps == 2);
     // URY's place counts for Uruguay although the dump is Argentine.
-    const auto& ury = country(r, "URY");
+    const auto& ury = basural::test::country_row(r, "URY");
     CHECK(ury.population == std::vector<std::int64_t>{64, 64, 64});
     CHECK(ury.active_dumps == 0);
     REQUIRE(r.countries.size() == 2);
@@ -95,8 +78,8 @@ TEST_CASE("band edges are inclusive; bands and radius are parameters", "[exposur
 {
     const LonLat d{-99.1, 19.4};
     const std::vector<Site> sites{site("D", "MEX", d, SiteType::open_dump, SiteStatus::active)};
-    const std::vector<Place> places{place("a", "MEX", geodesic_direct(d, 30.0, 2999.0), 10),
-                                    place("b", "MEX", geodesic_direct(d, 210.0, 3001.0), 20)};
+    const std::vector<Place> places{basural::test::make_place("a", "MEX", geodesic_direct(d, 30.0, 2999.0), 10),
+                                    basural::test::make_place("b", "MEX", geodesic_direct(d, 210.0, 3001.0), 20)};
     ExposureParams p;
     p.band_radii_m = {3000.0, 3002.0};
     p.site_radius_m = 3000.5;

@@ -4,6 +4,8 @@
 #include "basural/geodesy.hpp"
 #include "basural/waste_estimate.hpp"
 
+#include "support/builders.hpp"
+
 #include <catch2/catch.hpp>
 
 using namespace basural;
@@ -25,25 +27,6 @@ Site site(std::string id, std::string iso3, LonLat where, SiteType type, SiteSta
     return s;
 }
 
-Place place(std::string id, std::string iso3, LonLat where, std::optional<std::int64_t> population)
-{
-    Place p;
-    p.id = std::move(id);
-    p.country_iso3 = std::move(iso3);
-    p.location = where;
-    p.population = population;
-    return p;
-}
-
-const CountryWasteAllocation& country(const WasteEstimateResult& r, const std::string& iso3)
-{
-    for (const auto& c : r.countries)
-        if (c.country_iso3 == iso3)
-            return c;
-    FAIL("no row for " << iso3);
-    throw;
-}
-
 }  // namespace
 
 TEST_CASE("places go to the nearest receiving site of their country within 50 km", "[waste_estimate]")
@@ -58,14 +41,14 @@ TEST_CASE("places go to the nearest receiving site of their country within 50 km
         site("F", "BOL", {-68.1, -16.5}, SiteType::open_dump, SiteStatus::active),          // no parameters
     };
     const std::vector<Place> places{
-        place("P1", "BRA", geodesic_direct(a, 0.0, 5000.0), 10000),     // 5 km from A (D, "other", is closer)
-        place("P2", "BRA", geodesic_direct(b, 0.0, 10000.0), 20000),    // 10 km from B (observed)
-        place("P3", "BRA", geodesic_direct(a, 90.0, 12000.0), 5000),    // 12 km from A, 18 km from B
-        place("P4", "BRA", geodesic_direct(a, 180.0, 60000.0), 7000),   // 60 km from A: beyond reach
-        place("P5", "BRA", geodesic_direct(a, 270.0, 1000.0), std::nullopt),  // population unknown
-        place("P6", "BRA", geodesic_direct(a, 270.0, 40000.0), 3000),   // 1 km from C (closed), 40 km from A
-        place("Q1", "ARG", geodesic_direct(a, 0.0, 2000.0), 50000),     // another country: never served by A
-        place("R1", "BOL", {-68.1, -16.45}, 1000),
+        basural::test::make_place("P1", "BRA", geodesic_direct(a, 0.0, 5000.0), 10000),     // 5 km from A (D, "other", is closer)
+        basural::test::make_place("P2", "BRA", geodesic_direct(b, 0.0, 10000.0), 20000),    // 10 km from B (observed)
+        basural::test::make_place("P3", "BRA", geodesic_direct(a, 90.0, 12000.0), 5000),    // 12 km from A, 18 km from B
+        basural::test::make_place("P4", "BRA", geodesic_direct(a, 180.0, 60000.0), 7000),   // 60 km from A: beyond reach
+        basural::test::make_place("P5", "BRA", geodesic_direct(a, 270.0, 1000.0), std::nullopt),  // population unknown
+        basural::test::make_place("P6", "BRA", geodesic_direct(a, 270.0, 40000.0), 3000),   // 1 km from C (closed), 40 km from A
+        basural::test::make_place("Q1", "ARG", geodesic_direct(a, 0.0, 2000.0), 50000),     // another country: never served by A
+        basural::test::make_place("R1", "BOL", {-68.1, -16.45}, 1000),
     };
     CountryWaste bra;
     bra.iso3 = "BRA";
@@ -88,7 +71,7 @@ TEST_CASE("places go to the nearest receiving site of their country within 50 km
     // BOL has no parameters: its site serves people but stays unknown.
     CHECK_FALSE(r.sites[4].waste_t_per_day.has_value());
 
-    const auto& br = country(r, "BRA");
+    const auto& br = basural::test::country_row(r, "BRA");
     CHECK(br.places == 6);
     CHECK(br.places_without_population == 1);
     CHECK(br.places_allocated == 4);
@@ -99,10 +82,10 @@ TEST_CASE("places go to the nearest receiving site of their country within 50 km
     CHECK(br.sites_estimated == 1);
     CHECK(br.sites_unknown == 0);
     CHECK_FALSE(br.parameters_missing);
-    const auto& ar = country(r, "ARG");
+    const auto& ar = basural::test::country_row(r, "ARG");
     CHECK(ar.population_unallocated == 50000);
     CHECK(ar.receiving_sites == 0);
-    const auto& bo = country(r, "BOL");
+    const auto& bo = basural::test::country_row(r, "BOL");
     CHECK(bo.parameters_missing);
     CHECK(bo.sites_unknown == 1);
     CHECK(bo.population_allocated == 1000);
@@ -116,7 +99,7 @@ TEST_CASE("the distance limit is a parameter and is inclusive", "[waste_estimate
 {
     const LonLat a{-84.0, 10.0};
     const std::vector<Site> sites{site("A", "CRI", a, SiteType::open_dump, SiteStatus::active)};
-    const std::vector<Place> places{place("P", "CRI", geodesic_direct(a, 45.0, 20000.0), 1000)};
+    const std::vector<Place> places{basural::test::make_place("P", "CRI", geodesic_direct(a, 45.0, 20000.0), 1000)};
     CountryWaste cri;
     cri.iso3 = "CRI";
     cri.msw_kg_per_capita_day = 1.0;
@@ -135,7 +118,7 @@ TEST_CASE("ties go to the first site; kg per capita can come from tonnage and po
     const LonLat a{-84.0, 10.0};
     const std::vector<Site> sites{site("E1", "CRI", a, SiteType::open_dump, SiteStatus::active),
                                   site("E2", "CRI", a, SiteType::open_dump, SiteStatus::active)};
-    const std::vector<Place> places{place("P", "CRI", geodesic_direct(a, 0.0, 3000.0), 1000)};
+    const std::vector<Place> places{basural::test::make_place("P", "CRI", geodesic_direct(a, 0.0, 3000.0), 1000)};
     CountryWaste cri;
     cri.iso3 = "CRI";
     cri.population = 5000000;
@@ -146,5 +129,5 @@ TEST_CASE("ties go to the first site; kg per capita can come from tonnage and po
     // 1000 x 0.8 x 100 / 100 / 1000 = 0.8 t/day
     CHECK(*r.sites[0].waste_t_per_day == Approx(0.8).epsilon(1e-12));
     CHECK_FALSE(r.sites[1].waste_t_per_day.has_value());
-    CHECK(country(r, "CRI").sites_unknown == 1);
+    CHECK(basural::test::country_row(r, "CRI").sites_unknown == 1);
 }
