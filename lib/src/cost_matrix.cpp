@@ -5,15 +5,28 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 #include <string>
 
 namespace basural {
 namespace {
 
+constexpr std::size_t NO_ROW = std::numeric_limits<std::size_t>::max();
+
 void check_cutoff(double max_cost)
 {
     if (std::isnan(max_cost) || max_cost < 0.0)
         throw error("cost matrix: the cutoff max_cost must be >= 0 (got " + std::to_string(max_cost) + ")");
+}
+
+void check_geodesic_arguments(double max_cost_km, double detour_factor)
+{
+    if (!std::isfinite(max_cost_km) || max_cost_km <= 0.0)
+        throw usage_error("geodesic costs need a finite, positive cutoff in km (got " + std::to_string(max_cost_km) +
+                          "): a dense matrix of every pair is never built");
+    if (!std::isfinite(detour_factor) || detour_factor < 1.0)
+        throw usage_error("the detour factor must be >= 1 (road distance over straight-line distance), got " +
+                          std::to_string(detour_factor));
 }
 
 }  // namespace
@@ -38,38 +51,51 @@ SparseCostMatrix SparseCostMatrix::from_triplets(std::size_t demand_count, std::
     m.m_candidate_count = candidate_count;
     m.m_max_cost = max_cost;
 
-    // Column view first (sorted by candidate, then demand) to find repeated pairs.
-    std::sort(triplets.begin(), triplets.end(), [](const CostTriplet& a, const CostTriplet& b) {
-        return a.candidate != b.candidate ? a.candidate < b.candidate : a.demand < b.demand;
-    });
-    for (std::size_t k = 1; k < triplets.size(); ++k)
-        if (triplets[k].candidate == triplets[k - 1].candidate && triplets[k].demand == triplets[k - 1].demand)
-            throw error("cost matrix: pair (" + std::to_string(triplets[k].demand) + ", " +
-                        std::to_string(triplets[k].candidate) + ") is given twice");
-    m.m_col_start.assign(candidate_count + 1, 0);
-    m.m_col_entries.reserve(triplets.size());
-    for (const auto& t : triplets) {
-        ++m.m_col_start[t.candidate + 1];
-        m.m_col_entries.push_back({t.demand, t.cost});
-        m.m_largest_cost = std::max(m.m_largest_cost, t.cost);
-    }
-    for (std::size_t j = 0; j < candidate_count; ++j)
-        m.m_col_start[j + 1] += m.m_col_start[j];
-
-    // Row view: by demand, then cost, then candidate index (stable tie-breaking).
-    std::sort(triplets.begin(), triplets.end(), [](const CostTriplet& a, const CostTriplet& b) {
-        if (a.demand != b.demand)
-            return a.demand < b.demand;
-        return a.cost != b.cost ? a.cost < b.cost : a.candidate < b.candidate;
-    });
+    // Row view: bucket by demand (counting sort), then each row by cost, then candidate index
+    // (stable tie-breaking); a pair repeated within a row is an error.
     m.m_row_start.assign(demand_count + 1, 0);
-    m.m_row_entries.reserve(triplets.size());
-    for (const auto& t : triplets) {
+    for (const auto& t : triplets)
         ++m.m_row_start[t.demand + 1];
-        m.m_row_entries.push_back({t.candidate, t.cost});
-    }
     for (std::size_t i = 0; i < demand_count; ++i)
         m.m_row_start[i + 1] += m.m_row_start[i];
+    m.m_row_entries.resize(triplets.size());
+    {
+        std::vector<std::size_t> next(m.m_row_start.begin(), m.m_row_start.end() - 1);
+        for (const auto& t : triplets) {
+            m.m_row_entries[next[t.demand]++] = {t.candidate, t.cost};
+            m.m_largest_cost = std::max(m.m_largest_cost, t.cost);
+        }
+    }
+    triplets = {};
+    std::vector<std::size_t> seen_in_row(candidate_count, NO_ROW);
+    for (std::size_t i = 0; i < demand_count; ++i) {
+        const auto first = m.m_row_entries.begin() + static_cast<std::ptrdiff_t>(m.m_row_start[i]);
+        const auto last = m.m_row_entries.begin() + static_cast<std::ptrdiff_t>(m.m_row_start[i + 1]);
+        for (auto e = first; e != last; ++e) {
+            if (seen_in_row[e->candidate] == i)
+                throw error("cost matrix: pair (" + std::to_string(i) + ", " + std::to_string(e->candidate) +
+                            ") is given twice");
+            seen_in_row[e->candidate] = i;
+        }
+        std::sort(first, last, [](const CandidateCost& a, const CandidateCost& b) {
+            return a.cost != b.cost ? a.cost < b.cost : a.candidate < b.candidate;
+        });
+    }
+
+    // Column view (by candidate, then demand): rows are visited in demand order, so a counting sort
+    // by candidate leaves every column sorted by demand.
+    m.m_col_start.assign(candidate_count + 1, 0);
+    for (const auto& e : m.m_row_entries)
+        ++m.m_col_start[e.candidate + 1];
+    for (std::size_t j = 0; j < candidate_count; ++j)
+        m.m_col_start[j + 1] += m.m_col_start[j];
+    m.m_col_entries.resize(m.m_row_entries.size());
+    std::vector<std::size_t> next(m.m_col_start.begin(), m.m_col_start.end() - 1);
+    for (std::size_t i = 0; i < demand_count; ++i)
+        for (std::size_t k = m.m_row_start[i]; k < m.m_row_start[i + 1]; ++k) {
+            const auto& e = m.m_row_entries[k];
+            m.m_col_entries[next[e.candidate]++] = {i, e.cost};
+        }
     return m;
 }
 
@@ -96,12 +122,7 @@ SparseCostMatrix SparseCostMatrix::from_geodesic_km(const std::vector<LonLat>& d
                                                     const std::vector<LonLat>& candidate_points, double max_cost_km,
                                                     double detour_factor)
 {
-    if (!std::isfinite(max_cost_km) || max_cost_km <= 0.0)
-        throw usage_error("geodesic costs need a finite, positive cutoff in km (got " + std::to_string(max_cost_km) +
-                          "): a dense matrix of every pair is never built");
-    if (!std::isfinite(detour_factor) || detour_factor < 1.0)
-        throw usage_error("the detour factor must be >= 1 (road distance over straight-line distance), got " +
-                          std::to_string(detour_factor));
+    check_geodesic_arguments(max_cost_km, detour_factor);
     const SpatialIndex index(candidate_points);
     const double radius_m = max_cost_km / detour_factor * 1000.0;
     std::vector<CostTriplet> triplets;
