@@ -1,5 +1,6 @@
 #include "basural/spatial_index.hpp"
 
+#include "basural/error.hpp"
 #include "basural/geodesy.hpp"
 #include "detail/geodesic_bounds.hpp"
 
@@ -9,6 +10,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <string>
 
 namespace bg = boost::geometry;
 namespace bgi = boost::geometry::index;
@@ -131,6 +133,30 @@ void SpatialIndex::Tree::box_candidates(const LonLat& centre, double radius_m, s
     if (box_count > 1) {  // a point on a box edge (lon = +-180) may be reported twice
         std::sort(out.begin(), out.end());
         out.erase(std::unique(out.begin(), out.end()), out.end());
+    }
+}
+
+void SpatialIndex::for_each_pair_within_m(double radius_m,
+                                          const std::function<void(std::size_t, std::size_t, double)>& visit,
+                                          const std::vector<char>* wanted) const
+{
+    if (wanted && wanted->size() != m_points.size())
+        throw error("spatial index: " + std::to_string(wanted->size()) + " flags for " +
+                    std::to_string(m_points.size()) + " points");
+    const auto t = detail::chord_thresholds(radius_m);
+    std::vector<std::size_t> candidates;
+    for (std::size_t a = 0; a < m_points.size(); ++a) {
+        candidates_within_m(m_points[a], radius_m, candidates);
+        const bool a_wanted = !wanted || (*wanted)[a];
+        for (const std::size_t b : candidates) {
+            if (b <= a || !(a_wanted || (*wanted)[b]))
+                continue;
+            if (detail::chord_squared_m2(m_tree->ecef[a], m_tree->ecef[b]) > t.reject_above_m2)
+                continue;  // certainly farther than radius_m
+            const double d = geodesic_distance_m(m_points[a], m_points[b]);
+            if (d <= radius_m)
+                visit(a, b, d);
+        }
     }
 }
 

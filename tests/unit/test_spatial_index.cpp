@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <random>
+#include <tuple>
 
 using namespace basural;
 
@@ -184,4 +185,37 @@ TEST_CASE("longitudes outside [-180, 180] are the same meridians", "[spatial_ind
         CHECK(index.nearest(c, 2) == all);
     }
     CHECK(index.indices_within_m({-170.0, -17.0}, 20000.0) == std::vector<std::size_t>{0, 1});
+}
+
+TEST_CASE("the pair self-join equals brute force, once per pair, and honours the wanted flags", "[spatial_index]")
+{
+    struct Region { double lon0, lon1, lat0, lat1; };
+    for (const auto& reg : {Region{-75, -72, -5, -2}, Region{-70, -66, -56, -53}, Region{179, 180, -20, -19},
+                            Region{-180, -179, -20, -19}}) {
+        const auto pts = random_points(300, reg.lon0, reg.lon1, reg.lat0, reg.lat1, 7);
+        const SpatialIndex index(pts);
+        std::vector<char> wanted(pts.size(), 0);
+        for (std::size_t i = 0; i < pts.size(); i += 3)
+            wanted[i] = 1;
+        for (const double r_m : {20000.0, 60000.0}) {
+            for (const bool filtered : {false, true}) {
+                std::vector<std::tuple<std::size_t, std::size_t, double>> expected, got;
+                for (std::size_t a = 0; a < pts.size(); ++a)
+                    for (std::size_t b = a + 1; b < pts.size(); ++b)
+                        if (!filtered || wanted[a] || wanted[b])
+                            if (const double d = geodesic_distance_m(pts[a], pts[b]); d <= r_m)
+                                expected.emplace_back(a, b, d);
+                index.for_each_pair_within_m(
+                    r_m, [&](std::size_t a, std::size_t b, double d) { got.emplace_back(a, b, d); },
+                    filtered ? &wanted : nullptr);
+                std::sort(got.begin(), got.end());
+                INFO("radius " << r_m << " m, filtered " << filtered);
+                CHECK(!expected.empty());
+                CHECK(got == expected);  // each pair once, a < b, the geodesic from a to b exactly
+            }
+        }
+    }
+    const SpatialIndex index(random_points(5, 0, 1, 0, 1, 1));
+    const std::vector<char> too_few(3, 1);
+    CHECK_THROWS(index.for_each_pair_within_m(1000.0, [](std::size_t, std::size_t, double) {}, &too_few));
 }

@@ -7,6 +7,7 @@
 #include "basural/site.hpp"
 
 #include <cstddef>
+#include <functional>
 #include <memory>
 #include <vector>
 
@@ -57,6 +58,13 @@ public:
     /// a superset of indices_within_m (every point within radius_m plus some farther ones), in no
     /// particular order, with no distance computed. For callers that filter candidates before measuring.
     void candidates_within_m(const LonLat& centre, double radius_m, std::vector<std::size_t>& out) const;
+
+    /// Calls visit(a, b, distance_m) once for every pair of indexed points a < b at geodesic distance
+    /// <= radius_m (the self-join), with the distance measured once, from points()[a] to points()[b].
+    /// With `wanted` (one flag per point) only pairs with at least one wanted point are measured.
+    /// Pairs come in ascending a, then in no particular order of b.
+    void for_each_pair_within_m(double radius_m, const std::function<void(std::size_t a, std::size_t b, double distance_m)>& visit,
+                                const std::vector<char>* wanted = nullptr) const;
 
 private:
     struct Tree;  // the R-tree and the points' Earth-centred coordinates
