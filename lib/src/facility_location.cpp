@@ -63,13 +63,33 @@ double round_up_bound(double bound, bool integral)
 /// doubles never counts as an improvement (and the search always terminates).
 double improvement_tolerance(double objective) { return 1e-9 * std::max(1.0, std::fabs(objective)); }
 
+/// Subgradient optimisation stops when its step factor (halved after 30 iterations without a better
+/// bound, from 2) falls below this: Beasley (1993) stops at 0.005; steps are then too small to move
+/// the bound noticeably.
+constexpr double MIN_STEP_FACTOR = 0.005;
+
 // ---------------------------------------------------------------------------------------------
 // The problem after validation: cutoff applied, loads and capacities filled in.
+
+/// The problem's cost matrix, borrowed (not copied) unless a tighter cutoff made a new one.
+class CostsView {
+public:
+    void borrow(const SparseCostMatrix& m) { m_matrix = std::shared_ptr<const SparseCostMatrix>(&m, [](const SparseCostMatrix*) {}); }
+    void own(SparseCostMatrix m) { m_matrix = std::make_shared<const SparseCostMatrix>(std::move(m)); }
+    std::span<const CandidateCost> row(std::size_t i) const { return m_matrix->row(i); }
+    std::span<const DemandCost> column(std::size_t j) const { return m_matrix->column(j); }
+    std::optional<double> cost(std::size_t i, std::size_t j) const { return m_matrix->cost(i, j); }
+    double max_cost() const noexcept { return m_matrix->max_cost(); }
+    double largest_cost() const noexcept { return m_matrix->largest_cost(); }
+
+private:
+    std::shared_ptr<const SparseCostMatrix> m_matrix = std::make_shared<const SparseCostMatrix>();
+};
 
 struct Prepared {
     std::size_t n = 0;
     std::size_t m = 0;
-    SparseCostMatrix costs;
+    CostsView costs;
     std::vector<double> weight;
     std::vector<double> load;
     std::vector<double> capacity;          // m entries, UNLIMITED_CAPACITY when none
@@ -87,7 +107,10 @@ Prepared prepare(const LocationProblem& pr, LocationModel model)
     Prepared p;
     p.n = pr.costs.demand_count();
     p.m = pr.costs.candidate_count();
-    p.costs = pr.max_cost < pr.costs.max_cost() ? pr.costs.with_cutoff(pr.max_cost) : pr.costs;
+    if (pr.max_cost < pr.costs.max_cost())
+        p.costs.own(pr.costs.with_cutoff(pr.max_cost));
+    else
+        p.costs.borrow(pr.costs);
     p.weight = pr.demand_weights;
     p.load = pr.demand_loads.empty() ? pr.demand_weights : pr.demand_loads;
     p.capacity = pr.candidate_capacity.empty() ? std::vector<double>(p.m, UNLIMITED_CAPACITY) : pr.candidate_capacity;
@@ -182,7 +205,7 @@ public:
     SwapEngine(const WeightedMatrix& wm, const std::vector<char>& required_flag, std::size_t p_total)
         : m_wm(wm), m_required(required_flag), m_p(p_total), m_open(wm.m, 0), m_d1(wm.n), m_d2(wm.n),
           m_phi1(wm.n), m_phi2(wm.n), m_extra(wm.m, 0.0), m_mark(wm.m, 0), m_loss(wm.m, 0.0),
-          m_excluded(wm.m, 0), m_keep(required_flag)
+          m_excluded(wm.m, 0), m_keep(required_flag), m_mark_point(wm.n, 0)
     {
     }
 
@@ -255,6 +278,10 @@ public:
     /// Best-improvement swaps until none improves; returns the number of swaps made.
     std::size_t local_search()
     {
+        const std::size_t open_count = static_cast<std::size_t>(std::count(m_open.begin(), m_open.end(), 1));
+        if (open_count > 0 && m_wm.m * open_count * 2 <= m_wm.row_cand.size()) {
+            return local_search_dense(open_count);
+        }
         std::size_t moves = 0;
         std::vector<std::size_t> touched;
         std::vector<std::pair<double, std::size_t>> order;
@@ -327,6 +354,98 @@ public:
             if (best_in == NONE)
                 return moves;
             swap(best_in, best_out);
+            ++moves;
+        }
+    }
+
+    /// The same search for a few facilities on a dense matrix (open facilities x candidates below half
+    /// the stored pairs): extra(f, r) is kept for every candidate f and open facility r and updated
+    /// only for the demand points a swap changes (Resende & Werneck 2004, Sec. 3), instead of being
+    /// rebuilt from every column at every move. The moves are those of the column scan (same profits,
+    /// same tie-breaking: the smallest index).
+    std::size_t local_search_dense(std::size_t open_count)
+    {
+        refresh_gains();
+        const std::size_t slots = open_count;
+        std::vector<std::size_t> slot_of(m_wm.m, NONE), facility_in(slots);
+        for (std::size_t j = 0, s = 0; j < m_wm.m; ++j)
+            if (m_open[j]) {
+                slot_of[j] = s;
+                facility_in[s++] = j;
+            }
+        std::vector<double> extra(m_wm.m * slots, 0.0);
+        std::fill(m_loss.begin(), m_loss.end(), 0.0);
+        // what demand point i adds to loss(phi1) and extra(f, phi1) (sign -1 takes it back)
+        auto account = [&](std::size_t i, double sign) {
+            const std::size_t r = m_phi1[i];
+            if (r == NONE)
+                return;
+            const double d1 = m_d1[i], d2 = m_d2[i];
+            m_loss[r] += sign * (d2 - d1);
+            if (m_keep[r])
+                return;  // never removed: its extra is never read
+            double* row = extra.data() + slot_of[r];
+            for (std::size_t k = m_wm.row_start[i]; k < m_wm.row_start[i + 1]; ++k) {
+                const double c = m_wm.row_cost[k];
+                if (!(c < d2))
+                    break;
+                row[m_wm.row_cand[k] * slots] += sign * (d2 - std::max(c, d1));
+            }
+        };
+        for (std::size_t i = 0; i < m_wm.n; ++i)
+            account(i, 1.0);
+
+        std::size_t moves = 0;
+        std::vector<std::size_t> affected;
+        for (;;) {
+            const double tol = improvement_tolerance(objective());
+            double best_profit = tol;
+            std::size_t best_in = NONE, best_out = NONE;
+            for (std::size_t f = 0; f < m_wm.m; ++f) {
+                if (m_open[f] || m_excluded[f] || !(m_gain[f] + 1e3 * tol >= best_profit))
+                    continue;  // profit(f, r) <= gain(f)
+                const double* row = extra.data() + f * slots;
+                std::size_t out = NONE;
+                double value = 0.0;
+                for (std::size_t s = 0; s < slots; ++s) {
+                    const std::size_t r = facility_in[s];
+                    if (m_keep[r])
+                        continue;
+                    const double v = row[s] - m_loss[r];
+                    if (out == NONE || v > value || (v == value && r < out)) {
+                        value = v;
+                        out = r;
+                    }
+                }
+                if (out != NONE && m_gain[f] + value > best_profit) {
+                    best_profit = m_gain[f] + value;
+                    best_in = f;
+                    best_out = out;
+                }
+            }
+            if (best_in == NONE)
+                return moves;
+            // the demand points the swap can change: within reach of the facility opened or closed
+            affected.clear();
+            for (auto f : {best_out, best_in})
+                for (std::size_t k = m_wm.col_start[f]; k < m_wm.col_start[f + 1]; ++k)
+                    if (!m_mark_point[m_wm.col_dem[k]]) {
+                        m_mark_point[m_wm.col_dem[k]] = 1;
+                        affected.push_back(m_wm.col_dem[k]);
+                    }
+            for (auto i : affected)
+                account(i, -1.0);
+            const std::size_t s = slot_of[best_out];
+            slot_of[best_out] = NONE;
+            slot_of[best_in] = s;
+            facility_in[s] = best_in;
+            m_open[best_in] = 1;
+            m_open[best_out] = 0;
+            for (auto i : affected) {
+                recompute(i);
+                account(i, 1.0);
+                m_mark_point[i] = 0;
+            }
             ++moves;
         }
     }
@@ -459,6 +578,7 @@ private:
     std::vector<char> m_excluded;
     std::vector<char> m_keep;
     std::vector<double> m_gain;  // gain_of() per candidate while m_gains_valid
+    std::vector<char> m_mark_point;  // scratch flags per demand point (all 0 between calls)
     bool m_gains_valid = false;
 };
 
@@ -474,9 +594,11 @@ private:
 /// What one facility contributes to the relaxation: V_j(lambda) and, for the facilities the
 /// relaxation opens, how much of each demand point it serves (added to `served`).
 struct FacilityRelaxation {
-    std::function<void(const std::vector<double>&)> begin;  ///< called once per iteration, before value()
-    std::function<double(std::size_t, const std::vector<double>&)> value;
-    std::function<void(std::size_t, const std::vector<double>&, std::vector<double>&)> serve;
+    /// V_j(lambda) of every candidate into `value` (m entries).
+    std::function<void(const std::vector<double>& lambda, std::vector<double>& value)> values;
+    /// Adds to `served` how much of each demand point the facilities flagged in `open` serve.
+    std::function<void(const std::vector<double>& lambda, const std::vector<char>& open, std::vector<double>& served)>
+        serve;
 };
 
 struct BoundResult {
@@ -533,6 +655,7 @@ BoundResult subgradient_bound(const WeightedMatrix& wm, const std::vector<char>&
     std::vector<std::pair<double, std::size_t>> order;
     std::vector<double> served(wm.n, 0.0);
     std::vector<std::size_t> open, last_proposed;
+    std::vector<char> open_flag(wm.m, 0);
     double theta = 2.0;
     std::size_t since_improvement = 0;
 
@@ -541,10 +664,7 @@ BoundResult subgradient_bound(const WeightedMatrix& wm, const std::vector<char>&
         double L = 0.0;
         for (std::size_t i = 0; i < wm.n; ++i)
             L += lambda[i] + std::min(0.0, wm.penalty[i] - lambda[i]);
-        if (relax.begin)
-            relax.begin(lambda);
-        for (std::size_t j = 0; j < wm.m; ++j)
-            value[j] = relax.value(j, lambda);
+        relax.values(lambda, value);
         open = required;
         for (auto j : required)
             L += value[j];
@@ -595,7 +715,7 @@ BoundResult subgradient_bound(const WeightedMatrix& wm, const std::vector<char>&
         }
         const double ub = upper_bound();
         const double lb = round_up_bound(result.lower_bound, integral);
-        if (lb >= ub - improvement_tolerance(ub) || theta < 1e-4)
+        if (lb >= ub - improvement_tolerance(ub) || theta < MIN_STEP_FACTOR)
             break;
 
         // subgradient g_i = 1 - (how much of i the relaxation serves)
@@ -603,8 +723,10 @@ BoundResult subgradient_bound(const WeightedMatrix& wm, const std::vector<char>&
         for (std::size_t i = 0; i < wm.n; ++i)
             if (wm.penalty[i] - lambda[i] < 0.0)
                 served[i] += 1.0;
+        std::fill(open_flag.begin(), open_flag.end(), 0);
         for (auto j : open)
-            relax.serve(j, lambda, served);
+            open_flag[j] = 1;
+        relax.serve(lambda, open_flag, served);
         double norm = 0.0;
         for (std::size_t i = 0; i < wm.n; ++i) {
             const double g = 1.0 - served[i];
@@ -634,22 +756,21 @@ std::vector<double> initial_multipliers(const WeightedMatrix& wm)
 
 FacilityRelaxation uncapacitated_relaxation(const WeightedMatrix& wm)
 {
-    // columns are sorted by cost: entries at or above the largest multiplier contribute nothing
-    auto max_lambda = std::make_shared<double>(0.0);
+    // V_j = sum_i min(0, c_ij - lambda_i) gathered row by row: rows are sorted by cost, so only the
+    // entries cheaper than lambda_i are visited (usually the few candidates nearer than the point's
+    // current facility), not whole columns.
     FacilityRelaxation r;
-    r.begin = [max_lambda](const std::vector<double>& lambda) {
-        *max_lambda = lambda.empty() ? 0.0 : *std::max_element(lambda.begin(), lambda.end());
+    r.values = [&wm](const std::vector<double>& lambda, std::vector<double>& value) {
+        std::fill(value.begin(), value.end(), 0.0);
+        for (std::size_t i = 0; i < wm.n; ++i)
+            for (std::size_t k = wm.row_start[i]; k < wm.row_start[i + 1] && wm.row_cost[k] < lambda[i]; ++k)
+                value[wm.row_cand[k]] += wm.row_cost[k] - lambda[i];
     };
-    r.value = [&wm, max_lambda](std::size_t j, const std::vector<double>& lambda) {
-        double v = 0.0;
-        for (std::size_t k = wm.col_start[j]; k < wm.col_start[j + 1] && wm.col_cost[k] < *max_lambda; ++k)
-            v += std::min(0.0, wm.col_cost[k] - lambda[wm.col_dem[k]]);
-        return v;
-    };
-    r.serve = [&wm, max_lambda](std::size_t j, const std::vector<double>& lambda, std::vector<double>& served) {
-        for (std::size_t k = wm.col_start[j]; k < wm.col_start[j + 1] && wm.col_cost[k] < *max_lambda; ++k)
-            if (wm.col_cost[k] - lambda[wm.col_dem[k]] < 0.0)
-                served[wm.col_dem[k]] += 1.0;
+    r.serve = [&wm](const std::vector<double>& lambda, const std::vector<char>& open, std::vector<double>& served) {
+        for (std::size_t i = 0; i < wm.n; ++i)
+            for (std::size_t k = wm.row_start[i]; k < wm.row_start[i + 1] && wm.row_cost[k] < lambda[i]; ++k)
+                if (open[wm.row_cand[k]])
+                    served[i] += 1.0;
     };
     return r;
 }
@@ -1199,20 +1320,27 @@ FacilityRelaxation capacitated_relaxation(const Prepared& p, const WeightedMatri
         }
     };
     FacilityRelaxation r;
-    r.value = [&p, items_of](std::size_t j, const std::vector<double>& lambda) {
+    r.values = [&p, items_of](const std::vector<double>& lambda, std::vector<double>& value) {
         std::vector<KnapsackItem> items;
         std::vector<std::size_t> who;
-        items_of(j, lambda, items, who);
-        return -knapsack(items, p.capacity[j], nullptr);
+        for (std::size_t j = 0; j < p.m; ++j) {
+            items_of(j, lambda, items, who);
+            value[j] = -knapsack(items, p.capacity[j], nullptr);
+        }
     };
-    r.serve = [&p, items_of](std::size_t j, const std::vector<double>& lambda, std::vector<double>& served) {
+    r.serve = [&p, items_of](const std::vector<double>& lambda, const std::vector<char>& open,
+                             std::vector<double>& served) {
         std::vector<KnapsackItem> items;
         std::vector<std::size_t> who;
         std::vector<double> take;
-        items_of(j, lambda, items, who);
-        knapsack(items, p.capacity[j], &take);
-        for (std::size_t t = 0; t < who.size(); ++t)
-            served[who[t]] += take[t];
+        for (std::size_t j = 0; j < p.m; ++j) {
+            if (!open[j])
+                continue;
+            items_of(j, lambda, items, who);
+            knapsack(items, p.capacity[j], &take);
+            for (std::size_t t = 0; t < who.size(); ++t)
+                served[who[t]] += take[t];
+        }
     };
     return r;
 }
@@ -1525,7 +1653,7 @@ void set_gap_minimise(LocationSolution& s)
 
 class SetCover {
 public:
-    SetCover(const Prepared& p) : m_p(p), m_count(p.n, 0), m_open(p.m, 0) {}
+    SetCover(const Prepared& p) : m_p(p), m_count(p.n, 0), m_open(p.m, 0), m_fresh(p.m, 0) {}
 
     /// Opens the required facilities and `start`, completes the cover greedily (most newly covered
     /// points first, ties by index; with rng, uniformly among the `rcl` best; stale counts re-evaluated
@@ -1544,21 +1672,27 @@ public:
                 open(j);
                 order.push_back(j);
             }
+        // Newly covered counts, exact at all times: gathered from the rows of the uncovered points
+        // (few once a start set is open) and lowered as points get covered. Heap keys only lag
+        // behind (they are upper bounds): a popped key that is no longer the count goes back with the
+        // count, so the picks are those of a greedy that recounts every candidate at every step.
         std::size_t uncovered = 0;
+        std::fill(m_fresh.begin(), m_fresh.end(), 0);
         for (std::size_t i = 0; i < m_p.n; ++i)
-            if (!m_p.costs.row(i).empty() && m_count[i] == 0)
+            if (!m_p.costs.row(i).empty() && m_count[i] == 0) {
                 ++uncovered;
+                for (const auto& e : m_p.costs.row(i))
+                    ++m_fresh[e.candidate];
+            }
         struct Entry {
             std::size_t fresh;
             std::size_t j;
-            std::size_t stamp;
         };
         auto lower = [](const Entry& a, const Entry& b) { return a.fresh != b.fresh ? a.fresh < b.fresh : a.j > b.j; };
         std::vector<Entry> heap;
-        std::size_t stamp = 0;
         for (std::size_t j = 0; j < m_p.m; ++j)
-            if (!m_open[j])
-                heap.push_back({newly_covered(j), j, stamp});
+            if (!m_open[j] && m_fresh[j] > 0)
+                heap.push_back({m_fresh[j], j});
         std::make_heap(heap.begin(), heap.end(), lower);
         std::vector<Entry> list;
         while (uncovered > 0 && !heap.empty()) {
@@ -1566,15 +1700,13 @@ public:
             list.clear();
             while (list.size() < take && !heap.empty()) {
                 std::pop_heap(heap.begin(), heap.end(), lower);
-                Entry e = heap.back();
+                const Entry e = heap.back();
                 heap.pop_back();
-                if (e.stamp == stamp) {
+                if (e.fresh == m_fresh[e.j]) {
                     if (e.fresh > 0)
                         list.push_back(e);
-                } else {
-                    e.fresh = newly_covered(e.j);
-                    e.stamp = stamp;
-                    heap.push_back(e);
+                } else {  // stale: its count fell since it was pushed
+                    heap.push_back({m_fresh[e.j], e.j});
                     std::push_heap(heap.begin(), heap.end(), lower);
                 }
             }
@@ -1588,9 +1720,12 @@ public:
                 }
             const std::size_t j = list[pick].j;
             uncovered -= list[pick].fresh;
+            for (const auto& e : m_p.costs.column(j))
+                if (m_count[e.demand] == 0)  // covered now: no longer fresh for any candidate
+                    for (const auto& f : m_p.costs.row(e.demand))
+                        --m_fresh[f.candidate];
             open(j);
             order.push_back(j);
-            ++stamp;
         }
         // redundant facilities
         std::vector<std::size_t> removal(order.rbegin(), order.rend());
@@ -1718,13 +1853,6 @@ private:
         const auto col = m_p.costs.column(j);
         return std::all_of(col.begin(), col.end(), [&](const DemandCost& e) { return m_count[e.demand] >= 2; });
     }
-    std::size_t newly_covered(std::size_t j) const
-    {
-        std::size_t fresh = 0;
-        for (const auto& e : m_p.costs.column(j))
-            fresh += m_count[e.demand] == 0 ? 1 : 0;
-        return fresh;
-    }
     void open(std::size_t j)
     {
         m_open[j] = 1;
@@ -1741,6 +1869,7 @@ private:
     const Prepared& m_p;
     std::vector<std::size_t> m_count;
     std::vector<char> m_open;
+    std::vector<std::size_t> m_fresh;  // complete(): uncovered points each candidate would cover
 };
 
 /// Lagrangian bound of the set cover (Beasley 1990): with multipliers u_i >= 0 on the covering
@@ -1759,17 +1888,17 @@ BoundResult set_cover_bound(const Prepared& p, std::vector<std::size_t>& best, s
     for (auto j : p.required)
         for (const auto& e : p.costs.column(j))
             active[e.demand] = 0;
-    std::vector<double> u(p.n, 0.0), g(p.n, 0.0), reduced(p.m, 0.0);
+    std::vector<double> u(p.n, 0.0), g(p.n, 0.0), reduced(p.m, 0.0), covered_u(p.m, 0.0);
+    std::vector<std::size_t> active_covered(p.m, 0);  // active points each candidate covers
+    for (std::size_t j = 0; j < p.m; ++j)
+        for (const auto& d : p.costs.column(j))
+            active_covered[j] += active[d.demand] ? 1 : 0;
     for (std::size_t i = 0; i < p.n; ++i)
         if (active[i]) {
             // start: 1 / (largest number of active points a candidate of i covers)
             std::size_t most = 1;
-            for (const auto& e : p.costs.row(i)) {
-                std::size_t cnt = 0;
-                for (const auto& d : p.costs.column(e.candidate))
-                    cnt += active[d.demand] ? 1 : 0;
-                most = std::max(most, cnt);
-            }
+            for (const auto& e : p.costs.row(i))
+                most = std::max(most, active_covered[e.candidate]);
             u[i] = 1.0 / static_cast<double>(most);
         }
     double theta = 2.0;
@@ -1784,13 +1913,18 @@ BoundResult set_cover_bound(const Prepared& p, std::vector<std::size_t>& best, s
             g[i] = active[i] ? 1.0 : 0.0;
         }
         start.clear();
+        // reduced costs 1 - sum of u over the points a candidate covers, gathered row by row so that
+        // the (many) points whose multiplier is 0 cost nothing
+        // (summed in ascending point order, as a column scan would)
+        std::fill(covered_u.begin(), covered_u.end(), 0.0);
+        for (std::size_t i = 0; i < p.n; ++i)
+            if (active[i] && u[i] > 0.0)
+                for (const auto& e : p.costs.row(i))
+                    covered_u[e.candidate] += u[i];
         for (std::size_t j = 0; j < p.m; ++j) {
             if (p.required_flag[j])
                 continue;
-            double sum = 0.0;
-            for (const auto& e : p.costs.column(j))
-                sum += active[e.demand] ? u[e.demand] : 0.0;
-            reduced[j] = 1.0 - sum;
+            reduced[j] = 1.0 - covered_u[j];
             if (reduced[j] < 0.0) {
                 L += reduced[j];
                 start.push_back(j);
@@ -1813,7 +1947,7 @@ BoundResult set_cover_bound(const Prepared& p, std::vector<std::size_t>& best, s
             if (set.size() < best.size())
                 best = std::move(set);
         }
-        if (round_up_bound(res.lower_bound, true) >= static_cast<double>(best.size()) || theta < 1e-4)
+        if (round_up_bound(res.lower_bound, true) >= static_cast<double>(best.size()) || theta < MIN_STEP_FACTOR)
             break;
         double norm = 0.0;
         for (std::size_t i = 0; i < p.n; ++i)
@@ -2122,7 +2256,7 @@ LocationSolution solve_lscp(const LocationProblem& problem, const SolveOptions& 
         for (std::size_t t = 0; t < dems.size(); ++t)
             for (const auto& e : p.costs.row(dems[t]))
                 triplets.push_back({t, local[e.candidate], e.cost});
-        sub.costs = SparseCostMatrix::from_triplets(sub.n, sub.m, std::move(triplets));
+        sub.costs.own(SparseCostMatrix::from_triplets(sub.n, sub.m, std::move(triplets)));
         sub.required_flag.assign(sub.m, 0);
         for (std::size_t t = 0; t < cands.size(); ++t)
             if (p.required_flag[cands[t]]) {
