@@ -92,6 +92,10 @@ public:
         sub.add_flag("--no-waste-estimate", m_no_estimate,
                      "Do not estimate unknown tonnages from the shipped places and country waste rates "
                      "(unknown tonnages then take the country median of the known ones)");
+        sub.add_option("--threads", m_options.threads,
+                       "Threads solving countries and groups of sites at once (default 0 = one per CPU); the "
+                       "plan is the same for any number")
+            ->check(CLI::NonNegativeNumber);
         sub.add_option("--format", m_format, "Summary format: table, csv, json or md (default table)")
             ->check(CLI::IsMember({"table", "csv", "json", "md"}));
         sub.add_option("-o,--output", m_output, "Plan to write: a .gpkg file or a PG: connection")->required();

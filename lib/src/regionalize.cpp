@@ -4,14 +4,17 @@
 #include "basural/datasets.hpp"
 #include "basural/error.hpp"
 #include "basural/geodesy.hpp"
+#include "basural/spatial_index.hpp"
 #include "basural/table.hpp"
 #include "detail/geos.hpp"
+#include "detail/parallel.hpp"
 #include "detail/vector_output.hpp"
 
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
 #include <map>
+#include <mutex>
 #include <numbers>
 #include <limits>
 #include <numeric>
@@ -272,6 +275,27 @@ struct Group {
     std::vector<std::size_t> nodes;  // indices into the sorted sites: demand and existing landfills
 };
 
+/// One connected part of a group: its demand sites and candidates (local node indices of the group)
+/// and the location problem over them.
+struct Component {
+    std::size_t group = 0;
+    std::vector<std::size_t> dem;
+    std::vector<std::size_t> cand;
+    LocationProblem problem;
+    double total_t_per_day = 0.0;
+};
+
+/// What solving a component gives, per demand row of the component.
+struct ComponentOutcome {
+    double objective = 0.0;
+    double lower_bound = 0.0;
+    std::set<std::size_t> open;                        // candidate indices
+    std::vector<std::optional<std::size_t>> fac_of;    // facility (candidate index) per demand row
+    std::vector<double> haul_of;
+    std::vector<AssignmentStatus> status;
+    std::size_t repaired = 0;                          // facilities added by the coverage repair
+};
+
 struct RawFacility {
     std::size_t site = 0;  // index into sorted sites
     std::string group_country;
@@ -391,146 +415,180 @@ RegionalPlan regionalize(const std::vector<Site>& input_sites, const Regionalize
         landmass[i] = landmasses.landmass_of(sites[i].country_iso3, sites[i].location);
 
     // Groups solved on their own.
-    std::map<std::pair<std::string, std::string>, Group> groups;
+    std::map<std::pair<std::string, std::string>, Group> group_map;
     for (std::size_t i = 0; i < sites.size(); ++i) {
         const std::string country = options.allow_cross_border ? "LAC" : sites[i].country_iso3;
         const std::string part = options.per_admin1 ? sites[i].admin1_code : "";
-        auto& g = groups[{country, part}];
+        auto& g = group_map[{country, part}];
         g.country = country;
         g.part = part;
         g.nodes.push_back(i);
     }
+    std::vector<Group> groups;
+    for (auto& [key, g] : group_map)
+        groups.push_back(std::move(g));
 
-    RegionalPlan plan;
-    std::vector<RawFacility> raw;
-    struct PendingAssignment {
-        std::size_t site = 0;
-        std::size_t facility = 0;  // into raw
-        double haul_km = 0.0;
-    };
-    std::vector<PendingAssignment> pending;
+    // Travel-matrix pairs by origin site (indices into the sorted sites).
+    std::vector<std::vector<std::pair<std::size_t, double>>> matrix_from(use_matrix ? sites.size() : 0);
+    for (const auto& [od, cost] : matrix)
+        matrix_from[od.first].emplace_back(od.second, cost);
 
-    std::size_t done = 0, repaired = 0;
-    for (auto& [key, g] : groups) {
-        if (progress)
-            progress("regionalize " + g.country + (g.part.empty() ? "" : " " + g.part),
-                     static_cast<double>(done) / static_cast<double>(groups.size()));
-        ++done;
-        PlanCountrySummary summary;
-        summary.country_iso3 = g.country;
-        summary.part = g.part;
-
+    // Step 1, per group (in parallel): the allowed (demand, candidate) pairs within the haul and on
+    // one landmass, and the connected parts they form, each a location problem of its own.
+    std::vector<std::vector<Component>> components_of(groups.size());
+    std::vector<std::size_t> group_order(groups.size());
+    std::iota(group_order.begin(), group_order.end(), std::size_t{0});
+    std::stable_sort(group_order.begin(), group_order.end(),
+                     [&](std::size_t a, std::size_t b) { return groups[a].nodes.size() > groups[b].nodes.size(); });
+    detail::run_jobs(group_order, options.threads, [&](std::size_t gi) {
+        const Group& g = groups[gi];
         const std::size_t n = g.nodes.size();
         std::vector<std::size_t> demand_nodes;  // local node indices
         for (std::size_t k = 0; k < n; ++k)
             if (is_regional_demand(sites[g.nodes[k]]))
                 demand_nodes.push_back(k);
         if (demand_nodes.empty())
-            continue;
-
-        // Allowed (demand node, candidate node) pairs within the haul and on one landmass.
-        std::vector<std::vector<std::pair<std::size_t, double>>> pairs(n);
+            return;
         auto same_land = [&](std::size_t a, std::size_t b) {
             const auto& la = landmass[g.nodes[a]];
             const auto& lb = landmass[g.nodes[b]];
             return !la || !lb || *la == *lb;
         };
+        std::vector<std::vector<std::pair<std::size_t, double>>> pairs(n);
         if (use_matrix) {
-            for (const auto k : demand_nodes)
-                for (std::size_t j = 0; j < n; ++j) {
-                    if (j == k) {
-                        pairs[k].emplace_back(j, 0.0);
-                        continue;
-                    }
-                    const auto it = matrix.find({g.nodes[k], g.nodes[j]});
-                    if (it != matrix.end() && it->second <= options.max_haul_km && same_land(k, j))
-                        pairs[k].emplace_back(j, it->second);
+            std::unordered_map<std::size_t, std::size_t> local_of;  // site index -> local node
+            for (std::size_t k = 0; k < n; ++k)
+                local_of.emplace(g.nodes[k], k);
+            for (const auto k : demand_nodes) {
+                pairs[k].emplace_back(k, 0.0);
+                for (const auto& [site, cost] : matrix_from[g.nodes[k]]) {
+                    const auto j = local_of.find(site);
+                    if (j != local_of.end() && j->second != k && cost <= options.max_haul_km && same_land(k, j->second))
+                        pairs[k].emplace_back(j->second, cost);
                 }
+            }
         } else {
-            std::vector<LonLat> all_pts, demand_pts;
+            // every pair of sites within reach measured once (the haul from a to b is the haul from
+            // b to a, bit for bit); a site is 0 km from itself
+            std::vector<LonLat> all_pts;
+            std::vector<char> is_demand(n, 0);
             for (const auto i : g.nodes)
                 all_pts.push_back(sites[i].location);
-            for (const auto k : demand_nodes)
-                demand_pts.push_back(sites[g.nodes[k]].location);
-            const auto costs =
-                SparseCostMatrix::from_geodesic_km(demand_pts, all_pts, options.max_haul_km, options.detour_factor);
-            for (std::size_t r = 0; r < demand_nodes.size(); ++r) {
-                const std::size_t k = demand_nodes[r];
-                for (const auto& cc : costs.row(r))
-                    if (same_land(k, cc.candidate))
-                        pairs[k].emplace_back(cc.candidate, cc.candidate == k ? 0.0 : cc.cost);
+            for (const auto k : demand_nodes) {
+                is_demand[k] = 1;
+                pairs[k].emplace_back(k, 0.0);
             }
+            const SpatialIndex index(std::move(all_pts));
+            index.for_each_pair_within_m(
+                options.max_haul_km / options.detour_factor * 1000.0,
+                [&](std::size_t a, std::size_t b, double distance_m) {
+                    const double haul_km = distance_m / 1000.0 * options.detour_factor;
+                    if (!(haul_km <= options.max_haul_km) || !same_land(a, b))
+                        return;
+                    if (is_demand[a])
+                        pairs[a].emplace_back(b, haul_km);
+                    if (is_demand[b])
+                        pairs[b].emplace_back(a, haul_km);
+                },
+                &is_demand);
         }
 
         UnionFind uf(n);
         for (const auto k : demand_nodes)
             for (const auto& [j, c] : pairs[k])
                 uf.unite(k, j);
-        std::map<std::size_t, std::vector<std::size_t>> components;  // root -> local nodes (ascending)
-        std::set<std::size_t> has_demand;
+        std::map<std::size_t, std::vector<std::size_t>> members_of;  // root -> local nodes (ascending)
+        std::vector<char> has_demand(n, 0);
         for (const auto k : demand_nodes)
-            has_demand.insert(uf.find(k));
+            has_demand[uf.find(k)] = 1;
         for (std::size_t k = 0; k < n; ++k)
-            if (has_demand.count(uf.find(k)))
-                components[uf.find(k)].push_back(k);
+            if (has_demand[uf.find(k)])
+                members_of[uf.find(k)].push_back(k);
 
-        for (const auto& [root, members] : components) {
-            std::vector<std::size_t> dem, cand = members;
-            std::vector<std::size_t> cand_pos(n, 0);
-            for (std::size_t c = 0; c < cand.size(); ++c)
-                cand_pos[cand[c]] = c;
-            for (const auto k : members)
+        std::vector<std::size_t> cand_pos(n, 0);
+        for (auto& [root, members] : members_of) {
+            Component c;
+            c.group = gi;
+            c.cand = std::move(members);
+            for (std::size_t t = 0; t < c.cand.size(); ++t)
+                cand_pos[c.cand[t]] = t;
+            for (const auto k : c.cand)
                 if (is_regional_demand(sites[g.nodes[k]]))
-                    dem.push_back(k);
-
-            LocationProblem pr;
+                    c.dem.push_back(k);
             std::vector<CostTriplet> trip;
-            double total = 0.0;
-            for (std::size_t r = 0; r < dem.size(); ++r) {
-                const double w = sites[g.nodes[dem[r]]].waste_t_per_day.value_or(0.0);
-                pr.demand_weights.push_back(w);
-                total += w;
-                for (const auto& [j, c] : pairs[dem[r]])
-                    trip.push_back({r, cand_pos[j], c});
+            for (std::size_t r = 0; r < c.dem.size(); ++r) {
+                const double w = sites[g.nodes[c.dem[r]]].waste_t_per_day.value_or(0.0);
+                c.problem.demand_weights.push_back(w);
+                c.total_t_per_day += w;
+                for (const auto& [j, cost] : pairs[c.dem[r]])
+                    trip.push_back({r, cand_pos[j], cost});
             }
-            pr.costs = SparseCostMatrix::from_triplets(dem.size(), cand.size(), std::move(trip), options.max_haul_km);
-            pr.max_cost = options.max_haul_km;
+            c.problem.costs =
+                SparseCostMatrix::from_triplets(c.dem.size(), c.cand.size(), std::move(trip), options.max_haul_km);
+            c.problem.max_cost = options.max_haul_km;
             if (options.reuse_existing)
-                for (std::size_t c = 0; c < cand.size(); ++c)
-                    if (is_existing_landfill(sites[g.nodes[cand[c]]]))
-                        pr.required.push_back(c);
-            // Large components (thousands of dumps within reach of each other) get a lighter search:
-            // the bound and the gap are still computed and reported.
-            SolveOptions solve = options.solve;
-            if (dem.size() > LARGE_COMPONENT_SITES) {
-                solve.restarts = 0;
-                solve.exact_node_limit = 0;
-                solve.perturbations = std::min<std::size_t>(solve.perturbations, 10);
-                solve.max_bound_iterations = std::min<std::size_t>(solve.max_bound_iterations, 300);
-            }
-            const auto cover = solve_lscp(pr, solve);
-            std::size_t p = cover.facilities.size();
-            if (options.capacity_t_per_day) {
-                pr.candidate_capacity.assign(cand.size(), *options.capacity_t_per_day);
-                p = std::max(p, static_cast<std::size_t>(std::ceil(total / *options.capacity_t_per_day - 1e-9)));
-            }
-            pr.p = std::clamp(p, std::max<std::size_t>(pr.required.size(), 1), cand.size());
-            pr.min_throughput = options.min_t_per_day;
-            const auto sol = solve_p_median(pr, solve);
-            summary.objective += sol.objective;
-            summary.lower_bound += sol.lower_bound;
+                for (std::size_t t = 0; t < c.cand.size(); ++t)
+                    if (is_existing_landfill(sites[g.nodes[c.cand[t]]]))
+                        c.problem.required.push_back(t);
+            components_of[gi].push_back(std::move(c));
+        }
+    });
 
-            // The solution as arrays, then the coverage repair: p-median trades a small dump left
-            // unserved (penalty 2 x cutoff per t/day) for shorter hauls elsewhere, but every dump here
-            // can be covered (LSCP). Dumps left with no open facility within reach get more
-            // facilities, greedily: the candidate reaching the most of their t/day (then the most
-            // dumps, then the first), filled nearest first up to the capacity; one that would stay
-            // below the minimum throughput is not opened (its dumps: below_min_throughput).
+    // Step 2, per component (in parallel, largest first): LSCP for the number of facilities, the
+    // p-median, then the coverage repair.
+    std::vector<Component*> components;
+    for (auto& list : components_of)
+        for (auto& c : list)
+            components.push_back(&c);
+    std::vector<ComponentOutcome> outcomes(components.size());
+    std::vector<std::size_t> component_order(components.size());
+    std::iota(component_order.begin(), component_order.end(), std::size_t{0});
+    std::stable_sort(component_order.begin(), component_order.end(), [&](std::size_t a, std::size_t b) {
+        return components[a]->problem.costs.entry_count() > components[b]->problem.costs.entry_count();
+    });
+    std::mutex progress_mutex;
+    std::size_t done = 0;
+    detail::run_jobs(component_order, options.threads, [&](std::size_t ci) {
+        Component& comp = *components[ci];
+        const auto& dem = comp.dem;
+        const auto& cand = comp.cand;
+        LocationProblem& pr = comp.problem;
+        ComponentOutcome& out = outcomes[ci];
+        // Large components (thousands of dumps within reach of each other) get a lighter search:
+        // the bound and the gap are still computed and reported.
+        SolveOptions solve = options.solve;
+        if (dem.size() > LARGE_COMPONENT_SITES) {
+            solve.restarts = 0;
+            solve.exact_node_limit = 0;
+            solve.perturbations = std::min<std::size_t>(solve.perturbations, 10);
+            solve.max_bound_iterations = std::min<std::size_t>(solve.max_bound_iterations, 300);
+        }
+        const auto cover = solve_lscp(pr, solve);
+        std::size_t p = cover.facilities.size();
+        if (options.capacity_t_per_day) {
+            pr.candidate_capacity.assign(cand.size(), *options.capacity_t_per_day);
+            p = std::max(p, static_cast<std::size_t>(std::ceil(comp.total_t_per_day / *options.capacity_t_per_day - 1e-9)));
+        }
+        pr.p = std::clamp(p, std::max<std::size_t>(pr.required.size(), 1), cand.size());
+        pr.min_throughput = options.min_t_per_day;
+        const auto sol = solve_p_median(pr, solve);
+        out.objective = sol.objective;
+        out.lower_bound = sol.lower_bound;
+
+        // The solution as arrays, then the coverage repair: p-median trades a small dump left
+        // unserved (penalty 2 x cutoff per t/day) for shorter hauls elsewhere, but every dump here
+        // can be covered (LSCP). Dumps left with no open facility within reach get more
+        // facilities, greedily: the candidate reaching the most of their t/day (then the most
+        // dumps, then the first), filled nearest first up to the capacity; one that would stay
+        // below the minimum throughput is not opened (its dumps: below_min_throughput).
             const double capacity = options.capacity_t_per_day.value_or(UNLIMITED_CAPACITY);
-            std::vector<std::optional<std::size_t>> fac_of(dem.size());
-            std::vector<double> haul_of(dem.size(), 0.0);
-            std::vector<AssignmentStatus> status(dem.size(), AssignmentStatus::assigned);
-            std::set<std::size_t> open;
+            auto& fac_of = out.fac_of;
+            auto& haul_of = out.haul_of;
+            auto& status = out.status;
+            auto& open = out.open;
+            fac_of.assign(dem.size(), std::nullopt);
+            haul_of.assign(dem.size(), 0.0);
+            status.assign(dem.size(), AssignmentStatus::assigned);
             for (const auto& f : sol.facilities)
                 open.insert(f.candidate);
             for (std::size_t r = 0; r < dem.size(); ++r) {
@@ -584,7 +642,7 @@ RegionalPlan regionalize(const std::vector<Site>& input_sites, const Regionalize
                     continue;
                 }
                 open.insert(best);
-                ++repaired;
+                ++out.repaired;
                 for (const auto r : taken) {
                     status[r] = AssignmentStatus::assigned;
                     fac_of[r] = best;
@@ -592,11 +650,45 @@ RegionalPlan regionalize(const std::vector<Site>& input_sites, const Regionalize
                 }
             }
 
+        pr.costs = SparseCostMatrix{};  // the matrix is no longer needed: free it early
+        if (progress) {
+            const std::lock_guard<std::mutex> lock(progress_mutex);
+            ++done;
+            progress("regionalize " + groups[comp.group].country +
+                         (groups[comp.group].part.empty() ? "" : " " + groups[comp.group].part),
+                     static_cast<double>(done) / static_cast<double>(components.size()));
+        }
+    });
+
+    // Step 3, in group and component order: facilities, assignments and the unserved.
+    RegionalPlan plan;
+    std::vector<RawFacility> raw;
+    struct PendingAssignment {
+        std::size_t site = 0;
+        std::size_t facility = 0;  // into raw
+        double haul_km = 0.0;
+    };
+    std::vector<PendingAssignment> pending;
+    std::size_t repaired = 0, next_component = 0;
+    for (std::size_t gi = 0; gi < groups.size(); ++gi) {
+        const Group& g = groups[gi];
+        if (components_of[gi].empty())
+            continue;  // no demand (every demand site is a component of its own at least)
+        PlanCountrySummary summary;
+        summary.country_iso3 = g.country;
+        summary.part = g.part;
+        for (const auto& c : components_of[gi]) {
+            const ComponentOutcome& out = outcomes[next_component++];  // components are in this order
+            const auto& dem = c.dem;
+            const auto& cand = c.cand;
+            summary.objective += out.objective;
+            summary.lower_bound += out.lower_bound;
+            repaired += out.repaired;
             std::map<std::size_t, std::size_t> raw_of;  // candidate index -> raw facility
-            for (const auto c : open) {
-                raw_of[c] = raw.size();
+            for (const auto ck : out.open) {
+                raw_of[ck] = raw.size();
                 RawFacility rf;
-                rf.site = g.nodes[cand[c]];
+                rf.site = g.nodes[cand[ck]];
                 rf.group_country = g.country;
                 rf.part = g.part;
                 rf.existing = is_existing_landfill(sites[rf.site]);
@@ -604,15 +696,15 @@ RegionalPlan regionalize(const std::vector<Site>& input_sites, const Regionalize
             }
             for (std::size_t r = 0; r < dem.size(); ++r) {
                 const std::size_t site = g.nodes[dem[r]];
-                if (status[r] == AssignmentStatus::assigned && fac_of[r]) {
-                    const std::size_t fi = raw_of.at(*fac_of[r]);
+                if (out.status[r] == AssignmentStatus::assigned && out.fac_of[r]) {
+                    const std::size_t fi = raw_of.at(*out.fac_of[r]);
                     raw[fi].served.push_back(site);
-                    raw[fi].haul.push_back(haul_of[r]);
-                    pending.push_back({site, fi, haul_of[r]});
+                    raw[fi].haul.push_back(out.haul_of[r]);
+                    pending.push_back({site, fi, out.haul_of[r]});
                 } else {
                     const auto& s = sites[site];
                     plan.unserved.push_back({s.site_id, s.country_iso3, s.municipality_code, s.location,
-                                             std::string(to_string(status[r])), s.waste_t_per_day});
+                                             std::string(to_string(out.status[r])), s.waste_t_per_day});
                 }
             }
         }
@@ -629,7 +721,6 @@ RegionalPlan regionalize(const std::vector<Site>& input_sites, const Regionalize
     });
     std::vector<std::string> fac_id(raw.size());
     std::map<std::string, int> next;
-    detail::GeosContext geos;
     for (const auto fi : order) {
         const auto& rf = raw[fi];
         const auto& s = sites[rf.site];
@@ -669,14 +760,24 @@ RegionalPlan regionalize(const std::vector<Site>& input_sites, const Regionalize
         if (options.cost)
             f.cost_per_year = options.cost->a * std::pow(f.waste_t_per_day, options.cost->b) + haul_cost;
 
-        std::vector<LonLat> pts;
-        for (const auto i : rf.served)
-            pts.push_back(sites[i].location);
-        plan.catchments.push_back({f.facility_id, f.country_iso3,
-                                   catchment_polygons(geos, f.location, pts, options.catchment_hull_ratio,
-                                                      options.catchment_buffer_m)});
+        plan.catchments.push_back({f.facility_id, f.country_iso3, {}});
         plan.facilities.push_back(std::move(f));
     }
+    // Catchment polygons, in parallel: chunks of facilities, one GEOS context per chunk.
+    constexpr std::size_t CATCHMENTS_PER_JOB = 64;
+    std::vector<std::size_t> chunks((order.size() + CATCHMENTS_PER_JOB - 1) / CATCHMENTS_PER_JOB);
+    std::iota(chunks.begin(), chunks.end(), std::size_t{0});
+    detail::run_jobs(chunks, options.threads, [&](std::size_t chunk) {
+        detail::GeosContext geos;
+        std::vector<LonLat> pts;
+        for (std::size_t k = chunk * CATCHMENTS_PER_JOB; k < std::min(order.size(), (chunk + 1) * CATCHMENTS_PER_JOB); ++k) {
+            pts.clear();
+            for (const auto i : raw[order[k]].served)
+                pts.push_back(sites[i].location);
+            plan.catchments[k].polygons = catchment_polygons(geos, plan.facilities[k].location, pts,
+                                                             options.catchment_hull_ratio, options.catchment_buffer_m);
+        }
+    });
 
     std::map<std::size_t, const PlanFacility*> fac_by_raw;
     for (std::size_t k = 0; k < order.size(); ++k)
@@ -700,35 +801,39 @@ RegionalPlan regionalize(const std::vector<Site>& input_sites, const Regionalize
     std::sort(plan.unserved.begin(), plan.unserved.end(),
               [](const PlanUnserved& a, const PlanUnserved& b) { return a.site_id < b.site_id; });
 
-    // Summaries from the rows.
-    for (auto& sm : plan.summary) {
-        auto in_group = [&](const Site& s) {
-            return (options.allow_cross_border || s.country_iso3 == sm.country_iso3) &&
-                   (!options.per_admin1 || s.admin1_code == sm.part);
-        };
-        double weighted = 0.0;
-        for (const auto& s : sites)
-            if (in_group(s) && is_regional_demand(s)) {
-                ++sm.demand_sites;
-                sm.waste_t_per_day += s.waste_t_per_day.value_or(0.0);
+    // Summaries from the rows: each row adds to the summary of its site's group (sums in row order).
+    std::map<std::pair<std::string, std::string>, PlanCountrySummary*> summary_of;
+    for (auto& sm : plan.summary)
+        summary_of[{sm.country_iso3, sm.part}] = &sm;
+    auto summary_for = [&](const Site& s) -> PlanCountrySummary* {
+        const auto it = summary_of.find({options.allow_cross_border ? "LAC" : s.country_iso3,
+                                         options.per_admin1 ? s.admin1_code : ""});
+        return it == summary_of.end() ? nullptr : it->second;
+    };
+    std::vector<double> weighted(plan.summary.size(), 0.0);  // t/day x haul km served, per summary
+    for (const auto& s : sites)
+        if (is_regional_demand(s))
+            if (auto* sm = summary_for(s)) {
+                ++sm->demand_sites;
+                sm->waste_t_per_day += s.waste_t_per_day.value_or(0.0);
             }
-        for (const auto& a : plan.assignments)
-            if (in_group(sites[index_of.at(a.site_id)])) {
-                ++sm.sites_served;
-                const double w = a.waste_t_per_day.value_or(0.0);
-                sm.waste_t_per_day_served += w;
-                weighted += w * a.haul_km;
-                sm.max_haul_km = std::max(sm.max_haul_km, a.haul_km);
-            }
-        for (const auto& u : plan.unserved)
-            if (in_group(sites[index_of.at(u.site_id)]))
-                ++sm.sites_unserved;
-        for (std::size_t k = 0; k < plan.facilities.size(); ++k) {
-            const auto& f = plan.facilities[k];
-            if (in_group(sites[index_of.at(f.site_id)]))
-                ++(f.existing ? sm.facilities_existing : sm.facilities_proposed);
+    for (const auto& a : plan.assignments)
+        if (auto* sm = summary_for(sites[index_of.at(a.site_id)])) {
+            ++sm->sites_served;
+            const double w = a.waste_t_per_day.value_or(0.0);
+            sm->waste_t_per_day_served += w;
+            weighted[static_cast<std::size_t>(sm - plan.summary.data())] += w * a.haul_km;
+            sm->max_haul_km = std::max(sm->max_haul_km, a.haul_km);
         }
-        sm.mean_haul_km = sm.waste_t_per_day_served > 0.0 ? weighted / sm.waste_t_per_day_served : 0.0;
+    for (const auto& u : plan.unserved)
+        if (auto* sm = summary_for(sites[index_of.at(u.site_id)]))
+            ++sm->sites_unserved;
+    for (const auto& f : plan.facilities)
+        if (auto* sm = summary_for(sites[index_of.at(f.site_id)]))
+            ++(f.existing ? sm->facilities_existing : sm->facilities_proposed);
+    for (std::size_t k = 0; k < plan.summary.size(); ++k) {
+        auto& sm = plan.summary[k];
+        sm.mean_haul_km = sm.waste_t_per_day_served > 0.0 ? weighted[k] / sm.waste_t_per_day_served : 0.0;
         sm.gap = sm.objective > 0.0 ? std::max(0.0, (sm.objective - sm.lower_bound) / sm.objective) : 0.0;
     }
 

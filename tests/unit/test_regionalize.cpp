@@ -224,7 +224,7 @@ TEST_CASE("a binding capacity splits a cluster", "[regionalize]")
     }
 }
 
-TEST_CASE("plans do not depend on the order of the sites and account for every demand site", "[regionalize]")
+TEST_CASE("plans do not depend on the order of the sites or the threads and account for every demand site", "[regionalize]")
 {
     std::vector<Site> sites;
     std::mt19937 gen(7);
@@ -251,6 +251,13 @@ TEST_CASE("plans do not depend on the order of the sites and account for every d
     CHECK(fingerprint(regionalize(shuffled, o, rectangles())) == fingerprint(plan));
     std::reverse(shuffled.begin(), shuffled.end());
     CHECK(fingerprint(regionalize(shuffled, o, rectangles())) == fingerprint(plan));
+
+    // components are solved in parallel: the plan must not depend on how many threads share them
+    for (const std::size_t threads : {1, 2, 5}) {
+        auto with_threads = o;
+        with_threads.threads = threads;
+        CHECK(fingerprint(regionalize(sites, with_threads, rectangles())) == fingerprint(plan));
+    }
 }
 
 TEST_CASE("a one-site catchment is the buffer circle of 2 km", "[regionalize]")

@@ -68,6 +68,9 @@ struct RegionalizeOptions {
     std::optional<CostModel> cost;
     /// Travel costs between sites replacing geodesic km; empty = geodesic.
     std::vector<SiteTravelCost> matrix;
+    /// Threads solving independent groups and components at once; 0 = one per hardware thread.
+    /// The plan is the same for any number of threads.
+    std::size_t threads = 0;
     double catchment_hull_ratio = DEFAULT_CATCHMENT_HULL_RATIO;
     double catchment_buffer_m = DEFAULT_CATCHMENT_BUFFER_M;
     SolveOptions solve;
