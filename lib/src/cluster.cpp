@@ -6,9 +6,12 @@
 #include "detail/geodesic_bounds.hpp"
 
 #include <algorithm>
+#include <bit>
+#include <cstdint>
 #include <cmath>
 #include <limits>
 #include <numeric>
+#include <span>
 #include <sstream>
 #include <string>
 #include <utility>
@@ -111,77 +114,274 @@ double symmetric_distance_m(const LonLat& p, const LonLat& q) noexcept
 
 // ---------------------------------------------------------------------------------------------- DBSCAN
 
-ClusterResult dbscan(const std::vector<LonLat>& points, double eps_m, std::size_t min_points)
-{
-    check_points("dbscan", points);
-    const SpatialIndex index(points);
-    return dbscan(index, eps_m, min_points);
-}
+namespace {
 
-ClusterResult dbscan(const SpatialIndex& index, double eps_m, std::size_t min_points)
+/// Points bucketed in cubes of side `cell_m` in Earth-centred space (ECEF), as in the grid DBSCAN of
+/// Gunawan (2013) and de Berg, Gunawan & Roeloffzen (2017): with a side of eps / sqrt(3) (in chord
+/// terms) two points of one cube are always within eps, so a cube with min_points points is all core
+/// and its core points are one cluster without measuring a distance; only neighbouring cubes (within
+/// `reach` cubes along each axis) can hold a point within eps.
+class EcefGrid {
+public:
+    /// Cells of at least MIN_CELL_M keep every cell index of the Earth within 21 bits per axis.
+    static constexpr double MIN_CELL_M = 8.0;
+
+    EcefGrid(const std::vector<detail::Ecef>& ecef, double cell_m, int reach)
+    {
+        const std::size_t n = ecef.size();
+        std::vector<std::pair<std::uint64_t, std::size_t>> keyed(n);  // (cell key, point)
+        for (std::size_t i = 0; i < n; ++i)
+            keyed[i] = {pack(axis(ecef[i].x_m, cell_m), axis(ecef[i].y_m, cell_m), axis(ecef[i].z_m, cell_m)), i};
+        std::sort(keyed.begin(), keyed.end());
+        m_members.resize(n);
+        for (std::size_t k = 0; k < n; ++k) {
+            m_members[k] = keyed[k].second;
+            if (m_cells.empty() || m_cells.back().key != keyed[k].first)
+                m_cells.push_back({keyed[k].first, k, k});
+            m_cells.back().end = k + 1;
+        }
+        // Columns (cells sharing x and y) are consecutive in key order; a table finds a column's first
+        // cell, and a small bit filter answers most lookups of empty columns without touching it.
+        ColumnTable columns(m_cells.size());
+        for (std::size_t c = 0; c < m_cells.size(); ++c)
+            columns.add(m_cells[c].key >> AXIS_BITS, c);
+        m_neighbour_start.assign(m_cells.size() + 1, 0);
+        const auto r = static_cast<std::uint64_t>(reach);
+        for (std::size_t c = 0; c < m_cells.size(); ++c) {
+            const std::uint64_t key = m_cells[c].key;
+            const std::uint64_t x = key >> (2 * AXIS_BITS), y = (key >> AXIS_BITS) & AXIS_MASK, z = key & AXIS_MASK;
+            for (std::uint64_t nx = x - r; nx <= x + r; ++nx)
+                for (std::uint64_t ny = y - r; ny <= y + r; ++ny)
+                    for (std::size_t d = columns.first((nx << AXIS_BITS) | ny); d < m_cells.size(); ++d) {
+                        const std::uint64_t other = m_cells[d].key;
+                        if ((other >> AXIS_BITS) != ((nx << AXIS_BITS) | ny) || (other & AXIS_MASK) > z + r)
+                            break;
+                        if ((other & AXIS_MASK) + r >= z)
+                            m_neighbours.push_back(d);
+                    }
+            m_neighbour_start[c + 1] = m_neighbours.size();
+        }
+    }
+
+    std::size_t cell_count() const noexcept { return m_cells.size(); }
+    /// The points of cell c, ascending.
+    std::span<const std::size_t> members(std::size_t c) const
+    {
+        return {m_members.data() + m_cells[c].begin, m_cells[c].end - m_cells[c].begin};
+    }
+    /// Cells within reach of cell c (c itself included), ascending.
+    std::span<const std::size_t> neighbours(std::size_t c) const
+    {
+        return {m_neighbours.data() + m_neighbour_start[c], m_neighbour_start[c + 1] - m_neighbour_start[c]};
+    }
+
+private:
+    static constexpr int AXIS_BITS = 21;
+    static constexpr std::uint64_t AXIS_MASK = (std::uint64_t{1} << AXIS_BITS) - 1;
+    static constexpr std::int64_t AXIS_OFFSET = std::int64_t{1} << (AXIS_BITS - 1);
+
+    struct Cell {
+        std::uint64_t key = 0;
+        std::size_t begin = 0, end = 0;  // range of m_members
+    };
+
+    /// Open-addressing table from a column key to its first cell, behind a bit filter.
+    class ColumnTable {
+    public:
+        explicit ColumnTable(std::size_t cells) : m_slots(std::bit_ceil(2 * cells + 2)), m_filter(FILTER_BITS / 64, 0) {}
+        void add(std::uint64_t column, std::size_t cell)
+        {
+            const std::uint64_t h = mix(column);
+            m_filter[(h >> 6) % m_filter.size()] |= std::uint64_t{1} << (h & 63);
+            for (std::size_t k = h & (m_slots.size() - 1);; k = (k + 1) & (m_slots.size() - 1))
+                if (m_slots[k].cell == NONE) {
+                    m_slots[k] = {column, cell};
+                    return;
+                } else if (m_slots[k].column == column) {
+                    return;  // cells come in key order: the first one is already there
+                }
+        }
+        /// The column's first cell, or NONE.
+        std::size_t first(std::uint64_t column) const
+        {
+            const std::uint64_t h = mix(column);
+            if (!(m_filter[(h >> 6) % m_filter.size()] >> (h & 63) & 1))
+                return NONE;
+            for (std::size_t k = h & (m_slots.size() - 1);; k = (k + 1) & (m_slots.size() - 1))
+                if (m_slots[k].cell == NONE || m_slots[k].column == column)
+                    return m_slots[k].cell;
+        }
+
+    private:
+        static constexpr std::size_t FILTER_BITS = std::size_t{1} << 18;
+        struct Slot {
+            std::uint64_t column = 0;
+            std::size_t cell = NONE;
+        };
+        static std::uint64_t mix(std::uint64_t v) noexcept  // splitmix64's finaliser
+        {
+            v = (v ^ (v >> 30)) * 0xBF58476D1CE4E5B9ull;
+            v = (v ^ (v >> 27)) * 0x94D049BB133111EBull;
+            return v ^ (v >> 31);
+        }
+        std::vector<Slot> m_slots;
+        std::vector<std::uint64_t> m_filter;
+    };
+
+    static std::uint64_t axis(double coordinate_m, double cell_m) noexcept
+    {
+        return static_cast<std::uint64_t>(static_cast<std::int64_t>(std::floor(coordinate_m / cell_m)) + AXIS_OFFSET);
+    }
+    static std::uint64_t pack(std::uint64_t x, std::uint64_t y, std::uint64_t z) noexcept
+    {
+        return (x << (2 * AXIS_BITS)) | (y << AXIS_BITS) | z;
+    }
+
+    std::vector<std::size_t> m_members;
+    std::vector<Cell> m_cells;
+    std::vector<std::size_t> m_neighbour_start;
+    std::vector<std::size_t> m_neighbours;
+};
+
+}  // namespace
+
+ClusterResult dbscan(const std::vector<LonLat>& points, double eps_m, std::size_t min_points)
 {
     if (!std::isfinite(eps_m) || eps_m < 0.0)
         throw usage_error("dbscan: eps must be a finite distance >= 0 m, got " + number_text(eps_m));
     if (min_points == 0)
         throw usage_error("dbscan: min_points must be at least 1 (the point itself counts)");
-    const auto& points = index.points();
     check_points("dbscan", points);
     const std::size_t n = points.size();
-
-    // Core points: at least min_points neighbours, itself included.
     ClusterResult result;
     result.is_core.assign(n, false);
-    for (std::size_t i = 0; i < n; ++i)
-        result.is_core[i] = index.count_within_m(points[i], eps_m) >= min_points;
+    result.label.assign(n, NOISE_LABEL);
+    if (n == 0)
+        return result;
 
-    // Clusters: connected components of core points; border points remember their core neighbours.
-    // (Neighbourhoods are queried twice rather than stored: storing them costs more than the query.)
-    DisjointSets sets(n);
-    std::vector<std::size_t> hits;
-    std::vector<std::size_t> border_offset(n + 1, 0);
-    std::vector<std::size_t> border_core;  // core neighbours of each non-core point
-    for (std::size_t i = 0; i < n; ++i) {
-        index.indices_within_m(points[i], eps_m, hits);
-        for (const std::size_t j : hits)
-            if (result.is_core[j]) {
-                if (result.is_core[i])
-                    sets.unite(i, j);
-                else
-                    border_core.push_back(j);
+    // Distances are decided by rigorous chord bounds (detail/geodesic_bounds.hpp); only pairs whose
+    // bounds straddle eps get a geodesic, measured in (lon, lat) order so that it is symmetric.
+    std::vector<detail::Ecef> ecef(n);
+    for (std::size_t i = 0; i < n; ++i)
+        ecef[i] = detail::to_ecef(points[i]);
+    const auto t = detail::chord_thresholds(eps_m);
+    auto within = [&](std::size_t a, std::size_t b) {
+        const double c2 = detail::chord_squared_m2(ecef[a], ecef[b]);
+        return c2 <= t.accept_up_to_m2 || (c2 <= t.reject_above_m2 && symmetric_distance_m(points[a], points[b]) <= eps_m);
+    };
+    // Cubes of eps / sqrt(3) (at least 8 m: a tiny eps only makes cells hold farther points).
+    const double reject_m = std::sqrt(t.reject_above_m2);
+    const double cell_m = std::max(std::sqrt(std::max(t.accept_up_to_m2, 0.0) / 3.0), EcefGrid::MIN_CELL_M);
+    const bool cell_within_eps = 3.0 * cell_m * cell_m <= t.accept_up_to_m2;
+    const EcefGrid grid(ecef, cell_m, static_cast<int>(std::ceil(reject_m / cell_m)));
+
+    // Core points: at least min_points points (itself included) within eps.
+    for (std::size_t c = 0; c < grid.cell_count(); ++c) {
+        const auto members = grid.members(c);
+        if (cell_within_eps && members.size() >= min_points) {
+            for (const auto i : members)
+                result.is_core[i] = true;
+            continue;
+        }
+        for (const auto i : members) {
+            std::size_t count = cell_within_eps ? members.size() : 0;
+            for (const auto d : grid.neighbours(c)) {
+                if (cell_within_eps && d == c)
+                    continue;
+                for (const auto j : grid.members(d))
+                    if (count < min_points && within(i, j))
+                        ++count;
+                if (count >= min_points)
+                    break;
             }
-        border_offset[i + 1] = border_core.size();
+            result.is_core[i] = count >= min_points;
+        }
+    }
+
+    // Clusters: connected components of core points within eps of each other. The core points of a
+    // cell are one component when the cell is within eps; a pair of cells already in one component
+    // needs no distance at all.
+    DisjointSets sets(n);
+    std::vector<std::size_t> first_core(grid.cell_count(), NONE);
+    for (std::size_t c = 0; c < grid.cell_count(); ++c)
+        for (const auto i : grid.members(c))
+            if (result.is_core[i]) {
+                if (first_core[c] == NONE)
+                    first_core[c] = i;
+                else if (cell_within_eps)
+                    sets.unite(first_core[c], i);
+            }
+    for (std::size_t c = 0; c < grid.cell_count(); ++c) {
+        if (first_core[c] == NONE)
+            continue;
+        for (const auto d : grid.neighbours(c)) {
+            if (d < c || first_core[d] == NONE || (d == c && cell_within_eps))
+                continue;
+            for (const auto i : grid.members(c)) {
+                if (!result.is_core[i])
+                    continue;
+                if (cell_within_eps && sets.find(first_core[c]) == sets.find(first_core[d]))
+                    break;  // every core point of both cells is already in one cluster
+                for (const auto j : grid.members(d))
+                    if (result.is_core[j] && (d != c || j > i) && sets.find(i) != sets.find(j) && within(i, j)) {
+                        sets.unite(i, j);
+                        if (cell_within_eps)
+                            break;
+                    }
+            }
+        }
     }
     std::vector<std::size_t> group_of(n, NONE);
     for (std::size_t i = 0; i < n; ++i)
         if (result.is_core[i])
             group_of[i] = sets.find(i);
     const auto label_of_group = canonical_labels(points, group_of, n);
-
-    result.label.assign(n, NOISE_LABEL);
     for (std::size_t i = 0; i < n; ++i)
         if (result.is_core[i])
             result.label[i] = label_of_group[group_of[i]];
     result.cluster_count = static_cast<int>(std::count_if(label_of_group.begin(), label_of_group.end(),
                                                           [](int l) { return l != NOISE_LABEL; }));
 
-    // Border points: the cluster of the nearest core point, ties to the lowest label.
-    for (std::size_t i = 0; i < n; ++i) {
-        if (result.is_core[i])
-            continue;
-        double best_m = INF;
-        int best_label = NOISE_LABEL;
-        for (std::size_t e = border_offset[i]; e < border_offset[i + 1]; ++e) {
-            const std::size_t j = border_core[e];
-            const double d_m = geodesic_distance_m(points[i], points[j]);
-            const int l = result.label[j];
-            if (d_m < best_m || (d_m == best_m && l < best_label)) {
-                best_m = d_m;
-                best_label = l;
+    // Border points: the cluster of the nearest core point within eps, ties to the lowest label. Chord
+    // bounds rule out the core points that cannot be the nearest; the others are measured.
+    struct Candidate {
+        std::size_t j;
+        double lower_m;
+    };
+    std::vector<Candidate> candidates;
+    for (std::size_t c = 0; c < grid.cell_count(); ++c)
+        for (const auto i : grid.members(c)) {
+            if (result.is_core[i])
+                continue;
+            candidates.clear();
+            double best_upper_m = INF;
+            for (const auto d : grid.neighbours(c))
+                for (const auto j : grid.members(d))
+                    if (result.is_core[j] && within(i, j)) {
+                        const double chord_m = std::sqrt(detail::chord_squared_m2(ecef[i], ecef[j]));
+                        candidates.push_back({j, detail::geodesic_lower_bound_m(chord_m)});
+                        best_upper_m = std::min(best_upper_m, detail::geodesic_upper_bound_m(chord_m));
+                    }
+            double best_m = INF;
+            int best_label = NOISE_LABEL;
+            for (const auto& [j, lower_m] : candidates) {
+                if (lower_m > best_upper_m)
+                    continue;  // farther than some other core point for certain
+                const double d_m = geodesic_distance_m(points[i], points[j]);
+                const int l = result.label[j];
+                if (d_m < best_m || (d_m == best_m && l < best_label)) {
+                    best_m = d_m;
+                    best_label = l;
+                }
             }
+            result.label[i] = best_label;
         }
-        result.label[i] = best_label;
-    }
     return result;
+}
+
+ClusterResult dbscan(const SpatialIndex& index, double eps_m, std::size_t min_points)
+{
+    return dbscan(index.points(), eps_m, min_points);
 }
 
 // --------------------------------------------------------------------------------------------- HDBSCAN

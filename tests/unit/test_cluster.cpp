@@ -360,6 +360,23 @@ TEST_CASE("DBSCAN equals a brute-force reference on random sets", "[cluster][dbs
     }
 }
 
+TEST_CASE("DBSCAN equals the reference at metre scale, where grid cells no longer guarantee eps", "[cluster][dbscan]")
+{
+    // eps of a few metres: the grid's 8 m cells are wider than eps / sqrt(3), so pairs inside a cell
+    // are tested too (and at 30 m they are not)
+    const auto pts = clustered_points(11, 300, -58.4, -58.3999, -34.6, -34.5999, 6.0);
+    for (double eps_m : {0.5, 3.0, 9.0, 30.0}) {
+        for (std::size_t min_points : {1u, 2u, 4u}) {
+            INFO("eps_m " << eps_m << " min_points " << min_points);
+            const auto ref = reference_dbscan(pts, eps_m, min_points);
+            const auto got = dbscan(pts, eps_m, min_points);
+            CHECK(got.cluster_count == ref.cluster_count);
+            CHECK(got.is_core == ref.is_core);
+            CHECK(got.label == ref.label);
+        }
+    }
+}
+
 TEST_CASE("DBSCAN known answer: tie rule, nearest core, chain, noise", "[cluster][dbscan]")
 {
     // eps = 1000 m, min_points = 4. All points on the equator, where the geodesic is the equator and

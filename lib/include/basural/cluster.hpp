@@ -58,7 +58,7 @@ struct ClusterResult {
 /// finite WGS84 position (latitude in [-90, 90]).
 ClusterResult dbscan(const std::vector<LonLat>& points, double eps_m, std::size_t min_points);
 
-/// The same on an existing index (its points are the points clustered).
+/// The same on an existing index's points (DBSCAN does not need the R-tree: it builds its own grid).
 ClusterResult dbscan(const SpatialIndex& index, double eps_m, std::size_t min_points);
 
 struct HdbscanOptions {
