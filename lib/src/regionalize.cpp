@@ -885,12 +885,16 @@ SiteClustering cluster_sites(const std::vector<Site>& input, const SiteClusterOp
         throw usage_error("min cluster size must be at least 2");
     const std::set<std::string> wanted(options.countries.begin(), options.countries.end());
     SiteClustering out;
-    for (const auto& s : input)
-        if (wanted.empty() || wanted.count(s.country_iso3))
-            out.sites.push_back(s);
-    std::sort(out.sites.begin(), out.sites.end(), [](const Site& a, const Site& b) {
-        return std::tie(a.country_iso3, a.site_id) < std::tie(b.country_iso3, b.site_id);
+    std::vector<std::size_t> kept;  // sorted as indices: moving whole sites around costs more
+    for (std::size_t i = 0; i < input.size(); ++i)
+        if (wanted.empty() || wanted.count(input[i].country_iso3))
+            kept.push_back(i);
+    std::sort(kept.begin(), kept.end(), [&](std::size_t a, std::size_t b) {
+        return std::tie(input[a].country_iso3, input[a].site_id) < std::tie(input[b].country_iso3, input[b].site_id);
     });
+    out.sites.reserve(kept.size());
+    for (const auto i : kept)
+        out.sites.push_back(input[i]);
     out.label.assign(out.sites.size(), NOISE_LABEL);
     out.cluster_id.assign(out.sites.size(), "noise");
 
