@@ -18,6 +18,11 @@ namespace basural {
 namespace {
 
 constexpr std::size_t NONE = std::numeric_limits<std::size_t>::max();
+constexpr double INFINITY_COST = std::numeric_limits<double>::infinity();
+/// The swap search keeps extra(f, r) for every candidate f and open facility r (candidates x open
+/// doubles) when that is at most 8 doubles per stored pair and at most 2^24 of them (128 MiB):
+/// scanning that table beats rebuilding extra from every column at every move.
+constexpr std::size_t DENSE_SEARCH_MAX_CELLS = std::size_t{1} << 24;
 
 /// SplitMix64 (Steele, Lea & Flood 2014): a tiny generator whose sequence is the same on every
 /// platform and standard library (std::uniform_int_distribution is not).
@@ -279,7 +284,7 @@ public:
     std::size_t local_search()
     {
         const std::size_t open_count = static_cast<std::size_t>(std::count(m_open.begin(), m_open.end(), 1));
-        if (open_count > 0 && m_wm.m * open_count * 2 <= m_wm.row_cand.size()) {
+        if (open_count > 0 && m_wm.m * open_count <= std::min(8 * m_wm.row_cand.size(), DENSE_SEARCH_MAX_CELLS)) {
             return local_search_dense(open_count);
         }
         std::size_t moves = 0;
@@ -358,11 +363,11 @@ public:
         }
     }
 
-    /// The same search for a few facilities on a dense matrix (open facilities x candidates below half
-    /// the stored pairs): extra(f, r) is kept for every candidate f and open facility r and updated
-    /// only for the demand points a swap changes (Resende & Werneck 2004, Sec. 3), instead of being
-    /// rebuilt from every column at every move. The moves are those of the column scan (same profits,
-    /// same tie-breaking: the smallest index).
+    /// The same search with extra(f, r) kept for every candidate f and open facility r (when that table
+    /// is small enough, see DENSE_SEARCH_MAX_CELLS) and updated only for the demand points a swap
+    /// changes (Resende & Werneck 2004, Sec. 3), instead of being rebuilt from every column at every
+    /// move. The moves are those of the column scan (same profits, same tie-breaking: the smallest
+    /// index).
     std::size_t local_search_dense(std::size_t open_count)
     {
         refresh_gains();
@@ -397,31 +402,31 @@ public:
 
         std::size_t moves = 0;
         std::vector<std::size_t> affected;
+        std::vector<double> loss_in(slots);
         for (;;) {
             const double tol = improvement_tolerance(objective());
             double best_profit = tol;
             std::size_t best_in = NONE, best_out = NONE;
+            // loss per slot, +infinity for a facility that may not be removed: the best removal for a
+            // candidate is then a plain maximum over its row (ties resolved only when it matters)
+            for (std::size_t s = 0; s < slots; ++s)
+                loss_in[s] = m_keep[facility_in[s]] ? INFINITY_COST : m_loss[facility_in[s]];
             for (std::size_t f = 0; f < m_wm.m; ++f) {
                 if (m_open[f] || m_excluded[f] || !(m_gain[f] + 1e3 * tol >= best_profit))
                     continue;  // profit(f, r) <= gain(f)
                 const double* row = extra.data() + f * slots;
-                std::size_t out = NONE;
-                double value = 0.0;
-                for (std::size_t s = 0; s < slots; ++s) {
-                    const std::size_t r = facility_in[s];
-                    if (m_keep[r])
-                        continue;
-                    const double v = row[s] - m_loss[r];
-                    if (out == NONE || v > value || (v == value && r < out)) {
-                        value = v;
-                        out = r;
-                    }
-                }
-                if (out != NONE && m_gain[f] + value > best_profit) {
-                    best_profit = m_gain[f] + value;
-                    best_in = f;
-                    best_out = out;
-                }
+                double value = -INFINITY_COST;
+                for (std::size_t s = 0; s < slots; ++s)
+                    value = std::max(value, row[s] - loss_in[s]);
+                if (!(m_gain[f] + value > best_profit))
+                    continue;
+                std::size_t out = NONE;  // the smallest facility index reaching the maximum
+                for (std::size_t s = 0; s < slots; ++s)
+                    if (row[s] - loss_in[s] == value && (out == NONE || facility_in[s] < out))
+                        out = facility_in[s];
+                best_profit = m_gain[f] + value;
+                best_in = f;
+                best_out = out;
             }
             if (best_in == NONE)
                 return moves;

@@ -243,6 +243,42 @@ TEST_CASE("p-median equals brute force on random sparse instances; lower_bound <
     }
 }
 
+TEST_CASE("p-median with many facilities on very sparse rows equals brute force", "[facility_location]")
+{
+    // p close to the number of candidates and one or two candidates per demand point: the swap search
+    // then scans columns at each move instead of keeping a candidates x facilities table (which it
+    // does when that table is at most 8 doubles per stored pair), so this covers the other path.
+    std::mt19937_64 rng(7);
+    for (int trial = 0; trial < 40; ++trial) {
+        const std::size_t m = 12 + static_cast<std::size_t>(trial % 3), n = 10, p = m - 3;
+        std::uniform_int_distribution<std::size_t> pick(0, m - 1);
+        std::uniform_int_distribution<int> cost(1, 99), weight(1, 5);
+        std::vector<CostTriplet> t;
+        for (std::size_t i = 0; i < n; ++i) {
+            const std::size_t a = pick(rng);
+            t.push_back({i, a, static_cast<double>(cost(rng))});
+            if (i < 3) {  // three points with a second candidate: stored pairs stay below m x p / 8
+                std::size_t b = pick(rng);
+                while (b == a)
+                    b = pick(rng);
+                t.push_back({i, b, static_cast<double>(cost(rng))});
+            }
+        }
+        LocationProblem pr;
+        pr.costs = SparseCostMatrix::from_triplets(n, m, t);
+        for (std::size_t i = 0; i < n; ++i)
+            pr.demand_weights.push_back(weight(rng));
+        pr.p = p;
+        REQUIRE(m * p > 8 * pr.costs.entry_count());
+        double best = std::numeric_limits<double>::infinity();
+        for_each_subset(m, p, [&](const std::vector<std::size_t>& set) { best = std::min(best, p_median_value(pr, set)); });
+        const auto sol = solve_p_median(pr);
+        INFO("trial " << trial);
+        CHECK(sol.objective == Approx(best).epsilon(1e-12));
+        CHECK(sol.lower_bound <= best + 1e-9);
+    }
+}
+
 TEST_CASE("p-median: required facilities stay open, inside p or on top of it", "[facility_location]")
 {
     // points 0 1 2; candidates at 1 and 50 (index 1). Required 50.
