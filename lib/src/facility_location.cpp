@@ -2257,11 +2257,15 @@ LocationSolution solve_lscp(const LocationProblem& problem, const SolveOptions& 
         sub.m = cands.size();
         for (std::size_t t = 0; t < cands.size(); ++t)
             local[cands[t]] = t;
-        std::vector<CostTriplet> triplets;
-        for (std::size_t t = 0; t < dems.size(); ++t)
-            for (const auto& e : p.costs.row(dems[t]))
-                triplets.push_back({t, local[e.candidate], e.cost});
-        sub.costs.own(SparseCostMatrix::from_triplets(sub.n, sub.m, std::move(triplets)));
+        if (sub.n == p.n && sub.m == p.m) {
+            sub.costs = p.costs;  // one part holding everything: local indices are the problem's own
+        } else {
+            std::vector<CostTriplet> triplets;
+            for (std::size_t t = 0; t < dems.size(); ++t)
+                for (const auto& e : p.costs.row(dems[t]))
+                    triplets.push_back({t, local[e.candidate], e.cost});
+            sub.costs.own(SparseCostMatrix::from_triplets(sub.n, sub.m, std::move(triplets)));
+        }
         sub.required_flag.assign(sub.m, 0);
         for (std::size_t t = 0; t < cands.size(); ++t)
             if (p.required_flag[cands[t]]) {
