@@ -454,19 +454,25 @@ RegionalPlan regionalize(const std::vector<Site>& input_sites, const Regionalize
             const auto& lb = landmass[g.nodes[b]];
             return !la || !lb || *la == *lb;
         };
-        std::vector<std::vector<std::pair<std::size_t, double>>> pairs(n);
+        // Allowed (demand node, candidate node, haul) links, each demand node to itself at 0 included.
+        struct Link {
+            std::size_t demand;
+            std::size_t candidate;
+            double haul;
+        };
+        std::vector<Link> links;
+        for (const auto k : demand_nodes)
+            links.push_back({k, k, 0.0});
         if (use_matrix) {
             std::unordered_map<std::size_t, std::size_t> local_of;  // site index -> local node
             for (std::size_t k = 0; k < n; ++k)
                 local_of.emplace(g.nodes[k], k);
-            for (const auto k : demand_nodes) {
-                pairs[k].emplace_back(k, 0.0);
+            for (const auto k : demand_nodes)
                 for (const auto& [site, cost] : matrix_from[g.nodes[k]]) {
                     const auto j = local_of.find(site);
                     if (j != local_of.end() && j->second != k && cost <= options.max_haul_km && same_land(k, j->second))
-                        pairs[k].emplace_back(j->second, cost);
+                        links.push_back({k, j->second, cost});
                 }
-            }
         } else {
             // every pair of sites within reach measured once (the haul from a to b is the haul from
             // b to a, bit for bit); a site is 0 km from itself
@@ -474,10 +480,8 @@ RegionalPlan regionalize(const std::vector<Site>& input_sites, const Regionalize
             std::vector<char> is_demand(n, 0);
             for (const auto i : g.nodes)
                 all_pts.push_back(sites[i].location);
-            for (const auto k : demand_nodes) {
+            for (const auto k : demand_nodes)
                 is_demand[k] = 1;
-                pairs[k].emplace_back(k, 0.0);
-            }
             const SpatialIndex index(std::move(all_pts));
             index.for_each_pair_within_m(
                 options.max_haul_km / options.detour_factor * 1000.0,
@@ -486,51 +490,60 @@ RegionalPlan regionalize(const std::vector<Site>& input_sites, const Regionalize
                     if (!(haul_km <= options.max_haul_km) || !same_land(a, b))
                         return;
                     if (is_demand[a])
-                        pairs[a].emplace_back(b, haul_km);
+                        links.push_back({a, b, haul_km});
                     if (is_demand[b])
-                        pairs[b].emplace_back(a, haul_km);
+                        links.push_back({b, a, haul_km});
                 },
                 &is_demand);
         }
 
+        // Components with demand, numbered by their smallest node; links bucketed by component.
         UnionFind uf(n);
-        for (const auto k : demand_nodes)
-            for (const auto& [j, c] : pairs[k])
-                uf.unite(k, j);
-        std::map<std::size_t, std::vector<std::size_t>> members_of;  // root -> local nodes (ascending)
+        for (const auto& l : links)
+            uf.unite(l.demand, l.candidate);
         std::vector<char> has_demand(n, 0);
         for (const auto k : demand_nodes)
             has_demand[uf.find(k)] = 1;
-        for (std::size_t k = 0; k < n; ++k)
-            if (has_demand[uf.find(k)])
-                members_of[uf.find(k)].push_back(k);
-
-        std::vector<std::size_t> cand_pos(n, 0);
-        for (auto& [root, members] : members_of) {
-            Component c;
-            c.group = gi;
-            c.cand = std::move(members);
-            for (std::size_t t = 0; t < c.cand.size(); ++t)
-                cand_pos[c.cand[t]] = t;
-            for (const auto k : c.cand)
-                if (is_regional_demand(sites[g.nodes[k]]))
-                    c.dem.push_back(k);
-            std::vector<CostTriplet> trip;
-            for (std::size_t r = 0; r < c.dem.size(); ++r) {
-                const double w = sites[g.nodes[c.dem[r]]].waste_t_per_day.value_or(0.0);
+        constexpr std::size_t NO_COMPONENT = std::numeric_limits<std::size_t>::max();
+        std::vector<std::size_t> component_of(n, NO_COMPONENT), position(n, 0), row_of(n, 0);
+        auto& components = components_of[gi];
+        for (std::size_t k = 0; k < n; ++k) {
+            const std::size_t root = uf.find(k);
+            if (!has_demand[root])
+                continue;
+            if (root == k) {  // the smallest node of its component (UnionFind keeps the smaller root)
+                component_of[k] = components.size();
+                components.emplace_back();
+                components.back().group = gi;
+            } else {
+                component_of[k] = component_of[root];
+            }
+            Component& c = components[component_of[k]];
+            position[k] = c.cand.size();
+            c.cand.push_back(k);
+            if (is_regional_demand(sites[g.nodes[k]])) {
+                row_of[k] = c.dem.size();
+                c.dem.push_back(k);
+            }
+        }
+        std::vector<std::vector<CostTriplet>> triplets(components.size());
+        for (const auto& l : links)
+            triplets[component_of[l.demand]].push_back({row_of[l.demand], position[l.candidate], l.haul});
+        links = {};
+        for (std::size_t ci = 0; ci < components.size(); ++ci) {
+            Component& c = components[ci];
+            for (const auto k : c.dem) {
+                const double w = sites[g.nodes[k]].waste_t_per_day.value_or(0.0);
                 c.problem.demand_weights.push_back(w);
                 c.total_t_per_day += w;
-                for (const auto& [j, cost] : pairs[c.dem[r]])
-                    trip.push_back({r, cand_pos[j], cost});
             }
-            c.problem.costs =
-                SparseCostMatrix::from_triplets(c.dem.size(), c.cand.size(), std::move(trip), options.max_haul_km);
+            c.problem.costs = SparseCostMatrix::from_triplets(c.dem.size(), c.cand.size(), std::move(triplets[ci]),
+                                                              options.max_haul_km);
             c.problem.max_cost = options.max_haul_km;
             if (options.reuse_existing)
                 for (std::size_t t = 0; t < c.cand.size(); ++t)
                     if (is_existing_landfill(sites[g.nodes[c.cand[t]]]))
                         c.problem.required.push_back(t);
-            components_of[gi].push_back(std::move(c));
         }
     });
 
