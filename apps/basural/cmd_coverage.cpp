@@ -1,6 +1,7 @@
 // basural coverage: per-country coverage, exposure and methane, today and with a plan (docs/cli/coverage.md).
 #include "command.hpp"
 #include "domain_inputs.hpp"
+#include "plan_input.hpp"
 
 #include "basural/coverage.hpp"
 #include "basural/error.hpp"
@@ -19,8 +20,7 @@ public:
     void setup(CLI::App& sub) override
     {
         m_in.add_to(sub);
-        sub.add_option("--plan", m_plan,
-                       "Regional plan written by basural regionalize (GeoPackage or PG:); adds the plan columns");
+        m_plan.add_to(sub, "Regional plan written by basural regionalize (GeoPackage or PG:); adds the plan columns");
         sub.add_option("--max-haul-km", m_max_haul_km,
                        "An inadequate site is within reach of an existing active sanitary landfill of its country "
                        "at this geodesic distance or less (default 50)")
@@ -37,15 +37,13 @@ public:
     int run(Streams& io) override
     {
         const auto format = parse_report_format(m_format);
-        std::optional<RegionalPlan> plan;
-        if (!m_plan.empty())
-            plan = read_plan(m_plan);
+        const auto plan = m_plan.read();
         const auto data = m_in.load_and_fill(io);
         CoverageParams p;
         p.max_haul_km = m_max_haul_km;
         p.methane.reporting_year = m_in.year;
         p.methane.gwp100_ch4 = m_gwp == "ar6" ? GWP100_CH4_AR6_NON_FOSSIL : GWP100_CH4_AR5;
-        p.plan_source = m_plan;
+        p.plan_source = m_plan.path;
         const auto report = compute_coverage(data.waste, data.places, plan ? &*plan : nullptr, p);
         if (format == ReportFormat::table || format == ReportFormat::md)
             io.out << records_line(data.inventory) << "\n\n";
@@ -55,7 +53,7 @@ public:
 
 private:
     DomainInputs m_in;
-    std::string m_plan;
+    PlanInput m_plan;
     double m_max_haul_km = DEFAULT_MAX_HAUL_KM;
     std::string m_gwp = "ar5";
     std::string m_format = "table";

@@ -1,6 +1,7 @@
 // basural map: country maps of disposal sites as PNG, SVG, PDF or offline HTML (docs/cli/map.md).
 #include "command.hpp"
 #include "inventory_options.hpp"
+#include "plan_input.hpp"
 #include "progress_bar.hpp"
 
 #include "basural/datasets.hpp"
@@ -32,9 +33,8 @@ public:
                        "Inventory to map: any vector source GDAL reads (default: the shipped datasets/lac_sites.csv)");
         sub.add_option("--country", m_country, "Country to map, ISO 3166-1 alpha-3 (e.g. BRA)");
         sub.add_flag("--all", m_all, "One map per country with sites, written to the directory -o DIR as ISO3.<format>");
-        sub.add_option("--plan", m_plan,
-                       "Regional plan (GeoPackage written by basural regionalize): proposed facilities, existing "
-                       "landfills, catchments, and the clusters for --color-by cluster");
+        m_plan.add_to(sub, "Regional plan (GeoPackage written by basural regionalize): proposed facilities, "
+                           "existing landfills, catchments, and the clusters for --color-by cluster");
         sub.add_option("--ranking", m_ranking,
                        "Priority ranking CSV with columns site_id and score in [0, 1] (as basural prioritize writes "
                        "it); needed for --color-by priority");
@@ -65,9 +65,7 @@ public:
         if (!m_all && !countries.has(m_country))
             throw input_error(boundaries_path, "has no boundary for '" + m_country + "': it cannot be mapped");
 
-        std::optional<RegionalPlan> plan;
-        if (!m_plan.empty())
-            plan = read_plan(m_plan);
+        const auto plan = m_plan.read();
         std::optional<std::map<std::string, double>> ranking;
         if (!m_ranking.empty())
             ranking = read_ranking(m_ranking);
@@ -159,7 +157,7 @@ private:
     std::string m_inventory;
     std::string m_country;
     bool m_all = false;
-    std::string m_plan;
+    PlanInput m_plan;
     std::string m_ranking;
     std::string m_colour_by = "type";
     MapStyle m_style = default_map_style();

@@ -1,6 +1,7 @@
 // basural prioritize: closure-priority ranking of active dumps (docs/cli/prioritize.md).
 #include "command.hpp"
 #include "domain_inputs.hpp"
+#include "plan_input.hpp"
 
 #include "basural/plan.hpp"
 #include "basural/priority.hpp"
@@ -18,8 +19,7 @@ public:
     void setup(CLI::App& sub) override
     {
         m_in.add_to(sub);
-        sub.add_option("--plan", m_plan,
-                       "Regional plan (basural regionalize): a site's assigned facility counts for readiness");
+        m_plan.add_to(sub, "Regional plan (basural regionalize): a site's assigned facility counts for readiness");
         sub.add_option("--weights", m_weights,
                        "JSON object of criterion weights, e.g. {\"people_2km\": 0.4}; omitted criteria keep "
                        "their default (docs/methods/priority.md)");
@@ -42,10 +42,8 @@ public:
         PriorityParams p;
         if (!m_weights.empty())
             p.weights = load_priority_weights(m_weights);
-        std::optional<RegionalPlan> plan;
-        if (!m_plan.empty())
-            plan = read_plan(m_plan);
-        p.plan_source = m_plan;
+        const auto plan = m_plan.read();
+        p.plan_source = m_plan.path;
         p.reporting_year = m_in.year;
         p.readiness_max_haul_km = m_max_haul_km;
         const auto data = m_in.load_and_fill(io);
@@ -64,7 +62,7 @@ public:
 
 private:
     DomainInputs m_in;
-    std::string m_plan;
+    PlanInput m_plan;
     std::string m_weights;
     double m_max_haul_km = 50.0;
     std::string m_output;

@@ -65,9 +65,52 @@ std::optional<double> share(double part, double whole)
     return part / whole;
 }
 
+std::optional<double> share(const std::optional<double>& part, const std::optional<double>& whole)
+{
+    if (!part || !whole)
+        return std::nullopt;
+    return share(*part, *whole);
+}
+
+/// The t/day of a set of sites, over those of known tonnage. Unknown when the set has sites and none
+/// of them has a known tonnage: 0 t/day would present that unknown as a measured zero. An empty set
+/// weighs 0 t/day.
+struct WasteTotal {
+    double t_per_day = 0.0;
+    std::size_t sites = 0;
+    std::size_t sites_known = 0;
+
+    void add(const std::optional<double>& waste_t_per_day)
+    {
+        ++sites;
+        if (waste_t_per_day) {
+            t_per_day += *waste_t_per_day;
+            ++sites_known;
+        }
+    }
+    void add(const WasteTotal& other)
+    {
+        t_per_day += other.t_per_day;
+        sites += other.sites;
+        sites_known += other.sites_known;
+    }
+    std::optional<double> value() const
+    {
+        if (sites > 0 && sites_known == 0)
+            return std::nullopt;
+        return t_per_day;
+    }
+};
+
+/// A country's waste totals: to its inadequate active sites, and to those within reach of a landfill.
+struct WasteAccumulator {
+    WasteTotal inadequate, near_landfill;
+};
+
 struct PlanAccumulator {
     std::size_t facilities_proposed = 0, facilities_existing = 0, served = 0;
-    double waste_served = 0.0, haul_weighted = 0.0, haul_weight = 0.0, max_haul = 0.0;
+    WasteTotal waste_served;
+    double haul_weighted = 0.0, haul_weight = 0.0, max_haul = 0.0;
     bool any_haul = false;
     std::int64_t population_served = 0, population_all = 0;
 };
@@ -88,10 +131,8 @@ void add_counts(CountryCoverage& to, const CountryCoverage& c)
     to.inadequate_active_sites += c.inadequate_active_sites;
     to.inadequate_sites_waste_unknown += c.inadequate_sites_waste_unknown;
     to.inadequate_sites_waste_estimated += c.inadequate_sites_waste_estimated;
-    to.inadequate_waste_t_per_day += c.inadequate_waste_t_per_day;
     to.active_sanitary_landfills += c.active_sanitary_landfills;
     to.inadequate_sites_near_landfill += c.inadequate_sites_near_landfill;
-    to.inadequate_waste_near_landfill_t_per_day += c.inadequate_waste_near_landfill_t_per_day;
     to.population_within_1km += c.population_within_1km;
     to.population_within_2km += c.population_within_2km;
     to.population_within_5km += c.population_within_5km;
@@ -100,8 +141,10 @@ void add_counts(CountryCoverage& to, const CountryCoverage& c)
     to.methane_sites_unknown += c.methane_sites_unknown;
 }
 
-void finish(CountryCoverage& c, const PlanAccumulator* p)
+void finish(CountryCoverage& c, const WasteAccumulator& w, const PlanAccumulator* p)
 {
+    c.inadequate_waste_t_per_day = w.inadequate.value();
+    c.inadequate_waste_near_landfill_t_per_day = w.near_landfill.value();
     c.share_sites_near_landfill =
         share(static_cast<double>(c.inadequate_sites_near_landfill), static_cast<double>(c.inadequate_active_sites));
     c.share_waste_near_landfill = share(c.inadequate_waste_near_landfill_t_per_day, c.inadequate_waste_t_per_day);
@@ -111,10 +154,10 @@ void finish(CountryCoverage& c, const PlanAccumulator* p)
     c.plan_facilities_existing = p->facilities_existing;
     c.plan_sites_served = p->served;
     c.plan_sites_local_solution = c.inadequate_active_sites - p->served;
-    c.plan_waste_served_t_per_day = p->waste_served;
+    c.plan_waste_served_t_per_day = p->waste_served.value();
     c.plan_population_served = p->population_served;
     c.plan_share_sites_served = share(static_cast<double>(p->served), static_cast<double>(c.inadequate_active_sites));
-    c.plan_share_waste_served = share(p->waste_served, c.inadequate_waste_t_per_day);
+    c.plan_share_waste_served = share(c.plan_waste_served_t_per_day, c.inadequate_waste_t_per_day);
     c.plan_share_population_served =
         share(static_cast<double>(p->population_served), static_cast<double>(p->population_all));
     if (p->haul_weight > 0.0)
@@ -143,6 +186,7 @@ CoverageReport compute_coverage(const WasteEstimateResult& waste, const std::vec
     report.with_plan = plan != nullptr;
 
     std::map<std::string, CountryCoverage> rows;
+    std::map<std::string, WasteAccumulator> waste_rows;
     std::map<std::string, PlanAccumulator> plan_rows;
     auto row = [&](const std::string& iso3) -> CountryCoverage& {
         auto& r = rows[iso3];
@@ -200,15 +244,15 @@ CoverageReport compute_coverage(const WasteEstimateResult& waste, const std::vec
         if (!is_inadequate_active(s))
             continue;
         ++r.inadequate_active_sites;
-        const double w = s.waste_t_per_day.value_or(0.0);
         if (!s.waste_t_per_day)
             ++r.inadequate_sites_waste_unknown;
         else if (s.waste_provenance == Provenance::estimated)
             ++r.inadequate_sites_waste_estimated;
-        r.inadequate_waste_t_per_day += w;
+        auto& waste_row = waste_rows[s.country_iso3];
+        waste_row.inadequate.add(s.waste_t_per_day);
         if (nearest[i] && nearest[i]->distance_km <= params.max_haul_km) {
             ++r.inadequate_sites_near_landfill;
-            r.inadequate_waste_near_landfill_t_per_day += w;
+            waste_row.near_landfill.add(s.waste_t_per_day);
         }
         if (plan) {
             auto& p = plan_rows[s.country_iso3];
@@ -217,11 +261,11 @@ CoverageReport compute_coverage(const WasteEstimateResult& waste, const std::vec
             const auto h = haul_of.find(s.site_id);
             if (h != haul_of.end()) {
                 ++p.served;
-                p.waste_served += w;
+                p.waste_served.add(s.waste_t_per_day);
                 p.population_served += pop;
                 if (s.waste_t_per_day) {
-                    p.haul_weighted += w * h->second;
-                    p.haul_weight += w;
+                    p.haul_weighted += *s.waste_t_per_day * h->second;
+                    p.haul_weight += *s.waste_t_per_day;
                 }
                 p.max_haul = p.any_haul ? std::max(p.max_haul, h->second) : h->second;
                 p.any_haul = true;
@@ -261,15 +305,19 @@ CoverageReport compute_coverage(const WasteEstimateResult& waste, const std::vec
 
     CountryCoverage lac;
     lac.country_iso3 = "LAC";
+    WasteAccumulator lac_waste;
     PlanAccumulator lac_plan;
     for (auto& [iso3, r] : rows) {
+        const WasteAccumulator& w = waste_rows[iso3];
+        lac_waste.inadequate.add(w.inadequate);
+        lac_waste.near_landfill.add(w.near_landfill);
         const PlanAccumulator* p = nullptr;
         if (plan) {
             p = &plan_rows[iso3];
             lac_plan.facilities_proposed += p->facilities_proposed;
             lac_plan.facilities_existing += p->facilities_existing;
             lac_plan.served += p->served;
-            lac_plan.waste_served += p->waste_served;
+            lac_plan.waste_served.add(p->waste_served);
             lac_plan.haul_weighted += p->haul_weighted;
             lac_plan.haul_weight += p->haul_weight;
             if (p->any_haul)
@@ -278,14 +326,14 @@ CoverageReport compute_coverage(const WasteEstimateResult& waste, const std::vec
             lac_plan.population_served += p->population_served;
             lac_plan.population_all += p->population_all;
         }
-        finish(r, p);
+        finish(r, w, p);
         add_counts(lac, r);
         report.countries.push_back(r);
     }
     lac.population_within_1km += lac_outside[0];
     lac.population_within_2km += lac_outside[1];
     lac.population_within_5km += lac_outside[2];
-    finish(lac, plan ? &lac_plan : nullptr);
+    finish(lac, lac_waste, plan ? &lac_plan : nullptr);
     report.countries.push_back(lac);
     return report;
 }
@@ -336,9 +384,9 @@ ReportTable coverage_table(const CoverageReport& report)
         t.rows.push_back({c.country_iso3, n(c.sites), n(c.open_dump), n(c.controlled_dump), n(c.sanitary_landfill),
                           n(c.other), n(c.active), n(c.inactive), n(c.closing), n(c.closed), n(c.remediated),
                           n(c.status_unknown), n(c.inadequate_active_sites), n(c.inadequate_sites_waste_estimated),
-                          n(c.inadequate_sites_waste_unknown), c.inadequate_waste_t_per_day,
+                          n(c.inadequate_sites_waste_unknown), opt(c.inadequate_waste_t_per_day),
                           n(c.active_sanitary_landfills), report.max_haul_km, n(c.inadequate_sites_near_landfill),
-                          c.inadequate_waste_near_landfill_t_per_day, opt(c.share_sites_near_landfill),
+                          opt(c.inadequate_waste_near_landfill_t_per_day), opt(c.share_sites_near_landfill),
                           opt(c.share_waste_near_landfill), opt(c.plan_facilities_proposed),
                           opt(c.plan_facilities_existing), opt(c.plan_sites_served), opt(c.plan_sites_local_solution),
                           opt(c.plan_waste_served_t_per_day), opt(c.plan_population_served),

@@ -7,7 +7,7 @@
 #include "basural/geodesy.hpp"
 #include "detail/cairo.hpp"
 #include "detail/map_view.hpp"
-#include "detail/proj.hpp"
+#include "detail/crs.hpp"
 
 #include <cairo-pdf.h>
 #include <cairo-svg.h>

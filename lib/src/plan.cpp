@@ -4,30 +4,14 @@
 #include "detail/gdal.hpp"
 #include "detail/vector_output.hpp"
 
-#include <algorithm>
 #include <cmath>
+#include <functional>
 #include <sstream>
+#include <utility>
+#include <variant>
 
 namespace basural {
 namespace {
-
-using detail::OutputField;
-
-// ---- writing ------------------------------------------------------------------------------------
-
-void set_opt(OGRFeature& f, const char* name, const std::optional<double>& v)
-{
-    if (v && std::isfinite(*v))
-        f.SetField(name, *v);
-    else
-        f.SetFieldNull(f.GetFieldIndex(name));
-}
-
-void set_point(OGRFeature& f, const LonLat& p)
-{
-    OGRPoint pt(p.lon_deg, p.lat_deg);
-    f.SetGeometry(&pt);
-}
 
 std::string join(const std::vector<std::string>& items)
 {
@@ -64,12 +48,11 @@ OGRMultiPolygon to_ogr(const std::vector<std::vector<std::vector<LonLat>>>& poly
     return mp;
 }
 
-// ---- reading ------------------------------------------------------------------------------------
-
+/// Reads one layer of a plan feature by feature; every error names the source, layer, record and field.
 class LayerReader {
 public:
     LayerReader(GDALDataset& ds, const std::string& source, const char* layer_name)
-        : m_source(source), m_layer_name(layer_name)
+        : m_where(source + " layer " + layer_name)
     {
         m_layer = ds.GetLayerByName(layer_name);
         if (m_layer == nullptr)
@@ -77,19 +60,22 @@ public:
                                           "'; is it a plan written by basural regionalize?");
         m_layer->ResetReading();
     }
-    OGRFeature* next()
+    bool next()
     {
         m_feature.reset(m_layer->GetNextFeature());
         if (m_feature)
             ++m_record;
-        return m_feature.get();
+        return m_feature != nullptr;
+    }
+    [[noreturn]] void fail(const char* field, const std::string& value, const std::string& reason) const
+    {
+        throw input_error(m_where, m_record, field, value, reason);
     }
     int index(const char* field) const
     {
         const int i = m_feature->GetFieldIndex(field);
         if (i < 0)
-            throw input_error(m_source + " layer " + m_layer_name, m_record, field, "",
-                              "column is missing");
+            fail(field, "", "column is missing");
         return i;
     }
     std::string text(const char* field) const
@@ -108,23 +94,21 @@ public:
     {
         auto v = opt_real(field);
         if (!v)
-            throw input_error(m_source + " layer " + m_layer_name, m_record, field, "", "is empty");
+            fail(field, "", "is empty");
         return *v;
     }
     std::size_t count(const char* field) const
     {
         const double v = real(field);
         if (v < 0)
-            throw input_error(m_source + " layer " + m_layer_name, m_record, field, std::to_string(v),
-                              "must not be negative");
+            fail(field, std::to_string(v), "must not be negative");
         return static_cast<std::size_t>(v);
     }
     LonLat point() const
     {
         const OGRGeometry* g = m_feature->GetGeometryRef();
         if (g == nullptr || wkbFlatten(g->getGeometryType()) != wkbPoint)
-            throw input_error(m_source + " layer " + m_layer_name, m_record, "geometry", "",
-                              "must be a point");
+            fail("geometry", "", "must be a point");
         const auto* p = g->toPoint();
         return {p->getX(), p->getY()};
     }
@@ -152,125 +136,216 @@ public:
             for (const auto* poly : *g->toMultiPolygon())
                 add_polygon(*poly);
         else
-            throw input_error(m_source + " layer " + m_layer_name, m_record, "geometry", "",
-                              "must be a polygon or multipolygon");
+            fail("geometry", "", "must be a polygon or multipolygon");
         return out;
     }
 
 private:
-    std::string m_source;
-    std::string m_layer_name;
+    std::string m_where;
     OGRLayer* m_layer = nullptr;
     OGRFeatureUniquePtr m_feature;
     std::int64_t m_record = 0;
 };
+
+// ---- one table of fields per layer, used by write_plan and read_plan ----------------------------
+
+/// A value as written: null (std::monostate), text, integer or real.
+using FieldValue = std::variant<std::monostate, std::string, int, double>;
+
+/// A column of a layer whose rows are `Row`s: `get` gives the value written (null only for a nullable
+/// column: optional_real), `set` stores the value read into a row; `set` is empty for a column derived
+/// from others (written for readers of the file, not read back).
+template <typename Row>
+struct Field {
+    const char* name;
+    OGRFieldType type;
+    std::function<FieldValue(const Row&)> get;
+    std::function<void(Row&, const LayerReader&)> set;
+};
+
+template <typename Row>
+Field<Row> text(const char* name, std::string Row::*member)
+{
+    return {name, OFTString, [member](const Row& r) -> FieldValue { return r.*member; },
+            [name, member](Row& r, const LayerReader& in) { r.*member = in.text(name); }};
+}
+
+template <typename Row>
+Field<Row> count(const char* name, std::size_t Row::*member)
+{
+    return {name, OFTInteger, [member](const Row& r) -> FieldValue { return static_cast<int>(r.*member); },
+            [name, member](Row& r, const LayerReader& in) { r.*member = in.count(name); }};
+}
+
+template <typename Row>
+Field<Row> real(const char* name, double Row::*member)
+{
+    return {name, OFTReal, [member](const Row& r) -> FieldValue { return r.*member; },
+            [name, member](Row& r, const LayerReader& in) { r.*member = in.real(name); }};
+}
+
+/// A real that may be absent: written as null when absent or not finite.
+template <typename Row>
+Field<Row> optional_real(const char* name, std::optional<double> Row::*member)
+{
+    return {name, OFTReal,
+            [member](const Row& r) -> FieldValue {
+                const auto& v = r.*member;
+                if (v && std::isfinite(*v))
+                    return *v;
+                return std::monostate{};
+            },
+            [name, member](Row& r, const LayerReader& in) { r.*member = in.opt_real(name); }};
+}
+
+template <typename Row>
+struct Layer {
+    const char* name;
+    std::vector<Field<Row>> fields;
+};
+
+const Layer<PlanFacility> FACILITIES{
+    "facilities",
+    {text("facility_id", &PlanFacility::facility_id),
+     text("country", &PlanFacility::country_iso3),
+     text("admin1_code", &PlanFacility::admin1_code),
+     {"kind", OFTString,
+      [](const PlanFacility& f) -> FieldValue { return std::string(f.existing ? "existing" : "proposed"); },
+      [](PlanFacility& f, const LayerReader& in) {
+          const auto kind = in.text("kind");
+          if (kind != "existing" && kind != "proposed")
+              in.fail("kind", kind, "must be 'proposed' or 'existing'");
+          f.existing = kind == "existing";
+      }},
+     text("site_id", &PlanFacility::site_id),
+     text("name", &PlanFacility::name),
+     real("waste_t_per_day", &PlanFacility::waste_t_per_day),
+     count("sites_served", &PlanFacility::sites_served),
+     {"municipalities_served", OFTInteger,
+      [](const PlanFacility& f) -> FieldValue { return static_cast<int>(f.municipality_codes.size()); }, nullptr},
+     {"municipality_codes", OFTString,
+      [](const PlanFacility& f) -> FieldValue { return join(f.municipality_codes); },
+      [](PlanFacility& f, const LayerReader& in) { f.municipality_codes = split(in.text("municipality_codes")); }},
+     real("mean_haul_km", &PlanFacility::mean_haul_km),
+     real("max_haul_km", &PlanFacility::max_haul_km),
+     optional_real("capacity_t_per_day", &PlanFacility::capacity_t_per_day),
+     optional_real("cost_per_year", &PlanFacility::cost_per_year)}};
+
+const Layer<PlanAssignment> ASSIGNMENTS{
+    "assignments",
+    {text("site_id", &PlanAssignment::site_id),
+     text("country", &PlanAssignment::country_iso3),
+     text("municipality_code", &PlanAssignment::municipality_code),
+     text("facility_id", &PlanAssignment::facility_id),
+     real("haul_km", &PlanAssignment::haul_km),
+     optional_real("waste_t_per_day", &PlanAssignment::waste_t_per_day),
+     optional_real("cost_share_per_year", &PlanAssignment::cost_share_per_year)}};
+
+const Layer<PlanCatchment> CATCHMENTS{
+    "catchments",
+    {text("facility_id", &PlanCatchment::facility_id), text("country", &PlanCatchment::country_iso3)}};
+
+const Layer<PlanUnserved> UNSERVED{
+    "unserved",
+    {text("site_id", &PlanUnserved::site_id),
+     text("country", &PlanUnserved::country_iso3),
+     text("municipality_code", &PlanUnserved::municipality_code),
+     text("reason", &PlanUnserved::reason),
+     optional_real("waste_t_per_day", &PlanUnserved::waste_t_per_day)}};
+
+const Layer<PlanCountrySummary> SUMMARY{
+    "summary",
+    {text("country", &PlanCountrySummary::country_iso3),
+     text("part", &PlanCountrySummary::part),
+     count("demand_sites", &PlanCountrySummary::demand_sites),
+     count("sites_served", &PlanCountrySummary::sites_served),
+     count("sites_unserved", &PlanCountrySummary::sites_unserved),
+     count("facilities_proposed", &PlanCountrySummary::facilities_proposed),
+     count("facilities_existing", &PlanCountrySummary::facilities_existing),
+     real("waste_t_per_day", &PlanCountrySummary::waste_t_per_day),
+     real("waste_t_per_day_served", &PlanCountrySummary::waste_t_per_day_served),
+     real("mean_haul_km", &PlanCountrySummary::mean_haul_km),
+     real("max_haul_km", &PlanCountrySummary::max_haul_km),
+     real("objective", &PlanCountrySummary::objective),
+     real("lower_bound", &PlanCountrySummary::lower_bound),
+     real("gap", &PlanCountrySummary::gap)}};
+
+using Parameter = std::pair<std::string, std::string>;
+const Layer<Parameter> PARAMETERS{"parameters", {text("name", &Parameter::first), text("value", &Parameter::second)}};
+
+// The geometry of a row: a point for rows with a location, a multipolygon for catchments, none otherwise.
+template <typename Row>
+constexpr OGRwkbGeometryType geometry_type()
+{
+    if constexpr (requires(const Row& r) { r.location; })
+        return wkbPoint;
+    else if constexpr (requires(const Row& r) { r.polygons; })
+        return wkbMultiPolygon;
+    else
+        return wkbNone;
+}
+
+template <typename Row>
+void write_layer(detail::VectorOutput& out, const Layer<Row>& layer, const std::vector<Row>& rows)
+{
+    std::vector<detail::OutputField> fields;
+    for (const auto& f : layer.fields)
+        fields.push_back({f.name, f.type});
+    auto& ogr_layer = out.create_layer(layer.name, geometry_type<Row>(), fields);
+    for (const auto& row : rows) {
+        OGRFeature feature(ogr_layer.GetLayerDefn());
+        for (const auto& f : layer.fields) {
+            const FieldValue v = f.get(row);
+            if (const auto* s = std::get_if<std::string>(&v))
+                feature.SetField(f.name, s->c_str());
+            else if (const auto* i = std::get_if<int>(&v))
+                feature.SetField(f.name, *i);
+            else if (const auto* d = std::get_if<double>(&v))
+                feature.SetField(f.name, *d);
+            else
+                feature.SetFieldNull(feature.GetFieldIndex(f.name));
+        }
+        if constexpr (geometry_type<Row>() == wkbPoint) {
+            OGRPoint pt(row.location.lon_deg, row.location.lat_deg);
+            feature.SetGeometry(&pt);
+        } else if constexpr (geometry_type<Row>() == wkbMultiPolygon) {
+            auto mp = to_ogr(row.polygons);
+            feature.SetGeometry(&mp);
+        }
+        out.write(ogr_layer, feature);
+    }
+}
+
+template <typename Row>
+std::vector<Row> read_layer(GDALDataset& ds, const std::string& source, const Layer<Row>& layer)
+{
+    std::vector<Row> rows;
+    LayerReader in(ds, source, layer.name);
+    while (in.next()) {
+        Row row;
+        for (const auto& f : layer.fields)
+            if (f.set)
+                f.set(row, in);
+        if constexpr (geometry_type<Row>() == wkbPoint)
+            row.location = in.point();
+        else if constexpr (geometry_type<Row>() == wkbMultiPolygon)
+            row.polygons = in.polygons();
+        rows.push_back(std::move(row));
+    }
+    return rows;
+}
 
 }  // namespace
 
 void write_plan(const RegionalPlan& plan, const std::string& destination)
 {
     detail::VectorOutput out(destination);
-
-    auto& fac = out.create_layer("facilities", wkbPoint,
-        {{"facility_id", OFTString}, {"country", OFTString}, {"admin1_code", OFTString},
-         {"kind", OFTString}, {"site_id", OFTString}, {"name", OFTString},
-         {"waste_t_per_day", OFTReal}, {"sites_served", OFTInteger}, {"municipalities_served", OFTInteger},
-         {"municipality_codes", OFTString}, {"mean_haul_km", OFTReal}, {"max_haul_km", OFTReal},
-         {"capacity_t_per_day", OFTReal}, {"cost_per_year", OFTReal}});
-    for (const auto& f : plan.facilities) {
-        OGRFeature row(fac.GetLayerDefn());
-        row.SetField("facility_id", f.facility_id.c_str());
-        row.SetField("country", f.country_iso3.c_str());
-        row.SetField("admin1_code", f.admin1_code.c_str());
-        row.SetField("kind", f.existing ? "existing" : "proposed");
-        row.SetField("site_id", f.site_id.c_str());
-        row.SetField("name", f.name.c_str());
-        row.SetField("waste_t_per_day", f.waste_t_per_day);
-        row.SetField("sites_served", static_cast<int>(f.sites_served));
-        row.SetField("municipalities_served", static_cast<int>(f.municipality_codes.size()));
-        row.SetField("municipality_codes", join(f.municipality_codes).c_str());
-        row.SetField("mean_haul_km", f.mean_haul_km);
-        row.SetField("max_haul_km", f.max_haul_km);
-        set_opt(row, "capacity_t_per_day", f.capacity_t_per_day);
-        set_opt(row, "cost_per_year", f.cost_per_year);
-        set_point(row, f.location);
-        out.write(fac, row);
-    }
-
-    auto& asg = out.create_layer("assignments", wkbPoint,
-        {{"site_id", OFTString}, {"country", OFTString}, {"municipality_code", OFTString},
-         {"facility_id", OFTString}, {"haul_km", OFTReal}, {"waste_t_per_day", OFTReal},
-         {"cost_share_per_year", OFTReal}});
-    for (const auto& a : plan.assignments) {
-        OGRFeature row(asg.GetLayerDefn());
-        row.SetField("site_id", a.site_id.c_str());
-        row.SetField("country", a.country_iso3.c_str());
-        row.SetField("municipality_code", a.municipality_code.c_str());
-        row.SetField("facility_id", a.facility_id.c_str());
-        row.SetField("haul_km", a.haul_km);
-        set_opt(row, "waste_t_per_day", a.waste_t_per_day);
-        set_opt(row, "cost_share_per_year", a.cost_share_per_year);
-        set_point(row, a.location);
-        out.write(asg, row);
-    }
-
-    auto& cat = out.create_layer("catchments", wkbMultiPolygon,
-                                 {{"facility_id", OFTString}, {"country", OFTString}});
-    for (const auto& c : plan.catchments) {
-        OGRFeature row(cat.GetLayerDefn());
-        row.SetField("facility_id", c.facility_id.c_str());
-        row.SetField("country", c.country_iso3.c_str());
-        auto mp = to_ogr(c.polygons);
-        row.SetGeometry(&mp);
-        out.write(cat, row);
-    }
-
-    auto& uns = out.create_layer("unserved", wkbPoint,
-        {{"site_id", OFTString}, {"country", OFTString}, {"municipality_code", OFTString},
-         {"reason", OFTString}, {"waste_t_per_day", OFTReal}});
-    for (const auto& u : plan.unserved) {
-        OGRFeature row(uns.GetLayerDefn());
-        row.SetField("site_id", u.site_id.c_str());
-        row.SetField("country", u.country_iso3.c_str());
-        row.SetField("municipality_code", u.municipality_code.c_str());
-        row.SetField("reason", u.reason.c_str());
-        set_opt(row, "waste_t_per_day", u.waste_t_per_day);
-        set_point(row, u.location);
-        out.write(uns, row);
-    }
-
-    auto& sum = out.create_layer("summary", wkbNone,
-        {{"country", OFTString}, {"part", OFTString}, {"demand_sites", OFTInteger},
-         {"sites_served", OFTInteger}, {"sites_unserved", OFTInteger}, {"facilities_proposed", OFTInteger},
-         {"facilities_existing", OFTInteger}, {"waste_t_per_day", OFTReal}, {"waste_t_per_day_served", OFTReal},
-         {"mean_haul_km", OFTReal}, {"max_haul_km", OFTReal}, {"objective", OFTReal},
-         {"lower_bound", OFTReal}, {"gap", OFTReal}});
-    for (const auto& s : plan.summary) {
-        OGRFeature row(sum.GetLayerDefn());
-        row.SetField("country", s.country_iso3.c_str());
-        row.SetField("part", s.part.c_str());
-        row.SetField("demand_sites", static_cast<int>(s.demand_sites));
-        row.SetField("sites_served", static_cast<int>(s.sites_served));
-        row.SetField("sites_unserved", static_cast<int>(s.sites_unserved));
-        row.SetField("facilities_proposed", static_cast<int>(s.facilities_proposed));
-        row.SetField("facilities_existing", static_cast<int>(s.facilities_existing));
-        row.SetField("waste_t_per_day", s.waste_t_per_day);
-        row.SetField("waste_t_per_day_served", s.waste_t_per_day_served);
-        row.SetField("mean_haul_km", s.mean_haul_km);
-        row.SetField("max_haul_km", s.max_haul_km);
-        row.SetField("objective", s.objective);
-        row.SetField("lower_bound", s.lower_bound);
-        row.SetField("gap", s.gap);
-        out.write(sum, row);
-    }
-
-    auto& par = out.create_layer("parameters", wkbNone, {{"name", OFTString}, {"value", OFTString}});
-    for (const auto& [name, value] : plan.parameters) {
-        OGRFeature row(par.GetLayerDefn());
-        row.SetField("name", name.c_str());
-        row.SetField("value", value.c_str());
-        out.write(par, row);
-    }
+    write_layer(out, FACILITIES, plan.facilities);
+    write_layer(out, ASSIGNMENTS, plan.assignments);
+    write_layer(out, CATCHMENTS, plan.catchments);
+    write_layer(out, UNSERVED, plan.unserved);
+    write_layer(out, SUMMARY, plan.summary);
+    write_layer(out, PARAMETERS, std::vector<Parameter>(plan.parameters.begin(), plan.parameters.end()));
     out.commit();
 }
 
@@ -278,90 +353,13 @@ RegionalPlan read_plan(const std::string& source)
 {
     auto ds = detail::open_vector(source);
     RegionalPlan plan;
-    {
-        LayerReader r(*ds, source, "facilities");
-        while (r.next()) {
-            PlanFacility f;
-            f.facility_id = r.text("facility_id");
-            f.country_iso3 = r.text("country");
-            f.admin1_code = r.text("admin1_code");
-            const auto kind = r.text("kind");
-            if (kind != "existing" && kind != "proposed")
-                throw input_error(source + " layer facilities", static_cast<std::int64_t>(plan.facilities.size() + 1),
-                                  "kind", kind, "must be 'proposed' or 'existing'");
-            f.existing = kind == "existing";
-            f.site_id = r.text("site_id");
-            f.name = r.text("name");
-            f.location = r.point();
-            f.waste_t_per_day = r.real("waste_t_per_day");
-            f.sites_served = r.count("sites_served");
-            f.municipality_codes = split(r.text("municipality_codes"));
-            f.mean_haul_km = r.real("mean_haul_km");
-            f.max_haul_km = r.real("max_haul_km");
-            f.capacity_t_per_day = r.opt_real("capacity_t_per_day");
-            f.cost_per_year = r.opt_real("cost_per_year");
-            plan.facilities.push_back(std::move(f));
-        }
-    }
-    {
-        LayerReader r(*ds, source, "assignments");
-        while (r.next()) {
-            PlanAssignment a;
-            a.site_id = r.text("site_id");
-            a.country_iso3 = r.text("country");
-            a.municipality_code = r.text("municipality_code");
-            a.facility_id = r.text("facility_id");
-            a.location = r.point();
-            a.haul_km = r.real("haul_km");
-            a.waste_t_per_day = r.opt_real("waste_t_per_day");
-            a.cost_share_per_year = r.opt_real("cost_share_per_year");
-            plan.assignments.push_back(std::move(a));
-        }
-    }
-    {
-        LayerReader r(*ds, source, "catchments");
-        while (r.next())
-            plan.catchments.push_back({r.text("facility_id"), r.text("country"), r.polygons()});
-    }
-    {
-        LayerReader r(*ds, source, "unserved");
-        while (r.next()) {
-            PlanUnserved u;
-            u.site_id = r.text("site_id");
-            u.country_iso3 = r.text("country");
-            u.municipality_code = r.text("municipality_code");
-            u.location = r.point();
-            u.reason = r.text("reason");
-            u.waste_t_per_day = r.opt_real("waste_t_per_day");
-            plan.unserved.push_back(std::move(u));
-        }
-    }
-    {
-        LayerReader r(*ds, source, "summary");
-        while (r.next()) {
-            PlanCountrySummary s;
-            s.country_iso3 = r.text("country");
-            s.part = r.text("part");
-            s.demand_sites = r.count("demand_sites");
-            s.sites_served = r.count("sites_served");
-            s.sites_unserved = r.count("sites_unserved");
-            s.facilities_proposed = r.count("facilities_proposed");
-            s.facilities_existing = r.count("facilities_existing");
-            s.waste_t_per_day = r.real("waste_t_per_day");
-            s.waste_t_per_day_served = r.real("waste_t_per_day_served");
-            s.mean_haul_km = r.real("mean_haul_km");
-            s.max_haul_km = r.real("max_haul_km");
-            s.objective = r.real("objective");
-            s.lower_bound = r.real("lower_bound");
-            s.gap = r.real("gap");
-            plan.summary.push_back(std::move(s));
-        }
-    }
-    {
-        LayerReader r(*ds, source, "parameters");
-        while (r.next())
-            plan.parameters[r.text("name")] = r.text("value");
-    }
+    plan.facilities = read_layer(*ds, source, FACILITIES);
+    plan.assignments = read_layer(*ds, source, ASSIGNMENTS);
+    plan.catchments = read_layer(*ds, source, CATCHMENTS);
+    plan.unserved = read_layer(*ds, source, UNSERVED);
+    plan.summary = read_layer(*ds, source, SUMMARY);
+    for (auto& [name, value] : read_layer(*ds, source, PARAMETERS))
+        plan.parameters[name] = std::move(value);
     return plan;
 }
 

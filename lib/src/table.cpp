@@ -1,9 +1,8 @@
 #include "basural/table.hpp"
 
 #include "basural/error.hpp"
+#include "detail/crs.hpp"
 #include "detail/gdal.hpp"
-
-#include <ogr_spatialref.h>
 
 #include <algorithm>
 #include <array>
@@ -11,7 +10,6 @@
 #include <charconv>
 #include <cmath>
 #include <filesystem>
-#include <memory>
 
 namespace basural {
 namespace {
@@ -47,10 +45,6 @@ std::string shortest(double v)
     const auto r = std::to_chars(buf.data(), buf.data() + buf.size(), v);
     return std::string(buf.data(), r.ptr);
 }
-
-struct TransformDeleter {
-    void operator()(OGRCoordinateTransformation* t) const { OGRCoordinateTransformation::DestroyCT(t); }
-};
 
 }  // namespace
 
@@ -146,7 +140,7 @@ Table read_table(const std::string& path, const TableReadOptions& options)
     t.m_cells.resize(t.m_columns.size());
 
     // Coordinates not in WGS84 longitude/latitude are transformed.
-    std::unique_ptr<OGRCoordinateTransformation, TransformDeleter> to_wgs84;
+    detail::TransformPtr to_wgs84;
     if (const OGRSpatialReference* srs = layer->GetSpatialRef()) {
         OGRSpatialReference src(*srs);
         src.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);

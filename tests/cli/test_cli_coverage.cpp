@@ -10,6 +10,8 @@
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
 
+#include <sstream>
+
 using basural::test::fixture;
 using basural::test::run_cli;
 using basural::test::scratch_dir;
@@ -54,6 +56,33 @@ std::string write_fixture_plan(const std::string& name)
     const auto path = (scratch_dir(name) / "plan.gpkg").string();
     basural::write_plan(plan, path);
     return path;
+}
+
+/// The cell under `column` in the row of `iso3` of a `table` or `md` rendering, spaces trimmed. Both
+/// align their columns, and the values read here are narrower than the column's name, so the cell
+/// spans the same characters as the name does in the header.
+std::string text_cell(const std::string& out, const std::string& iso3, const std::string& column)
+{
+    std::istringstream in(out);
+    std::string header, row;
+    for (std::string line; std::getline(in, line);) {
+        std::istringstream words(line);
+        std::string first;
+        words >> first;
+        if (first == "|")  // md
+            words >> first;
+        if (first == "country")
+            header = line;
+        else if (first == iso3)
+            row = line;
+    }
+    REQUIRE(!row.empty());
+    REQUIRE(row.size() == header.size());
+    const auto at = header.find(" " + column + " ");
+    REQUIRE(at != std::string::npos);
+    std::string cell = row.substr(at + 1, column.size());
+    cell.erase(0, cell.find_first_not_of(' '));
+    return cell;
 }
 
 }  // namespace
@@ -127,6 +156,62 @@ TEST_CASE("coverage table, csv and md render the same rows", "[cli][coverage]")
     const auto m = run_cli(args("coverage", {"--format", "md"}));
     REQUIRE(m.exit_code == 0);
     CHECK(m.out.find("| country |") != std::string::npos);
+}
+
+TEST_CASE("coverage: a country whose every dump has unknown tonnage shows its t/day as unknown, not 0",
+          "[cli][coverage]")
+{
+    // coverage_unknown_tonnage.csv: ARG D1 100 t/day; URY U1, U2 without tonnage, and no URY places or
+    // country figures to estimate it from (tests/data/README.md).
+    const std::vector<std::string> base{"coverage",
+                                        fixture("coverage_unknown_tonnage.csv"),
+                                        "--no-country-check",
+                                        "--places",
+                                        fixture("coverage_places.csv"),
+                                        "--country-waste",
+                                        fixture("coverage_country_waste.csv"),
+                                        "--format"};
+    auto run = [&](const std::string& format) {
+        auto a = base;
+        a.push_back(format);
+        auto r = run_cli(a);
+        REQUIRE(r.exit_code == 0);
+        return r.out;
+    };
+
+    const auto j = json::parse(run("json"));
+    const auto& ury = country(j["countries"], "URY");
+    CHECK(ury["inadequate_active_sites"] == 2);
+    CHECK(ury["inadequate_sites_waste_unknown"] == 2);
+    CHECK(ury["inadequate_waste_t_per_day"].is_null());
+    CHECK(ury["inadequate_sites_near_landfill"] == 0);
+    CHECK(ury["inadequate_waste_near_landfill_t_per_day"] == 0.0);  // no site near a landfill: a true 0
+    CHECK(country(j["countries"], "ARG")["inadequate_waste_t_per_day"] == 100.0);
+    // LAC: the known tonnage (D1), and how many sites it leaves out
+    const auto& lac = country(j["countries"], "LAC");
+    CHECK(lac["inadequate_waste_t_per_day"] == 100.0);
+    CHECK(lac["inadequate_sites_waste_unknown"] == 2);
+
+    // CSV: an empty cell (column 16 of the documented order)
+    const auto csv = run("csv");
+    const auto ury_at = csv.find("\nURY,");
+    REQUIRE(ury_at != std::string::npos);
+    std::vector<std::string> cells;
+    std::istringstream ury_row(csv.substr(ury_at + 1, csv.find('\n', ury_at + 1) - ury_at - 1));
+    for (std::string c; std::getline(ury_row, c, ',');)
+        cells.push_back(c);
+    REQUIRE(cells.size() > 15);
+    CHECK(cells[14] == "2");  // inadequate_sites_waste_unknown
+    CHECK(cells[15].empty());  // inadequate_waste_t_per_day
+
+    // table and md: an empty cell where the old output printed 0.0
+    for (const char* format : {"table", "md"}) {
+        INFO(format);
+        const auto out = run(format);
+        CHECK(text_cell(out, "URY", "inadequate_waste_t_per_day").empty());
+        CHECK(text_cell(out, "ARG", "inadequate_waste_t_per_day") == "100.0");
+        CHECK(text_cell(out, "LAC", "inadequate_sites_waste_unknown") == "2");
+    }
 }
 
 TEST_CASE("coverage errors: bad options exit 2, a missing plan exits 1 naming it", "[cli][coverage]")

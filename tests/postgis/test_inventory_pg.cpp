@@ -2,6 +2,7 @@
 // binary (import, info, validate, progress) against the throw-away server CTest starts
 // (tests/postgis/CMakeLists.txt). Without the server these tests FAIL, they never pass or skip.
 #include "cli/run_cli.hpp"
+#include "support/site_checks.hpp"
 
 #include "basural/error.hpp"
 #include "basural/inventory.hpp"
@@ -63,48 +64,9 @@ LoadOptions layer_options(const std::string& layer)
 }
 
 /// GDAL's PostgreSQL driver sends attribute reals as text with 15 significant digits
-/// (docs/dev/postgis-tests.md): a real comes back within a relative 1e-15; we allow 1e-9.
-bool same_real(const std::optional<double>& a, const std::optional<double>& b)
-{
-    if (a.has_value() != b.has_value())
-        return false;
-    if (!a)
-        return true;
-    return std::fabs(*a - *b) <= 1e-9 * std::max(std::fabs(*a), std::fabs(*b));
-}
-
-/// Every schema field of two sites (reals within 1e-9 relative, coordinates within 1e-9 degree).
-void check_same_site(const Site& a, const Site& b)
-{
-    INFO("site " << b.site_id);
-    CHECK(a.site_id == b.site_id);
-    CHECK(a.name == b.name);
-    CHECK(a.country_iso3 == b.country_iso3);
-    CHECK(a.admin1_name == b.admin1_name);
-    CHECK(a.admin1_code == b.admin1_code);
-    CHECK(a.municipality_name == b.municipality_name);
-    CHECK(a.municipality_code == b.municipality_code);
-    CHECK(std::fabs(a.location.lon_deg - b.location.lon_deg) <= 1e-9);
-    CHECK(std::fabs(a.location.lat_deg - b.location.lat_deg) <= 1e-9);
-    CHECK(a.location_precision == b.location_precision);
-    CHECK(a.site_type == b.site_type);
-    CHECK(a.status == b.status);
-    CHECK(same_real(a.area_ha, b.area_ha));
-    CHECK(same_real(a.depth_m, b.depth_m));
-    CHECK(same_real(a.waste_t_per_day, b.waste_t_per_day));
-    CHECK(same_real(a.waste_in_place_t, b.waste_in_place_t));
-    CHECK(a.opening_year == b.opening_year);
-    CHECK(a.closure_year == b.closure_year);
-    CHECK(a.open_burning == b.open_burning);
-    CHECK(a.waste_pickers == b.waste_pickers);
-    CHECK(a.child_waste_pickers == b.child_waste_pickers);
-    CHECK(a.gas_capture == b.gas_capture);
-    CHECK(a.receives_other_municipalities == b.receives_other_municipalities);
-    CHECK(a.provenance == b.provenance);
-    CHECK(a.waste_provenance == b.waste_provenance);
-    CHECK(a.source == b.source);
-    CHECK(a.source_record == b.source_record);
-}
+/// (docs/dev/postgis-tests.md): a real comes back within a relative 1e-15; we allow 1e-9, and 1e-9
+/// degree for coordinates.
+constexpr basural::test::SiteTolerance PG_TOLERANCE{1e-9, 1e-9};
 
 std::vector<Site> by_id(std::vector<Site> sites)
 {
@@ -112,13 +74,10 @@ std::vector<Site> by_id(std::vector<Site> sites)
     return sites;
 }
 
+/// The database returns rows in no set order: sites are compared by site_id.
 void check_same_sites(const std::vector<Site>& got, const std::vector<Site>& expected)
 {
-    const auto g = by_id(got);
-    const auto e = by_id(expected);
-    REQUIRE(g.size() == e.size());
-    for (std::size_t i = 0; i < g.size(); ++i)
-        check_same_site(g[i], e[i]);
+    basural::test::check_same_sites(by_id(got), by_id(expected), PG_TOLERANCE);
 }
 
 const Inventory& shipped()

@@ -146,11 +146,11 @@ TEST_CASE("coverage today: counts, waste to inadequate sites and the share withi
     CHECK(arg.inadequate_active_sites == 3);             // D1, D2, D4
     CHECK(arg.inadequate_sites_waste_estimated == 1);    // D4
     CHECK(arg.inadequate_sites_waste_unknown == 0);
-    CHECK(arg.inadequate_waste_t_per_day == Approx(158.0));  // 100 + 50 + 8
+    CHECK(arg.inadequate_waste_t_per_day.value() == Approx(158.0));  // 100 + 50 + 8
     CHECK(arg.active_sanitary_landfills == 1);
     // within 50 km of L: D1 (30 km) and D4 (40 km); D2 (80 km) is not
     CHECK(arg.inadequate_sites_near_landfill == 2);
-    CHECK(arg.inadequate_waste_near_landfill_t_per_day == Approx(108.0));
+    CHECK(arg.inadequate_waste_near_landfill_t_per_day.value() == Approx(108.0));
     CHECK(*arg.share_sites_near_landfill == Approx(2.0 / 3.0));
     CHECK(*arg.share_waste_near_landfill == Approx(108.0 / 158.0));
     CHECK_FALSE(arg.plan_sites_served.has_value());
@@ -167,7 +167,7 @@ TEST_CASE("coverage today: counts, waste to inadequate sites and the share withi
     const auto& lac = row(r, "LAC");
     CHECK(lac.sites == 6);
     CHECK(lac.active_sanitary_landfills == 2);
-    CHECK(lac.inadequate_waste_t_per_day == Approx(158.0));
+    CHECK(lac.inadequate_waste_t_per_day.value() == Approx(158.0));
     CHECK(*lac.share_sites_near_landfill == Approx(2.0 / 3.0));
 
     SECTION("a shorter reach keeps D1 only")
@@ -183,6 +183,72 @@ TEST_CASE("coverage today: counts, waste to inadequate sites and the share withi
         auto p = params();
         p.max_haul_km = 0.0;
         CHECK_THROWS_AS(compute_coverage(w, f.places, nullptr, p), usage_error);
+    }
+}
+
+TEST_CASE("t/day over sites none of which has a known tonnage is unknown, not 0", "[coverage]")
+{
+    // The fixture plus Uruguay: an active landfill UL, dumps U1 20 km east of it and U2 100 km east, both
+    // without tonnage; no Uruguayan places or country figures, so fill_waste cannot estimate them.
+    auto f = fixture();
+    const LonLat ul{-56.2, -34.9};
+    f.sites.push_back(site("UL", "URY", ul, SiteType::sanitary_landfill, SiteStatus::active, 300.0));
+    f.sites.push_back(site("U1", "URY", geodesic_direct(ul, 90.0, 20000.0), SiteType::open_dump, SiteStatus::active,
+                           std::nullopt));
+    f.sites.push_back(site("U2", "URY", geodesic_direct(ul, 90.0, 100000.0), SiteType::controlled_dump,
+                           SiteStatus::active, std::nullopt));
+    const auto w = fill_waste(f.sites, f.places, f.countries);
+    REQUIRE_FALSE(w.sites[7].waste_t_per_day.has_value());
+    REQUIRE_FALSE(w.sites[8].waste_t_per_day.has_value());
+
+    RegionalPlan plan;  // U1 and U2 served by UL; ARG's D1 by L
+    plan.assignments.push_back({"U1", "URY", "", "URY-F001", w.sites[7].location, 20.0, std::nullopt, std::nullopt});
+    plan.assignments.push_back({"U2", "URY", "", "URY-F001", w.sites[8].location, 100.0, std::nullopt, std::nullopt});
+    plan.assignments.push_back({"D1", "ARG", "", "ARG-F001", w.sites[1].location, 30.0, 100.0, std::nullopt});
+    const auto r = compute_coverage(w, f.places, &plan, params());
+
+    const auto& ury = row(r, "URY");
+    CHECK(ury.inadequate_active_sites == 2);
+    CHECK(ury.inadequate_sites_waste_unknown == 2);
+    CHECK_FALSE(ury.inadequate_waste_t_per_day.has_value());
+    CHECK(ury.inadequate_sites_near_landfill == 1);  // U1
+    CHECK_FALSE(ury.inadequate_waste_near_landfill_t_per_day.has_value());
+    CHECK(*ury.share_sites_near_landfill == Approx(0.5));
+    CHECK_FALSE(ury.share_waste_near_landfill.has_value());
+    CHECK(*ury.plan_sites_served == 2);
+    CHECK_FALSE(ury.plan_waste_served_t_per_day.has_value());
+    CHECK_FALSE(ury.plan_share_waste_served.has_value());
+
+    // ARG as without Uruguay; LAC sums the known tonnage (ARG's) and counts the two sites without.
+    CHECK(row(r, "ARG").inadequate_waste_t_per_day.value() == Approx(158.0));
+    const auto& lac = row(r, "LAC");
+    CHECK(lac.inadequate_sites_waste_unknown == 2);
+    CHECK(lac.inadequate_waste_t_per_day.value() == Approx(158.0));
+    CHECK(lac.inadequate_waste_near_landfill_t_per_day.value() == Approx(108.0));  // D1 + D4; U1 unknown
+    CHECK(*lac.share_waste_near_landfill == Approx(108.0 / 158.0));
+    CHECK(lac.plan_waste_served_t_per_day.value() == Approx(100.0));  // D1
+
+    // In the table: empty cells (JSON null), where 0.0 stood before.
+    const auto t = coverage_table(r);
+    REQUIRE(t.columns[15].name == "inadequate_waste_t_per_day");
+    REQUIRE(t.columns[19].name == "inadequate_waste_near_landfill_t_per_day");
+    REQUIRE(t.rows.size() == 4);  // ARG, BRA, URY, LAC
+    CHECK(std::holds_alternative<std::monostate>(t.rows[2][15]));
+    CHECK(std::holds_alternative<std::monostate>(t.rows[2][19]));
+    CHECK(std::get<double>(t.rows[3][15]) == Approx(158.0));
+
+    SECTION("with only the sites of unknown tonnage, the LAC total is unknown too")
+    {
+        const std::vector<Site> ury_only(w.sites.begin() + 6, w.sites.end());
+        const WasteEstimateResult ury_waste{ury_only, std::vector<std::int64_t>(ury_only.size(), 0), {}};
+        const auto u = compute_coverage(ury_waste, {}, nullptr, params());
+        CHECK(row(u, "LAC").inadequate_sites_waste_unknown == 2);
+        CHECK_FALSE(row(u, "LAC").inadequate_waste_t_per_day.has_value());
+    }
+    SECTION("a country without inadequate sites weighs a measured 0 t/day")
+    {
+        CHECK(row(r, "BRA").inadequate_active_sites == 0);
+        CHECK(row(r, "BRA").inadequate_waste_t_per_day == 0.0);
     }
 }
 

@@ -3,6 +3,7 @@
 #include "basural/error.hpp"
 #include "basural/inventory.hpp"
 
+#include "support/site_checks.hpp"
 #include "unit/unit_data.hpp"
 
 #include <catch2/catch.hpp>
@@ -46,37 +47,6 @@ std::string slurp(const std::string& path)
     std::ostringstream ss;
     ss << in.rdbuf();
     return ss.str();
-}
-
-void check_same_site(const Site& a, const Site& b)
-{
-    INFO("site " << a.site_id);
-    CHECK(a.site_id == b.site_id);
-    CHECK(a.name == b.name);
-    CHECK(a.country_iso3 == b.country_iso3);
-    CHECK(a.admin1_name == b.admin1_name);
-    CHECK(a.admin1_code == b.admin1_code);
-    CHECK(a.municipality_name == b.municipality_name);
-    CHECK(a.municipality_code == b.municipality_code);
-    CHECK(a.location == b.location);
-    CHECK(a.location_precision == b.location_precision);
-    CHECK(a.site_type == b.site_type);
-    CHECK(a.status == b.status);
-    CHECK(a.area_ha == b.area_ha);
-    CHECK(a.depth_m == b.depth_m);
-    CHECK(a.waste_t_per_day == b.waste_t_per_day);
-    CHECK(a.waste_in_place_t == b.waste_in_place_t);
-    CHECK(a.opening_year == b.opening_year);
-    CHECK(a.closure_year == b.closure_year);
-    CHECK(a.open_burning == b.open_burning);
-    CHECK(a.waste_pickers == b.waste_pickers);
-    CHECK(a.child_waste_pickers == b.child_waste_pickers);
-    CHECK(a.gas_capture == b.gas_capture);
-    CHECK(a.receives_other_municipalities == b.receives_other_municipalities);
-    CHECK(a.provenance == b.provenance);
-    CHECK(a.waste_provenance == b.waste_provenance);
-    CHECK(a.source == b.source);
-    CHECK(a.source_record == b.source_record);
 }
 
 }  // namespace
@@ -342,9 +312,7 @@ TEST_CASE("written inventories read back identically", "[inventory]")
         write_inventory(original, path);
         const auto back = load_inventory(path, fixture_options());
         CHECK(back.rejects.empty());
-        REQUIRE(back.sites.size() == original.sites.size());
-        for (std::size_t i = 0; i < back.sites.size(); ++i)
-            check_same_site(back.sites[i], original.sites[i]);
+        basural::test::check_same_sites(back.sites, original.sites);
     }
     // GeoPackages are byte-identical for the same inventory.
     write_inventory(original, (dir / "again.gpkg").string());

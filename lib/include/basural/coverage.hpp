@@ -58,7 +58,8 @@ struct CoverageParams {
 };
 
 /// One country's (or LAC's, country_iso3 = "LAC") figures. Shares are fractions 0..1, std::nullopt
-/// when their denominator is 0; plan figures are std::nullopt without a plan.
+/// when their denominator is 0 or a t/day they divide is unknown; plan figures are std::nullopt
+/// without a plan.
 struct CountryCoverage {
     std::string country_iso3;
     std::size_t sites = 0;
@@ -67,11 +68,13 @@ struct CountryCoverage {
     std::size_t inadequate_active_sites = 0;             ///< active open and controlled dumps
     std::size_t inadequate_sites_waste_unknown = 0;      ///< of which tonnage neither observed nor estimable
     std::size_t inadequate_sites_waste_estimated = 0;    ///< of which tonnage estimated
-    double inadequate_waste_t_per_day = 0.0;             ///< known (observed + estimated) tonnage
+    /// Known (observed + estimated) tonnage; std::nullopt when there are inadequate active sites and
+    /// none has a known tonnage (unknown, not 0). The same rule holds for the t/day figures below.
+    std::optional<double> inadequate_waste_t_per_day;
     std::size_t active_sanitary_landfills = 0;
     // today: an existing active sanitary landfill of the country within max_haul_km
     std::size_t inadequate_sites_near_landfill = 0;
-    double inadequate_waste_near_landfill_t_per_day = 0.0;
+    std::optional<double> inadequate_waste_near_landfill_t_per_day;
     std::optional<double> share_sites_near_landfill;
     std::optional<double> share_waste_near_landfill;
     // with a plan
