@@ -771,7 +771,22 @@ FacilityRelaxation uncapacitated_relaxation(const WeightedMatrix& wm)
             for (std::size_t k = wm.row_start[i]; k < wm.row_start[i + 1] && wm.row_cost[k] < lambda[i]; ++k)
                 value[wm.row_cand[k]] += wm.row_cost[k] - lambda[i];
     };
+    // How much of each point the open facilities serve (the count of open j with c_ij < lambda_i): from
+    // the open facilities' columns when they are short together (few facilities), else row by row.
     r.serve = [&wm](const std::vector<double>& lambda, const std::vector<char>& open, std::vector<double>& served) {
+        std::size_t column_entries = 0;
+        for (std::size_t j = 0; j < wm.m; ++j)
+            if (open[j])
+                column_entries += wm.col_start[j + 1] - wm.col_start[j];
+        if (2 * column_entries < wm.col_dem.size()) {
+            const double max_lambda = wm.n ? *std::max_element(lambda.begin(), lambda.end()) : 0.0;
+            for (std::size_t j = 0; j < wm.m; ++j)
+                if (open[j])  // columns are sorted by cost: nothing at or above the largest multiplier counts
+                    for (std::size_t k = wm.col_start[j]; k < wm.col_start[j + 1] && wm.col_cost[k] < max_lambda; ++k)
+                        if (wm.col_cost[k] < lambda[wm.col_dem[k]])
+                            served[wm.col_dem[k]] += 1.0;
+            return;
+        }
         for (std::size_t i = 0; i < wm.n; ++i)
             for (std::size_t k = wm.row_start[i]; k < wm.row_start[i + 1] && wm.row_cost[k] < lambda[i]; ++k)
                 if (open[wm.row_cand[k]])
