@@ -6,7 +6,6 @@
 #include "detail/geodesic_bounds.hpp"
 
 #include <algorithm>
-#include <bit>
 #include <cstdint>
 #include <cmath>
 #include <limits>
@@ -140,25 +139,30 @@ public:
                 m_cells.push_back({keyed[k].first, k, k});
             m_cells.back().end = k + 1;
         }
-        // Columns (cells sharing x and y) are consecutive in key order; a table finds a column's first
-        // cell, and a small bit filter answers most lookups of empty columns without touching it.
-        ColumnTable columns(m_cells.size());
-        for (std::size_t c = 0; c < m_cells.size(); ++c)
-            columns.add(m_cells[c].key >> AXIS_BITS, c);
-        m_neighbour_start.assign(m_cells.size() + 1, 0);
+        // Neighbouring cells by a sweep: for each (dx, dy) offset, the first cell of column (x + dx,
+        // y + dy) with z >= z_c - reach only moves forward as c goes through the cells in key order
+        // (the target (column, z) is non-decreasing), so one pointer per offset finds them all
+        // without any lookup.
         const auto r = static_cast<std::uint64_t>(reach);
+        const std::size_t side = 2 * static_cast<std::size_t>(reach) + 1;
+        std::vector<std::size_t> pointer(side * side, 0);
+        m_neighbour_start.assign(m_cells.size() + 1, 0);
         for (std::size_t c = 0; c < m_cells.size(); ++c) {
             const std::uint64_t key = m_cells[c].key;
-            const std::uint64_t x = key >> (2 * AXIS_BITS), y = (key >> AXIS_BITS) & AXIS_MASK, z = key & AXIS_MASK;
-            for (std::uint64_t nx = x - r; nx <= x + r; ++nx)
-                for (std::uint64_t ny = y - r; ny <= y + r; ++ny)
-                    for (std::size_t d = columns.first((nx << AXIS_BITS) | ny); d < m_cells.size(); ++d) {
-                        const std::uint64_t other = m_cells[d].key;
-                        if ((other >> AXIS_BITS) != ((nx << AXIS_BITS) | ny) || (other & AXIS_MASK) > z + r)
-                            break;
-                        if ((other & AXIS_MASK) + r >= z)
-                            m_neighbours.push_back(d);
-                    }
+            const std::uint64_t column = key >> AXIS_BITS, z = key & AXIS_MASK;
+            std::size_t o = 0;
+            for (std::uint64_t dx = 0; dx <= 2 * r; ++dx)
+                for (std::uint64_t dy = 0; dy <= 2 * r; ++dy, ++o) {
+                    // target column (x + dx - r, y + dy - r), from z - r (coordinates never reach the
+                    // ends of their 21 bits, so the arithmetic does not wrap)
+                    const std::uint64_t target = column + (dx << AXIS_BITS) + dy - ((r << AXIS_BITS) + r);
+                    const std::uint64_t from = (target << AXIS_BITS) | (z - r);
+                    std::size_t& p = pointer[o];
+                    while (p < m_cells.size() && m_cells[p].key < from)
+                        ++p;
+                    for (std::size_t d = p; d < m_cells.size() && m_cells[d].key <= ((target << AXIS_BITS) | (z + r)); ++d)
+                        m_neighbours.push_back(d);
+                }
             m_neighbour_start[c + 1] = m_neighbours.size();
         }
     }
@@ -169,7 +173,7 @@ public:
     {
         return {m_members.data() + m_cells[c].begin, m_cells[c].end - m_cells[c].begin};
     }
-    /// Cells within reach of cell c (c itself included), ascending.
+    /// Cells within reach of cell c (c itself included).
     std::span<const std::size_t> neighbours(std::size_t c) const
     {
         return {m_neighbours.data() + m_neighbour_start[c], m_neighbour_start[c + 1] - m_neighbour_start[c]};
@@ -183,49 +187,6 @@ private:
     struct Cell {
         std::uint64_t key = 0;
         std::size_t begin = 0, end = 0;  // range of m_members
-    };
-
-    /// Open-addressing table from a column key to its first cell, behind a bit filter.
-    class ColumnTable {
-    public:
-        explicit ColumnTable(std::size_t cells) : m_slots(std::bit_ceil(2 * cells + 2)), m_filter(FILTER_BITS / 64, 0) {}
-        void add(std::uint64_t column, std::size_t cell)
-        {
-            const std::uint64_t h = mix(column);
-            m_filter[(h >> 6) % m_filter.size()] |= std::uint64_t{1} << (h & 63);
-            for (std::size_t k = h & (m_slots.size() - 1);; k = (k + 1) & (m_slots.size() - 1))
-                if (m_slots[k].cell == NONE) {
-                    m_slots[k] = {column, cell};
-                    return;
-                } else if (m_slots[k].column == column) {
-                    return;  // cells come in key order: the first one is already there
-                }
-        }
-        /// The column's first cell, or NONE.
-        std::size_t first(std::uint64_t column) const
-        {
-            const std::uint64_t h = mix(column);
-            if (!(m_filter[(h >> 6) % m_filter.size()] >> (h & 63) & 1))
-                return NONE;
-            for (std::size_t k = h & (m_slots.size() - 1);; k = (k + 1) & (m_slots.size() - 1))
-                if (m_slots[k].cell == NONE || m_slots[k].column == column)
-                    return m_slots[k].cell;
-        }
-
-    private:
-        static constexpr std::size_t FILTER_BITS = std::size_t{1} << 18;
-        struct Slot {
-            std::uint64_t column = 0;
-            std::size_t cell = NONE;
-        };
-        static std::uint64_t mix(std::uint64_t v) noexcept  // splitmix64's finaliser
-        {
-            v = (v ^ (v >> 30)) * 0xBF58476D1CE4E5B9ull;
-            v = (v ^ (v >> 27)) * 0x94D049BB133111EBull;
-            return v ^ (v >> 31);
-        }
-        std::vector<Slot> m_slots;
-        std::vector<std::uint64_t> m_filter;
     };
 
     static std::uint64_t axis(double coordinate_m, double cell_m) noexcept
