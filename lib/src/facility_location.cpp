@@ -10,8 +10,10 @@
 #include <functional>
 #include <memory>
 #include <cmath>
+#include <cstdint>
 #include <numeric>
 #include <set>
+#include <span>
 #include <string>
 
 namespace basural {
@@ -1671,9 +1673,48 @@ void set_gap_minimise(LocationSolution& s)
 // facility removal and randomized restarts; Lagrangian bound of the set-covering relaxation
 // (Beasley 1990); exact depth-first branch and bound for small instances.
 
+/// Which candidates cover which points, as 32-bit indices only (rows and columns): the set cover
+/// never reads costs, and its hot loops then read a quarter of the memory.
+class CoverIndex {
+public:
+    explicit CoverIndex(const Prepared& p)
+    {
+        if (p.n >= UINT32_MAX || p.m >= UINT32_MAX)
+            throw error("set cover: more than 2^32 - 1 points or candidates");
+        m_row_start.reserve(p.n + 1);
+        m_row_start.push_back(0);
+        for (std::size_t i = 0; i < p.n; ++i) {
+            for (const auto& e : p.costs.row(i))
+                m_row.push_back(static_cast<std::uint32_t>(e.candidate));
+            m_row_start.push_back(m_row.size());
+        }
+        m_col_start.reserve(p.m + 1);
+        m_col_start.push_back(0);
+        for (std::size_t j = 0; j < p.m; ++j) {
+            for (const auto& e : p.costs.column(j))
+                m_col.push_back(static_cast<std::uint32_t>(e.demand));
+            m_col_start.push_back(m_col.size());
+        }
+    }
+    std::span<const std::uint32_t> row(std::size_t i) const
+    {
+        return {m_row.data() + m_row_start[i], m_row_start[i + 1] - m_row_start[i]};
+    }
+    std::span<const std::uint32_t> column(std::size_t j) const
+    {
+        return {m_col.data() + m_col_start[j], m_col_start[j + 1] - m_col_start[j]};
+    }
+
+private:
+    std::vector<std::size_t> m_row_start, m_col_start;
+    std::vector<std::uint32_t> m_row, m_col;
+};
+
 class SetCover {
 public:
-    SetCover(const Prepared& p) : m_p(p), m_count(p.n, 0), m_open(p.m, 0), m_fresh(p.m, 0) {}
+    SetCover(const Prepared& p) : m_p(p), m_ix(p), m_count(p.n, 0), m_open(p.m, 0), m_fresh(p.m, 0) {}
+
+    const CoverIndex& index() const noexcept { return m_ix; }
 
     /// Opens the required facilities and `start`, completes the cover greedily (most newly covered
     /// points first, ties by index; with rng, uniformly among the `rcl` best; stale counts re-evaluated
@@ -1699,10 +1740,10 @@ public:
         std::size_t uncovered = 0;
         std::fill(m_fresh.begin(), m_fresh.end(), 0);
         for (std::size_t i = 0; i < m_p.n; ++i)
-            if (!m_p.costs.row(i).empty() && m_count[i] == 0) {
+            if (!m_ix.row(i).empty() && m_count[i] == 0) {
                 ++uncovered;
-                for (const auto& e : m_p.costs.row(i))
-                    ++m_fresh[e.candidate];
+                for (const auto e : m_ix.row(i))
+                    ++m_fresh[e];
             }
         struct Entry {
             std::size_t fresh;
@@ -1740,10 +1781,10 @@ public:
                 }
             const std::size_t j = list[pick].j;
             uncovered -= list[pick].fresh;
-            for (const auto& e : m_p.costs.column(j))
-                if (m_count[e.demand] == 0)  // covered now: no longer fresh for any candidate
-                    for (const auto& f : m_p.costs.row(e.demand))
-                        --m_fresh[f.candidate];
+            for (const auto e : m_ix.column(j))
+                if (m_count[e] == 0)  // covered now: no longer fresh for any candidate
+                    for (const auto f : m_ix.row(e))
+                        --m_fresh[f];
             open(j);
             order.push_back(j);
         }
@@ -1783,10 +1824,10 @@ public:
     {
         std::vector<std::size_t> sole(m_p.n, NONE);
         std::vector<std::size_t> alone(m_p.m, 0);  // points covered by this open facility only
-        auto find_sole = [&](std::size_t i) {
-            for (const auto& f : m_p.costs.row(i))
-                if (m_open[f.candidate])
-                    return f.candidate;
+        auto find_sole = [&](std::size_t i) -> std::size_t {
+            for (const auto f : m_ix.row(i))
+                if (m_open[f])
+                    return f;
             return NONE;
         };
         auto forget = [&](std::size_t i) {
@@ -1811,8 +1852,8 @@ public:
                 if (m_open[c])
                     continue;
                 touched.clear();
-                for (const auto& e : m_p.costs.column(c)) {
-                    const std::size_t j = sole[e.demand];
+                for (const auto e : m_ix.column(c)) {
+                    const std::size_t j = sole[e];
                     if (j == NONE || m_p.required_flag[j])
                         continue;
                     if (hit[j]++ == 0)
@@ -1843,11 +1884,11 @@ public:
                 improved = true;
                 // Refresh the sole-facility bookkeeping of every point whose count changed.
                 affected.clear();
-                for (const auto& e : m_p.costs.column(c))
-                    affected.push_back(e.demand);
+                for (const auto e : m_ix.column(c))
+                    affected.push_back(e);
                 for (auto j : dropped)
-                    for (const auto& e : m_p.costs.column(j))
-                        affected.push_back(e.demand);
+                    for (const auto e : m_ix.column(j))
+                        affected.push_back(e);
                 std::sort(affected.begin(), affected.end());
                 affected.erase(std::unique(affected.begin(), affected.end()), affected.end());
                 for (auto i : affected)
@@ -1870,23 +1911,24 @@ public:
 private:
     bool redundant(std::size_t j) const
     {
-        const auto col = m_p.costs.column(j);
-        return std::all_of(col.begin(), col.end(), [&](const DemandCost& e) { return m_count[e.demand] >= 2; });
+        const auto col = m_ix.column(j);
+        return std::all_of(col.begin(), col.end(), [&](std::uint32_t e) { return m_count[e] >= 2; });
     }
     void open(std::size_t j)
     {
         m_open[j] = 1;
-        for (const auto& e : m_p.costs.column(j))
-            ++m_count[e.demand];
+        for (const auto e : m_ix.column(j))
+            ++m_count[e];
     }
     void close(std::size_t j)
     {
         m_open[j] = 0;
-        for (const auto& e : m_p.costs.column(j))
-            --m_count[e.demand];
+        for (const auto e : m_ix.column(j))
+            --m_count[e];
     }
 
     const Prepared& m_p;
+    CoverIndex m_ix;
     std::vector<std::size_t> m_count;
     std::vector<char> m_open;
     std::vector<std::size_t> m_fresh;  // complete(): uncovered points each candidate would cover
@@ -1904,21 +1946,21 @@ BoundResult set_cover_bound(const Prepared& p, std::vector<std::size_t>& best, s
     BoundResult res;
     std::vector<char> active(p.n, 0);
     for (std::size_t i = 0; i < p.n; ++i)
-        active[i] = !p.costs.row(i).empty();
+        active[i] = !cover.index().row(i).empty();
     for (auto j : p.required)
-        for (const auto& e : p.costs.column(j))
-            active[e.demand] = 0;
+        for (const auto e : cover.index().column(j))
+            active[e] = 0;
     std::vector<double> u(p.n, 0.0), g(p.n, 0.0), reduced(p.m, 0.0), covered_u(p.m, 0.0);
     std::vector<std::size_t> active_covered(p.m, 0);  // active points each candidate covers
     for (std::size_t j = 0; j < p.m; ++j)
-        for (const auto& d : p.costs.column(j))
-            active_covered[j] += active[d.demand] ? 1 : 0;
+        for (const auto d : cover.index().column(j))
+            active_covered[j] += active[d] ? 1 : 0;
     for (std::size_t i = 0; i < p.n; ++i)
         if (active[i]) {
             // start: 1 / (largest number of active points a candidate of i covers)
             std::size_t most = 1;
-            for (const auto& e : p.costs.row(i))
-                most = std::max(most, active_covered[e.candidate]);
+            for (const auto e : cover.index().row(i))
+                most = std::max(most, active_covered[e]);
             u[i] = 1.0 / static_cast<double>(most);
         }
     double theta = 2.0;
@@ -1939,8 +1981,8 @@ BoundResult set_cover_bound(const Prepared& p, std::vector<std::size_t>& best, s
         std::fill(covered_u.begin(), covered_u.end(), 0.0);
         for (std::size_t i = 0; i < p.n; ++i)
             if (active[i] && u[i] > 0.0)
-                for (const auto& e : p.costs.row(i))
-                    covered_u[e.candidate] += u[i];
+                for (const auto e : cover.index().row(i))
+                    covered_u[e] += u[i];
         for (std::size_t j = 0; j < p.m; ++j) {
             if (p.required_flag[j])
                 continue;
@@ -1948,8 +1990,8 @@ BoundResult set_cover_bound(const Prepared& p, std::vector<std::size_t>& best, s
             if (reduced[j] < 0.0) {
                 L += reduced[j];
                 start.push_back(j);
-                for (const auto& e : p.costs.column(j))
-                    g[e.demand] -= active[e.demand] ? 1.0 : 0.0;
+                for (const auto e : cover.index().column(j))
+                    g[e] -= active[e] ? 1.0 : 0.0;
             }
         }
         if (L > res.lower_bound + 1e-12) {
