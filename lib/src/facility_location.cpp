@@ -148,10 +148,10 @@ struct WeightedMatrix {
     std::size_t n = 0;
     std::size_t m = 0;
     std::vector<std::size_t> row_start;   // rows sorted by the original cost, then candidate index
-    std::vector<std::size_t> row_cand;
+    std::vector<std::uint32_t> row_cand;  // 32-bit indices: the hot loops are bound by memory
     std::vector<double> row_cost;
     std::vector<std::size_t> col_start;   // columns sorted by weighted cost, then demand index
-    std::vector<std::size_t> col_dem;
+    std::vector<std::uint32_t> col_dem;
     std::vector<double> col_cost;
     std::vector<double> penalty;          // per demand point: cost when unserved (0 if it has no candidate)
     bool integral = true;                 // every cost and penalty is an integer
@@ -160,6 +160,8 @@ struct WeightedMatrix {
 /// coverage = true: MCLP view (serving costs 0, leaving a point uncovered costs its weight).
 WeightedMatrix make_weighted(const Prepared& p, bool coverage)
 {
+    if (p.n >= UINT32_MAX || p.m >= UINT32_MAX)
+        throw error("location problem: more than 2^32 - 1 demand points or candidates");
     WeightedMatrix wm;
     wm.n = p.n;
     wm.m = p.m;
@@ -169,7 +171,7 @@ WeightedMatrix make_weighted(const Prepared& p, bool coverage)
         const auto row = p.costs.row(i);
         for (const auto& e : row) {
             const double c = coverage ? 0.0 : p.weight[i] * e.cost;
-            wm.row_cand.push_back(e.candidate);
+            wm.row_cand.push_back(static_cast<std::uint32_t>(e.candidate));
             wm.row_cost.push_back(c);
             wm.integral = wm.integral && is_integral(c);
         }
@@ -188,7 +190,7 @@ WeightedMatrix make_weighted(const Prepared& p, bool coverage)
             col.emplace_back(coverage ? 0.0 : p.weight[e.demand] * e.cost, e.demand);
         std::sort(col.begin(), col.end());
         for (const auto& [c, i] : col) {
-            wm.col_dem.push_back(i);
+            wm.col_dem.push_back(static_cast<std::uint32_t>(i));
             wm.col_cost.push_back(c);
         }
         wm.col_start[j + 1] = wm.col_dem.size();
