@@ -147,6 +147,7 @@ public:
         const std::size_t side = 2 * static_cast<std::size_t>(reach) + 1;
         std::vector<std::size_t> pointer(side * side, 0);
         m_neighbour_start.assign(m_cells.size() + 1, 0);
+        m_neighbours.reserve(8 * m_cells.size());  // cells on a surface have a handful of neighbours
         for (std::size_t c = 0; c < m_cells.size(); ++c) {
             const std::uint64_t key = m_cells[c].key;
             const std::uint64_t column = key >> AXIS_BITS, z = key & AXIS_MASK;
