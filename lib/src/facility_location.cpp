@@ -1847,10 +1847,37 @@ public:
         for (std::size_t i = 0; i < m_p.n; ++i)
             learn(i);
 
+        // Opening c can make j redundant only if c covers every point j alone covers, so c lies in the
+        // row of any one of them: the candidates worth a look are those in the rows of such points of
+        // at least two facilities (one point each, the one with the shortest row). Recomputed after
+        // every move, this visits the same candidates in the same order as a scan of them all.
+        std::vector<std::size_t> representative(m_p.m, NONE), reach(m_p.m, 0), eligible;
+        auto find_eligible = [&](std::size_t after) {
+            std::fill(representative.begin(), representative.end(), NONE);
+            for (std::size_t i = 0; i < m_p.n; ++i) {
+                const std::size_t j = sole[i];
+                if (j != NONE && !m_p.required_flag[j] &&
+                    (representative[j] == NONE || m_ix.row(i).size() < m_ix.row(representative[j]).size()))
+                    representative[j] = i;
+            }
+            eligible.clear();
+            for (std::size_t j = 0; j < m_p.m; ++j)
+                if (representative[j] != NONE)
+                    for (const auto c : m_ix.row(representative[j]))
+                        if (!m_open[c] && (after == NONE || c > after) && reach[c]++ == 1)
+                            eligible.push_back(c);
+            for (std::size_t j = 0; j < m_p.m; ++j)
+                if (representative[j] != NONE)
+                    for (const auto c : m_ix.row(representative[j]))
+                        reach[c] = 0;
+            std::sort(eligible.begin(), eligible.end());
+        };
         std::vector<std::size_t> hit(m_p.m, 0), touched, candidates, dropped, affected;
         for (bool improved = true; improved;) {
             improved = false;
-            for (std::size_t c = 0; c < m_p.m; ++c) {
+            find_eligible(NONE);
+            for (std::size_t t = 0; t < eligible.size();) {
+                const std::size_t c = eligible[t++];
                 if (m_open[c])
                     continue;
                 touched.clear();
@@ -1897,6 +1924,8 @@ public:
                     forget(i);
                 for (auto i : affected)
                     learn(i);
+                find_eligible(c);  // the rest of the pass, under the new bookkeeping
+                t = 0;
             }
         }
     }
