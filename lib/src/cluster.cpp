@@ -127,13 +127,14 @@ public:
 
     EcefGrid(const std::vector<detail::Ecef>& ecef, double cell_m, int reach)
     {
-        const std::size_t n = ecef.size();
-        std::vector<std::pair<std::uint64_t, std::size_t>> keyed(n);  // (cell key, point)
-        for (std::size_t i = 0; i < n; ++i)
+        // 32-bit point and cell indices (dbscan checks n): half the memory to fill and read
+        const auto n = static_cast<std::uint32_t>(ecef.size());
+        std::vector<std::pair<std::uint64_t, std::uint32_t>> keyed(n);  // (cell key, point)
+        for (std::uint32_t i = 0; i < n; ++i)
             keyed[i] = {pack(axis(ecef[i].x_m, cell_m), axis(ecef[i].y_m, cell_m), axis(ecef[i].z_m, cell_m)), i};
         std::sort(keyed.begin(), keyed.end());
         m_members.resize(n);
-        for (std::size_t k = 0; k < n; ++k) {
+        for (std::uint32_t k = 0; k < n; ++k) {
             m_members[k] = keyed[k].second;
             if (m_cells.empty() || m_cells.back().key != keyed[k].first)
                 m_cells.push_back({keyed[k].first, k, k});
@@ -162,7 +163,7 @@ public:
                     while (p < m_cells.size() && m_cells[p].key < from)
                         ++p;
                     for (std::size_t d = p; d < m_cells.size() && m_cells[d].key <= ((target << AXIS_BITS) | (z + r)); ++d)
-                        m_neighbours.push_back(d);
+                        m_neighbours.push_back(static_cast<std::uint32_t>(d));
                 }
             m_neighbour_start[c + 1] = m_neighbours.size();
         }
@@ -170,12 +171,12 @@ public:
 
     std::size_t cell_count() const noexcept { return m_cells.size(); }
     /// The points of cell c, ascending.
-    std::span<const std::size_t> members(std::size_t c) const
+    std::span<const std::uint32_t> members(std::size_t c) const
     {
         return {m_members.data() + m_cells[c].begin, m_cells[c].end - m_cells[c].begin};
     }
     /// Cells within reach of cell c (c itself included).
-    std::span<const std::size_t> neighbours(std::size_t c) const
+    std::span<const std::uint32_t> neighbours(std::size_t c) const
     {
         return {m_neighbours.data() + m_neighbour_start[c], m_neighbour_start[c + 1] - m_neighbour_start[c]};
     }
@@ -187,7 +188,7 @@ private:
 
     struct Cell {
         std::uint64_t key = 0;
-        std::size_t begin = 0, end = 0;  // range of m_members
+        std::uint32_t begin = 0, end = 0;  // range of m_members
     };
 
     static std::uint64_t axis(double coordinate_m, double cell_m) noexcept
@@ -199,10 +200,10 @@ private:
         return (x << (2 * AXIS_BITS)) | (y << AXIS_BITS) | z;
     }
 
-    std::vector<std::size_t> m_members;
+    std::vector<std::uint32_t> m_members;
     std::vector<Cell> m_cells;
     std::vector<std::size_t> m_neighbour_start;
-    std::vector<std::size_t> m_neighbours;
+    std::vector<std::uint32_t> m_neighbours;
 };
 
 }  // namespace
@@ -215,6 +216,8 @@ ClusterResult dbscan(const std::vector<LonLat>& points, double eps_m, std::size_
         throw usage_error("dbscan: min_points must be at least 1 (the point itself counts)");
     check_points("dbscan", points);
     const std::size_t n = points.size();
+    if (n >= UINT32_MAX)
+        throw usage_error("dbscan: at most 2^32 - 2 points, got " + std::to_string(n));
     ClusterResult result;
     result.is_core.assign(n, false);
     result.label.assign(n, NOISE_LABEL);
