@@ -594,74 +594,74 @@ RegionalPlan regionalize(const std::vector<Site>& input_sites, const Regionalize
         // facilities, greedily: the candidate reaching the most of their t/day (then the most
         // dumps, then the first), filled nearest first up to the capacity; one that would stay
         // below the minimum throughput is not opened (its dumps: below_min_throughput).
-            const double capacity = options.capacity_t_per_day.value_or(UNLIMITED_CAPACITY);
-            auto& fac_of = out.fac_of;
-            auto& haul_of = out.haul_of;
-            auto& status = out.status;
-            auto& open = out.open;
-            fac_of.assign(dem.size(), std::nullopt);
-            haul_of.assign(dem.size(), 0.0);
-            status.assign(dem.size(), AssignmentStatus::assigned);
-            for (const auto& f : sol.facilities)
-                open.insert(f.candidate);
-            for (std::size_t r = 0; r < dem.size(); ++r) {
-                const auto& a = sol.assignments[r];
-                status[r] = a.status;
-                if (a.status == AssignmentStatus::assigned && a.facility) {
-                    fac_of[r] = a.facility;
-                    haul_of[r] = a.cost;
-                }
+        const double capacity = options.capacity_t_per_day.value_or(UNLIMITED_CAPACITY);
+        auto& fac_of = out.fac_of;
+        auto& haul_of = out.haul_of;
+        auto& status = out.status;
+        auto& open = out.open;
+        fac_of.assign(dem.size(), std::nullopt);
+        haul_of.assign(dem.size(), 0.0);
+        status.assign(dem.size(), AssignmentStatus::assigned);
+        for (const auto& f : sol.facilities)
+            open.insert(f.candidate);
+        for (std::size_t r = 0; r < dem.size(); ++r) {
+            const auto& a = sol.assignments[r];
+            status[r] = a.status;
+            if (a.status == AssignmentStatus::assigned && a.facility) {
+                fac_of[r] = a.facility;
+                haul_of[r] = a.cost;
             }
-            for (;;) {
-                std::vector<double> reach_weight(cand.size(), 0.0);
-                std::vector<std::size_t> reach_count(cand.size(), 0);
-                bool any = false;
-                for (std::size_t r = 0; r < dem.size(); ++r)
-                    if (status[r] == AssignmentStatus::no_open_facility_within_cutoff)
-                        for (const auto& cc : pr.costs.row(r)) {
-                            reach_weight[cc.candidate] += pr.demand_weights[r];
-                            ++reach_count[cc.candidate];
-                            any = true;
-                        }
-                if (!any)
-                    break;
-                std::size_t best = 0;
-                for (std::size_t c = 1; c < cand.size(); ++c)
-                    if (std::tie(reach_weight[c], reach_count[c]) > std::tie(reach_weight[best], reach_count[best]))
-                        best = c;
-                std::vector<std::pair<double, std::size_t>> rows;  // (haul, demand row) reaching `best`
-                for (const auto& dc : pr.costs.column(best))
-                    if (status[dc.demand] == AssignmentStatus::no_open_facility_within_cutoff)
-                        rows.emplace_back(dc.cost, dc.demand);
-                std::sort(rows.begin(), rows.end());
-                if (reach_weight[best] < options.min_t_per_day) {
-                    for (std::size_t r = 0; r < dem.size(); ++r)  // no candidate can gather enough
-                        if (status[r] == AssignmentStatus::no_open_facility_within_cutoff)
-                            status[r] = AssignmentStatus::below_min_throughput;
-                    break;
-                }
-                double load = 0.0;
-                std::vector<std::size_t> taken;
-                for (const auto& [c, r] : rows)
-                    if (load + pr.demand_weights[r] <= capacity) {
-                        load += pr.demand_weights[r];
-                        taken.push_back(r);
-                    } else {
-                        status[r] = AssignmentStatus::capacity_exhausted;
+        }
+        for (;;) {
+            std::vector<double> reach_weight(cand.size(), 0.0);
+            std::vector<std::size_t> reach_count(cand.size(), 0);
+            bool any = false;
+            for (std::size_t r = 0; r < dem.size(); ++r)
+                if (status[r] == AssignmentStatus::no_open_facility_within_cutoff)
+                    for (const auto& cc : pr.costs.row(r)) {
+                        reach_weight[cc.candidate] += pr.demand_weights[r];
+                        ++reach_count[cc.candidate];
+                        any = true;
                     }
-                if (taken.empty() || load < options.min_t_per_day) {
-                    for (const auto r : taken)
+            if (!any)
+                break;
+            std::size_t best = 0;
+            for (std::size_t c = 1; c < cand.size(); ++c)
+                if (std::tie(reach_weight[c], reach_count[c]) > std::tie(reach_weight[best], reach_count[best]))
+                    best = c;
+            std::vector<std::pair<double, std::size_t>> rows;  // (haul, demand row) reaching `best`
+            for (const auto& dc : pr.costs.column(best))
+                if (status[dc.demand] == AssignmentStatus::no_open_facility_within_cutoff)
+                    rows.emplace_back(dc.cost, dc.demand);
+            std::sort(rows.begin(), rows.end());
+            if (reach_weight[best] < options.min_t_per_day) {
+                for (std::size_t r = 0; r < dem.size(); ++r)  // no candidate can gather enough
+                    if (status[r] == AssignmentStatus::no_open_facility_within_cutoff)
                         status[r] = AssignmentStatus::below_min_throughput;
-                    continue;
-                }
-                open.insert(best);
-                ++out.repaired;
-                for (const auto r : taken) {
-                    status[r] = AssignmentStatus::assigned;
-                    fac_of[r] = best;
-                    haul_of[r] = *pr.costs.cost(r, best);
-                }
+                break;
             }
+            double load = 0.0;
+            std::vector<std::size_t> taken;
+            for (const auto& [c, r] : rows)
+                if (load + pr.demand_weights[r] <= capacity) {
+                    load += pr.demand_weights[r];
+                    taken.push_back(r);
+                } else {
+                    status[r] = AssignmentStatus::capacity_exhausted;
+                }
+            if (taken.empty() || load < options.min_t_per_day) {
+                for (const auto r : taken)
+                    status[r] = AssignmentStatus::below_min_throughput;
+                continue;
+            }
+            open.insert(best);
+            ++out.repaired;
+            for (const auto r : taken) {
+                status[r] = AssignmentStatus::assigned;
+                fac_of[r] = best;
+                haul_of[r] = *pr.costs.cost(r, best);
+            }
+        }
 
         pr.costs = SparseCostMatrix{};  // the matrix is no longer needed: free it early
         if (progress) {
