@@ -136,9 +136,6 @@ void add_counts(CountryCoverage& to, const CountryCoverage& c)
     to.population_within_1km += c.population_within_1km;
     to.population_within_2km += c.population_within_2km;
     to.population_within_5km += c.population_within_5km;
-    to.ch4_t_per_year += c.ch4_t_per_year;
-    to.co2e_t_per_year += c.co2e_t_per_year;
-    to.methane_sites_unknown += c.methane_sites_unknown;
 }
 
 void finish(CountryCoverage& c, const WasteAccumulator& w, const PlanAccumulator* p)
@@ -296,12 +293,14 @@ CoverageReport compute_coverage(const WasteEstimateResult& waste, const std::vec
             lac_outside[2] += band(c, 5000.0);
         }
 
-    for (const auto& m : methane_by_country(estimate_methane(sites, mp))) {
-        auto& r = row(m.country_iso3);
+    const auto methane = methane_by_country(estimate_methane(sites, mp));
+    auto set_methane = [](CountryCoverage& r, const CountryMethane& m) {
         r.ch4_t_per_year = m.ch4_t_per_year;
         r.co2e_t_per_year = m.co2e_t_per_year;
         r.methane_sites_unknown = m.sites_unknown;
-    }
+    };
+    for (const auto& m : methane)
+        set_methane(row(m.country_iso3), m);
 
     CountryCoverage lac;
     lac.country_iso3 = "LAC";
@@ -334,6 +333,7 @@ CoverageReport compute_coverage(const WasteEstimateResult& waste, const std::vec
     lac.population_within_2km += lac_outside[1];
     lac.population_within_5km += lac_outside[2];
     finish(lac, lac_waste, plan ? &lac_plan : nullptr);
+    set_methane(lac, methane_total(methane, "LAC"));
     report.countries.push_back(lac);
     return report;
 }
@@ -393,8 +393,8 @@ ReportTable coverage_table(const CoverageReport& report)
                           opt(c.plan_share_sites_served), opt(c.plan_share_waste_served),
                           opt(c.plan_share_population_served), opt(c.plan_mean_haul_km), opt(c.plan_max_haul_km),
                           c.population_within_1km, c.population_within_2km, c.population_within_5km,
-                          static_cast<std::int64_t>(report.reporting_year), c.ch4_t_per_year, c.co2e_t_per_year,
-                          report.gwp100_ch4, n(c.methane_sites_unknown)});
+                          static_cast<std::int64_t>(report.reporting_year), opt(c.ch4_t_per_year),
+                          opt(c.co2e_t_per_year), report.gwp100_ch4, n(c.methane_sites_unknown)});
     }
     return t;
 }

@@ -326,6 +326,17 @@ std::vector<SiteMethane> estimate_methane(const std::vector<Site>& sites, const 
     return out;
 }
 
+namespace {
+
+/// A sum over sites none of which is known is unknown, not 0 (an empty sum stays 0).
+void unknown_if_nothing_known(CountryMethane& c)
+{
+    if (c.sites > 0 && c.sites_estimated == 0)
+        c.ch4_t_per_year = c.co2e_t_per_year = std::nullopt;
+}
+
+}  // namespace
+
 std::vector<CountryMethane> methane_by_country(const std::vector<SiteMethane>& estimates)
 {
     std::map<std::string, CountryMethane> by_iso3;
@@ -335,17 +346,34 @@ std::vector<CountryMethane> methane_by_country(const std::vector<SiteMethane>& e
         ++c.sites;
         if (e.ch4_t_per_year) {
             ++c.sites_estimated;
-            c.ch4_t_per_year += *e.ch4_t_per_year;
-            c.co2e_t_per_year += e.co2e_t_per_year.value_or(0.0);
+            *c.ch4_t_per_year += *e.ch4_t_per_year;
+            *c.co2e_t_per_year += e.co2e_t_per_year.value_or(0.0);
         } else {
             ++c.sites_unknown;
         }
     }
     std::vector<CountryMethane> out;
     out.reserve(by_iso3.size());
-    for (auto& [iso3, c] : by_iso3)
+    for (auto& [iso3, c] : by_iso3) {
+        unknown_if_nothing_known(c);
         out.push_back(std::move(c));
+    }
     return out;
+}
+
+CountryMethane methane_total(const std::vector<CountryMethane>& rows, std::string country_iso3)
+{
+    CountryMethane total;
+    total.country_iso3 = std::move(country_iso3);
+    for (const auto& c : rows) {
+        total.sites += c.sites;
+        total.sites_estimated += c.sites_estimated;
+        total.sites_unknown += c.sites_unknown;
+        *total.ch4_t_per_year += c.ch4_t_per_year.value_or(0.0);
+        *total.co2e_t_per_year += c.co2e_t_per_year.value_or(0.0);
+    }
+    unknown_if_nothing_known(total);
+    return total;
 }
 
 }  // namespace basural

@@ -70,23 +70,16 @@ ReportTable methane_country_table(const std::vector<SiteMethane>& estimates, int
              {"country", 0}, {"sites", 0}, {"sites_estimated", 0}, {"sites_unknown", 0}, {"reporting_year", 0},
              {"ch4_t_per_year", 0}, {"co2e_t_per_year", 0}, {"gwp100_ch4", 1}})
         t.columns.push_back({name, dec});
-    CountryMethane lac;
-    lac.country_iso3 = "LAC";
     auto add = [&](const CountryMethane& c) {
         t.rows.push_back({c.country_iso3, static_cast<std::int64_t>(c.sites),
                           static_cast<std::int64_t>(c.sites_estimated), static_cast<std::int64_t>(c.sites_unknown),
-                          static_cast<std::int64_t>(reporting_year), c.ch4_t_per_year, c.co2e_t_per_year,
+                          static_cast<std::int64_t>(reporting_year), od(c.ch4_t_per_year), od(c.co2e_t_per_year),
                           gwp100_ch4});
     };
-    for (const auto& c : methane_by_country(estimates)) {
+    const auto countries = methane_by_country(estimates);
+    for (const auto& c : countries)
         add(c);
-        lac.sites += c.sites;
-        lac.sites_estimated += c.sites_estimated;
-        lac.sites_unknown += c.sites_unknown;
-        lac.ch4_t_per_year += c.ch4_t_per_year;
-        lac.co2e_t_per_year += c.co2e_t_per_year;
-    }
-    add(lac);
+    add(methane_total(countries, "LAC"));
     return t;
 }
 

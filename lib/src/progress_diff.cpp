@@ -389,8 +389,17 @@ SnapshotDiff compare_snapshots(const std::vector<Site>& old_sites, const std::ve
         add_to(country(c.country_iso3()), c);
         add_to(diff.total, c);
     }
-    for (auto& [iso3, p] : by_country)
+    // A reduction over sites none of which the model knows both ways is unknown, not 0.
+    auto unknown_if_nothing_known = [](CountryProgress& p) {
+        if (p.no_longer_inadequate_sites > 0 && p.ch4_unknown_sites == p.no_longer_inadequate_sites)
+            p.ch4_reduction_t_per_year.reset();
+    };
+    unknown_if_nothing_known(diff.total);
+    for (auto& [iso3, p] : by_country) {
+        unknown_if_nothing_known(p);
         diff.countries.push_back(std::move(p));
+    }
+    diff.with_ch4_model = static_cast<bool>(options.ch4_t_per_year);
     return diff;
 }
 
@@ -454,7 +463,7 @@ ReportTable progress_summary_table(const SnapshotDiff& diff)
                  {"waste_unknown_sites", 0},
                  {"ch4_reduction_t_per_year", 1},
                  {"ch4_unknown_sites", 0}};
-    const bool with_ch4 = diff.total.ch4_reduction_t_per_year.has_value();
+    const bool with_ch4 = diff.with_ch4_model;
     for (const auto& p : diff.countries)
         t.rows.push_back(summary_row(p, with_ch4));
     t.rows.push_back(summary_row(diff.total, with_ch4));

@@ -20,10 +20,12 @@ using nlohmann::json;
 
 namespace {
 
-std::vector<std::string> args(const std::string& command, std::vector<std::string> extra)
+/// `command` on the coverage fixtures (the inventory `sites`, by default coverage_sites.csv), then `extra`.
+std::vector<std::string> args(const std::string& command, std::vector<std::string> extra,
+                              const std::string& sites = "coverage_sites.csv")
 {
     std::vector<std::string> a{command,
-                               fixture("coverage_sites.csv"),
+                               fixture(sites),
                                "--no-country-check",
                                "--places",
                                fixture("coverage_places.csv"),
@@ -163,18 +165,8 @@ TEST_CASE("coverage: a country whose every dump has unknown tonnage shows its t/
 {
     // coverage_unknown_tonnage.csv: ARG D1 100 t/day; URY U1, U2 without tonnage, and no URY places or
     // country figures to estimate it from (tests/data/README.md).
-    const std::vector<std::string> base{"coverage",
-                                        fixture("coverage_unknown_tonnage.csv"),
-                                        "--no-country-check",
-                                        "--places",
-                                        fixture("coverage_places.csv"),
-                                        "--country-waste",
-                                        fixture("coverage_country_waste.csv"),
-                                        "--format"};
     auto run = [&](const std::string& format) {
-        auto a = base;
-        a.push_back(format);
-        auto r = run_cli(a);
+        auto r = run_cli(args("coverage", {"--format", format}, "coverage_unknown_tonnage.csv"));
         REQUIRE(r.exit_code == 0);
         return r.out;
     };
@@ -258,6 +250,80 @@ TEST_CASE("methane: per-country table and a per-site CSV with the inputs used", 
     CHECK(std::filesystem::exists(gpkg));
     CHECK(run_cli(args("methane", {"--gwp", "ar4"})).exit_code == 2);
     CHECK(run_cli(args("methane", {"-o", (dir / "x.unknownext").string()})).exit_code == 2);
+}
+
+TEST_CASE("methane and coverage: a country whose every site has unknown methane shows it as unknown, not 0",
+          "[cli][methane][coverage]")
+{
+    // coverage_unknown_tonnage.csv: ARG D1 100 t/day, opened 2023 -> 101.91 t CH4 in 2024 (as D1 in
+    // "methane: per-country table ..."); URY U1, U2 without tonnage and nothing to estimate it from,
+    // so the FOD model cannot estimate either (tests/data/README.md).
+    const auto dir = scratch_dir("cli_methane_unknown");
+    const auto sites_csv = (dir / "sites.csv").string();
+    auto run = [&](const std::string& command, const std::string& format) {
+        std::vector<std::string> extra{"--format", format};
+        if (command == "methane" && format == "json")
+            extra.insert(extra.end(), {"-o", sites_csv});
+        auto r = run_cli(args(command, extra, "coverage_unknown_tonnage.csv"));
+        REQUIRE(r.exit_code == 0);
+        CHECK(r.err.empty());
+        return r.out;
+    };
+    const double arg_ch4 = 101.91;
+
+    const auto j = json::parse(run("methane", "json"));
+    const auto& ury = country(j["countries"], "URY");
+    CHECK(ury["sites"] == 2);
+    CHECK(ury["sites_estimated"] == 0);
+    CHECK(ury["sites_unknown"] == 2);
+    CHECK(ury["ch4_t_per_year"].is_null());
+    CHECK(ury["co2e_t_per_year"].is_null());
+    const auto& arg = country(j["countries"], "ARG");
+    CHECK(arg["sites_unknown"] == 0);
+    CHECK(arg["ch4_t_per_year"].get<double>() == Approx(arg_ch4).epsilon(1e-4));
+    CHECK(arg["co2e_t_per_year"].get<double>() == Approx(arg_ch4 * 28).epsilon(1e-4));
+    // LAC: the known estimate (ARG's), and the two URY sites it leaves out
+    const auto& lac = country(j["countries"], "LAC");
+    CHECK(lac["sites"] == 3);
+    CHECK(lac["sites_unknown"] == 2);
+    CHECK(lac["ch4_t_per_year"].get<double>() == Approx(arg_ch4).epsilon(1e-4));
+    CHECK(lac["co2e_t_per_year"].get<double>() == Approx(arg_ch4 * 28).epsilon(1e-4));
+    // per site (-o): empty, with the reason
+    const auto per_site = slurp(sites_csv);
+    CHECK(per_site.find("U1,URY,open_dump,active,2024,,,") != std::string::npos);
+    CHECK(per_site.find("U2,URY,controlled_dump,active,2024,,,") != std::string::npos);
+
+    // CSV: country,sites,sites_estimated,sites_unknown,reporting_year,ch4_t_per_year,co2e_t_per_year,gwp100_ch4
+    const auto csv = run("methane", "csv");
+    CHECK(csv.find("\nURY,2,0,2,2024,,,28.0\n") != std::string::npos);
+    CHECK(csv.find("\nARG,1,1,0,2024,102,") != std::string::npos);  // 101.91 t rounded to 1 t
+    CHECK(csv.find("\nLAC,3,1,2,2024,102,") != std::string::npos);
+
+    // table and md: empty cells where the old output printed 0
+    for (const char* format : {"table", "md"}) {
+        INFO(format);
+        const auto out = run("methane", format);
+        CHECK(text_cell(out, "URY", "ch4_t_per_year").empty());
+        CHECK(text_cell(out, "URY", "co2e_t_per_year").empty());
+        CHECK(text_cell(out, "URY", "sites_unknown") == "2");
+        CHECK(text_cell(out, "ARG", "ch4_t_per_year") == "102");
+        CHECK(text_cell(out, "LAC", "ch4_t_per_year") == "102");
+        CHECK(text_cell(out, "LAC", "sites_unknown") == "2");
+    }
+
+    // coverage's methane columns follow the same rule
+    const auto c = json::parse(run("coverage", "json"));
+    const auto& c_ury = country(c["countries"], "URY");
+    CHECK(c_ury["methane_sites_unknown"] == 2);
+    CHECK(c_ury["ch4_t_per_year"].is_null());
+    CHECK(c_ury["co2e_t_per_year"].is_null());
+    CHECK(country(c["countries"], "ARG")["ch4_t_per_year"].get<double>() == Approx(arg_ch4).epsilon(1e-4));
+    CHECK(country(c["countries"], "LAC")["ch4_t_per_year"].get<double>() == Approx(arg_ch4).epsilon(1e-4));
+    CHECK(country(c["countries"], "LAC")["methane_sites_unknown"] == 2);
+    const auto coverage_md = run("coverage", "md");
+    CHECK(text_cell(coverage_md, "URY", "ch4_t_per_year").empty());
+    CHECK(text_cell(coverage_md, "URY", "co2e_t_per_year").empty());
+    CHECK(text_cell(coverage_md, "URY", "methane_sites_unknown") == "2");
 }
 
 TEST_CASE("prioritize: ranking CSV and GeoPackage, weights, errors", "[cli][prioritize]")

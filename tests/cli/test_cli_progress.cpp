@@ -100,7 +100,9 @@ TEST_CASE("progress --format csv counts every kind of change per country", "[cli
                  {"attributes_changed", "1"}, {"unchanged", "2"}, {"newly_found", "1"}, {"gone_unexplained", "2"},
                  {"removed_after_closure", "0"}, {"matched_by_location", "4"}, {"no_longer_inadequate_sites", "1"},
                  {"waste_no_longer_inadequate_t_per_day", "0.0"}, {"waste_unknown_sites", "1"},
-                 {"ch4_unknown_sites", "1"}}},
+                 // PER-101, its one site no longer inadequate, has no waste figure: the methane model
+                 // cannot evaluate it, so PER's reduction is unknown (empty), not 0
+                 {"ch4_reduction_t_per_year", ""}, {"ch4_unknown_sites", "1"}}},
         {"all", {{"old_sites", "15"}, {"new_sites", "13"}, {"closed", "2"}, {"remediated", "1"}, {"reclassified", "3"},
                  {"attributes_changed", "2"}, {"unchanged", "3"}, {"newly_found", "2"}, {"gone_unexplained", "3"},
                  {"removed_after_closure", "1"}, {"matched_by_location", "4"}, {"no_longer_inadequate_sites", "3"},
@@ -163,8 +165,10 @@ TEST_CASE("progress --format json and --changes: the change list and the methane
     CHECK(rows.at("BOL-001").at("ch4_old_t_per_year") == rows.at("BOL-001").at("ch4_new_t_per_year"));
     // BOL's reduction = BOL-001's (0) + BOL-004's (old - 1.5 old = -0.5 old): negative, honestly.
     CHECK(countries[0].at("ch4_reduction_t_per_year").get<double>() == Approx(-0.5 * old_004).margin(0.05));
-    // PER-101 has no waste figure: the model cannot evaluate it, it is counted, not guessed.
+    // PER-101 has no waste figure: the model cannot evaluate it, it is counted, not guessed, and PER's
+    // reduction over it alone is unknown (null), not 0.
     CHECK(countries[1].at("ch4_unknown_sites") == 1);
+    CHECK(countries[1].at("ch4_reduction_t_per_year").is_null());
 }
 
 TEST_CASE("progress table output names both sources and the methane year", "[cli][progress]")

@@ -264,12 +264,70 @@ TEST_CASE("coverage methane: the one site with a past deposit, by hand", "[cover
     const double ch4 = 36500.0 * 0.16220 * 0.5 * 0.6 * (1.0 - std::exp(-0.09)) * 0.5 * 16.0 / 12.0;
     CHECK(ch4 == Approx(101.91).epsilon(1e-4));
     const auto& arg = row(r, "ARG");
-    CHECK(arg.ch4_t_per_year == Approx(ch4).epsilon(1e-9));
-    CHECK(arg.co2e_t_per_year == Approx(ch4 * 28.0).epsilon(1e-9));  // AR5 GWP100
+    CHECK(arg.ch4_t_per_year.value() == Approx(ch4).epsilon(1e-9));
+    CHECK(arg.co2e_t_per_year.value() == Approx(ch4 * 28.0).epsilon(1e-9));  // AR5 GWP100
     CHECK(arg.methane_sites_unknown == 1);
-    CHECK(row(r, "LAC").ch4_t_per_year == Approx(ch4).epsilon(1e-9));
+    CHECK(row(r, "LAC").ch4_t_per_year.value() == Approx(ch4).epsilon(1e-9));
     CHECK(r.gwp100_ch4 == 28.0);
     CHECK(r.reporting_year == 2024);
+}
+
+TEST_CASE("coverage methane of a country none of whose sites has a known estimate is unknown, not 0",
+          "[coverage][methane]")
+{
+    // The fixture plus Uruguay's dumps U1 and U2 without tonnage (nothing to estimate it from), so the
+    // FOD model cannot estimate either. A plan facility in Chile gives a row with no sites at all.
+    auto f = fixture();
+    const LonLat u1{-56.2, -34.9};
+    f.sites.push_back(site("U1", "URY", u1, SiteType::open_dump, SiteStatus::active, std::nullopt, 2000));
+    f.sites.push_back(site("U2", "URY", geodesic_direct(u1, 90.0, 20000.0), SiteType::controlled_dump,
+                           SiteStatus::active, std::nullopt, 2000));
+    const auto w = fill_waste(f.sites, f.places, f.countries);
+    REQUIRE_FALSE(w.sites[6].waste_t_per_day.has_value());
+    REQUIRE_FALSE(w.sites[7].waste_t_per_day.has_value());
+    RegionalPlan plan;
+    plan.facilities.push_back({"CHL-F001", "CHL", "", false, "", "relleno", {-70.6, -33.4}, 0.0, 0, {}, 0.0, 0.0,
+                               std::nullopt, std::nullopt});
+    const auto r = compute_coverage(w, f.places, &plan, params());
+
+    const auto& ury = row(r, "URY");
+    CHECK(ury.sites == 2);
+    CHECK(ury.methane_sites_unknown == 2);
+    CHECK_FALSE(ury.ch4_t_per_year.has_value());
+    CHECK_FALSE(ury.co2e_t_per_year.has_value());
+    // ARG as before (D1's 101.91 t, see "the one site with a past deposit"); LAC sums the known
+    // estimates and counts D3, U1 and U2 as unknown.
+    const double d1_ch4 = 36500.0 * 0.16220 * 0.5 * 0.6 * (1.0 - std::exp(-0.09)) * 0.5 * 16.0 / 12.0;
+    CHECK(row(r, "ARG").ch4_t_per_year.value() == Approx(d1_ch4).epsilon(1e-9));
+    const auto& lac = row(r, "LAC");
+    CHECK(lac.methane_sites_unknown == 3);
+    CHECK(lac.ch4_t_per_year.value() == Approx(d1_ch4).epsilon(1e-9));
+    CHECK(lac.co2e_t_per_year.value() == Approx(d1_ch4 * 28.0).epsilon(1e-9));
+    // No sites at all: a true 0.
+    const auto& chl = row(r, "CHL");
+    CHECK(chl.sites == 0);
+    CHECK(chl.ch4_t_per_year.value() == 0.0);
+    CHECK(chl.methane_sites_unknown == 0);
+
+    // In the table: empty cells (JSON null) where 0 stood before.
+    const auto t = coverage_table(r);
+    REQUIRE(t.columns[37].name == "ch4_t_per_year");
+    REQUIRE(t.columns[38].name == "co2e_t_per_year");
+    REQUIRE(t.rows.size() == 5);  // ARG, BRA, CHL, URY, LAC
+    CHECK(std::holds_alternative<std::monostate>(t.rows[3][37]));
+    CHECK(std::holds_alternative<std::monostate>(t.rows[3][38]));
+    CHECK(std::get<double>(t.rows[2][37]) == 0.0);
+    CHECK(std::get<double>(t.rows[4][37]) == Approx(d1_ch4).epsilon(1e-9));
+
+    SECTION("with only the sites of unknown methane, the LAC total is unknown too")
+    {
+        const std::vector<Site> ury_only(w.sites.end() - 2, w.sites.end());
+        const WasteEstimateResult ury_waste{ury_only, std::vector<std::int64_t>(ury_only.size(), 0), {}};
+        const auto u = compute_coverage(ury_waste, {}, nullptr, params());
+        CHECK(row(u, "LAC").methane_sites_unknown == 2);
+        CHECK_FALSE(row(u, "LAC").ch4_t_per_year.has_value());
+        CHECK_FALSE(row(u, "LAC").co2e_t_per_year.has_value());
+    }
 }
 
 TEST_CASE("coverage with a plan written by write_plan: shares served, haul, local solutions", "[coverage][plan]")

@@ -361,6 +361,62 @@ TEST_CASE("per-country totals add the known estimates and count the unknown", "[
     CHECK(rows[1].sites == 3);
     CHECK(rows[1].sites_estimated == 2);
     CHECK(rows[1].sites_unknown == 1);
-    CHECK(rows[1].ch4_t_per_year == 12.5);
-    CHECK(rows[1].co2e_t_per_year == 350.0);
+    CHECK(rows[1].ch4_t_per_year.value() == 12.5);
+    CHECK(rows[1].co2e_t_per_year.value() == 350.0);
+}
+
+TEST_CASE("a total over sites none of which is known is unknown, not 0", "[methane]")
+{
+    // BHS: two sites, neither estimable; ARG: one known (1 t CH4, 28 t CO2e) and one unknown.
+    SiteMethane b1, b2, a1, a2;
+    b1.country_iso3 = b2.country_iso3 = "BHS";
+    b1.unknown_reason = b2.unknown_reason = "waste_t_per_day unknown";
+    a1.country_iso3 = a2.country_iso3 = "ARG";
+    a1.ch4_t_per_year = 1.0;
+    a1.co2e_t_per_year = 28.0;
+    const auto rows = methane_by_country({b1, a1, b2, a2});
+    REQUIRE(rows.size() == 2);
+    const auto& arg = rows[0];
+    const auto& bhs = rows[1];
+    REQUIRE(bhs.country_iso3 == "BHS");
+    CHECK(bhs.sites == 2);
+    CHECK(bhs.sites_estimated == 0);
+    CHECK(bhs.sites_unknown == 2);
+    CHECK_FALSE(bhs.ch4_t_per_year.has_value());
+    CHECK_FALSE(bhs.co2e_t_per_year.has_value());
+    // partly known: the known sum, a lower bound, with the unknown site counted
+    CHECK(arg.ch4_t_per_year.value() == 1.0);
+    CHECK(arg.co2e_t_per_year.value() == 28.0);
+    CHECK(arg.sites_unknown == 1);
+
+    // LAC adds the known sums (ARG's) and every count; BHS's unknown does not make it unknown.
+    const auto lac = methane_total(rows, "LAC");
+    CHECK(lac.country_iso3 == "LAC");
+    CHECK(lac.sites == 4);
+    CHECK(lac.sites_estimated == 1);
+    CHECK(lac.sites_unknown == 3);
+    CHECK(lac.ch4_t_per_year.value() == 1.0);
+    CHECK(lac.co2e_t_per_year.value() == 28.0);
+
+    // Over BHS alone the total is unknown too; over no sites at all it is a true 0.
+    const auto only_bhs = methane_total({bhs}, "LAC");
+    CHECK(only_bhs.sites_unknown == 2);
+    CHECK_FALSE(only_bhs.ch4_t_per_year.has_value());
+    CHECK_FALSE(only_bhs.co2e_t_per_year.has_value());
+    const auto nothing = methane_total({}, "LAC");
+    CHECK(nothing.sites == 0);
+    CHECK(nothing.ch4_t_per_year.value() == 0.0);
+    CHECK(nothing.co2e_t_per_year.value() == 0.0);
+    CHECK(methane_by_country({}).empty());
+}
+
+TEST_CASE("a country of sites that emit a known 0 totals 0, not unknown", "[methane]")
+{
+    // A site opening after the reporting year emits a known 0 t (nothing deposited yet).
+    auto s = make_site("x", "BRA", MANAUS, SiteType::open_dump, 10.0);
+    s.opening_year = 2030;
+    const auto rows = methane_by_country({estimate_site_methane(s, params_for(2024))});
+    REQUIRE(rows.size() == 1);
+    CHECK(rows[0].sites_estimated == 1);
+    CHECK(rows[0].ch4_t_per_year.value() == 0.0);
 }

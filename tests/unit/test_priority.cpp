@@ -202,4 +202,6 @@ TEST_CASE("priority table has a score column per criterion, empty when unknown, 
     CHECK(t.columns[t.columns.size() - 2].name == "lon");
     CHECK(t.columns[18].name == "score_waste");
     CHECK(std::holds_alternative<std::monostate>(t.rows[1][18]));  // C's waste score: unknown
+    REQUIRE(t.columns[11].name == "ch4_t_per_year");
+    CHECK(std::holds_alternative<std::monostate>(t.rows[1][11]));  // C's methane: unknown, not 0
 }

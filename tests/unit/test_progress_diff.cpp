@@ -303,11 +303,34 @@ TEST_CASE("methane reduction comes from the model given, and is unknown without 
     REQUIRE(country_of(d, "BOL").ch4_reduction_t_per_year.has_value());
     CHECK(*country_of(d, "BOL").ch4_reduction_t_per_year == 4080.0);
     CHECK(country_of(d, "BOL").ch4_unknown_sites == 0);
-    // PER-101 has no waste: the model cannot say.
-    CHECK(*country_of(d, "PER").ch4_reduction_t_per_year == 0.0);
+    // PER-101, PER's only site no longer inadequate, has no waste: the model cannot say, so PER's
+    // reduction is unknown, not 0; the total adds BOL's known one and counts PER-101.
+    CHECK(country_of(d, "PER").no_longer_inadequate_sites == 1);
+    CHECK_FALSE(country_of(d, "PER").ch4_reduction_t_per_year.has_value());
     CHECK(country_of(d, "PER").ch4_unknown_sites == 1);
     CHECK(*d.total.ch4_reduction_t_per_year == 4080.0);
     CHECK(d.total.ch4_unknown_sites == 1);
+    CHECK(d.with_ch4_model);
+    const auto with_model = progress_summary_table(d);
+    REQUIRE(with_model.rows.size() == 3);  // BOL, PER, all
+    REQUIRE(with_model.columns[15].name == "ch4_reduction_t_per_year");
+    REQUIRE(with_model.columns[16].name == "ch4_unknown_sites");
+    CHECK(std::holds_alternative<std::monostate>(with_model.rows[1][15]));     // PER ch4_reduction_t_per_year
+    CHECK(std::get<std::int64_t>(with_model.rows[1][16]) == 1);                // PER ch4_unknown_sites
+    CHECK(std::get<double>(with_model.rows[2][15]) == 4080.0);
+    // A model that knows nothing: every reduction over sites unknown, the counts still shown.
+    DiffOptions blind;
+    blind.ch4_t_per_year = [](const Site&) { return std::optional<double>{}; };
+    const auto b = compare_snapshots(old_snapshot(), new_snapshot(), blind);
+    CHECK_FALSE(b.total.ch4_reduction_t_per_year.has_value());
+    CHECK(b.total.ch4_unknown_sites == 3);
+    const auto blind_table = progress_summary_table(b);
+    CHECK(std::get<std::int64_t>(blind_table.rows[2][16]) == 3);
+    // A country with no site no longer inadequate has a true 0 reduction: a model for BOL's and PER's
+    // sites, on snapshots where nothing changed.
+    const auto same = compare_snapshots(old_snapshot(), old_snapshot(), opt);
+    CHECK(same.total.no_longer_inadequate_sites == 0);
+    CHECK(same.total.ch4_reduction_t_per_year.value() == 0.0);
     // Only sites that stopped being inadequate are evaluated.
     CHECK_FALSE(change_of(d, "BOL-003").ch4_old_t_per_year.has_value());
 

@@ -93,9 +93,10 @@ struct CountryCoverage {
     std::int64_t population_within_1km = 0;
     std::int64_t population_within_2km = 0;
     std::int64_t population_within_5km = 0;
-    // methane of the reporting year, over every site whose estimate is known
-    double ch4_t_per_year = 0.0;
-    double co2e_t_per_year = 0.0;
+    // methane of the reporting year, over every site whose estimate is known; std::nullopt when the
+    // row has sites and none of them has a known estimate (unknown, not 0), as in CountryMethane
+    std::optional<double> ch4_t_per_year = 0.0;
+    std::optional<double> co2e_t_per_year = 0.0;
     std::size_t methane_sites_unknown = 0;
 };
 

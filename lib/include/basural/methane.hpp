@@ -196,10 +196,15 @@ struct CountryMethane {
     std::size_t sites = 0;
     std::size_t sites_estimated = 0;
     std::size_t sites_unknown = 0;
-    double ch4_t_per_year = 0.0;
-    double co2e_t_per_year = 0.0;
+    /// Sum of the known estimates, t; std::nullopt when there are sites and none of them is known
+    /// (unknown, not 0). A total over no sites at all is a true 0.
+    std::optional<double> ch4_t_per_year = 0.0;
+    std::optional<double> co2e_t_per_year = 0.0;
 };
 /// One row per country, sorted by ISO3 code.
 std::vector<CountryMethane> methane_by_country(const std::vector<SiteMethane>& estimates);
+/// The total of several rows (e.g. methane_by_country's, for LAC) named `country_iso3`: the counts and
+/// the known sums added, unknown when no site of any row is known.
+CountryMethane methane_total(const std::vector<CountryMethane>& rows, std::string country_iso3);
 
 }  // namespace basural

@@ -15,7 +15,8 @@ namespace basural {
 /// "sites", with lon/lat columns.
 ReportTable methane_site_table(const std::vector<Site>& sites, const std::vector<SiteMethane>& estimates);
 
-/// One row per country (methane_by_country) then "LAC", named "countries".
+/// One row per country (methane_by_country) then "LAC" (methane_total), named "countries". An unknown
+/// total (every site of the row unknown) is an empty cell; sites_unknown counts what a total leaves out.
 ReportTable methane_country_table(const std::vector<SiteMethane>& estimates, int reporting_year, double gwp100_ch4);
 
 }  // namespace basural

@@ -101,8 +101,9 @@ struct CountryProgress {
     /// Sum of the OLD records' waste_t_per_day over no_longer_inadequate sites whose waste is known.
     double waste_no_longer_inadequate_t_per_day = 0.0;
     std::int64_t waste_unknown_sites = 0;  ///< no_longer_inadequate sites with unknown waste
-    /// Sum of (old - new) CH4 over no_longer_inadequate sites the model knows both ways;
-    /// std::nullopt when no model was given.
+    /// Sum of (old - new) CH4 over no_longer_inadequate sites the model knows both ways; std::nullopt
+    /// when no model was given, or when there are such sites and the model knows none of them both
+    /// ways (unknown, not 0). Over no such sites it is a true 0.
     std::optional<double> ch4_reduction_t_per_year;
     std::int64_t ch4_unknown_sites = 0;  ///< no_longer_inadequate sites the model could not evaluate
 };
@@ -111,6 +112,7 @@ struct SnapshotDiff {
     std::vector<SiteChange> changes;         ///< sorted by country, then site_id(), then old id
     std::vector<CountryProgress> countries;  ///< sorted by ISO3 code
     CountryProgress total;                   ///< all countries
+    bool with_ch4_model = false;             ///< DiffOptions::ch4_t_per_year was given
 };
 
 /// Compares two snapshots. Pairs records by site_id first, then the rest by location (same country
