@@ -70,10 +70,6 @@ double round_up_bound(double bound, bool integral)
 /// doubles never counts as an improvement (and the search always terminates).
 double improvement_tolerance(double objective) { return 1e-9 * std::max(1.0, std::fabs(objective)); }
 
-/// Subgradient optimisation stops when its step factor (halved after 30 iterations without a better
-/// bound, from 2) falls below this: Beasley (1993) stops at 0.005; steps are then too small to move
-/// the bound noticeably.
-constexpr double MIN_STEP_FACTOR = 0.005;
 
 // ---------------------------------------------------------------------------------------------
 // The problem after validation: cutoff applied, loads and capacities filled in.
@@ -648,7 +644,7 @@ void fix_by_reduced_cost(const BoundResult& b, const std::vector<char>& required
 /// (it may improve while the bound runs, through `propose`, which receives the relaxation's open set
 /// every `propose_every` iterations when it changed).
 BoundResult subgradient_bound(const WeightedMatrix& wm, const std::vector<char>& required_flag, std::size_t p_total,
-                              std::vector<double> lambda, std::size_t max_iterations,
+                              std::vector<double> lambda, std::size_t max_iterations, double min_step_factor,
                               const std::function<double()>& upper_bound, bool integral,
                               const FacilityRelaxation& relax,
                               const std::function<void(const std::vector<std::size_t>&)>& propose,
@@ -724,7 +720,7 @@ BoundResult subgradient_bound(const WeightedMatrix& wm, const std::vector<char>&
         }
         const double ub = upper_bound();
         const double lb = round_up_bound(result.lower_bound, integral);
-        if (lb >= ub - improvement_tolerance(ub) || theta < MIN_STEP_FACTOR)
+        if (lb >= ub - improvement_tolerance(ub) || theta < min_step_factor)
             break;
 
         // subgradient g_i = 1 - (how much of i the relaxation serves)
@@ -892,8 +888,8 @@ SearchResult search_uncapacitated(const WeightedMatrix& wm, const std::vector<ch
         }
     };
     bound = subgradient_bound(wm, required_flag, p_total, initial_multipliers(wm), options.max_bound_iterations,
-                              [&] { return res.objective; }, wm.integral, uncapacitated_relaxation(wm), consider, 5,
-                              excluded);
+                              options.min_step_factor, [&] { return res.objective; }, wm.integral,
+                              uncapacitated_relaxation(wm), consider, 5, excluded);
     res.bound_iterations = bound.iterations;
     // local search from the relaxation's sets at the best multipliers found (Lagrangian heuristic)
     for (const auto& set : bound.last_sets) {
@@ -1504,8 +1500,9 @@ CapacitatedResult search_capacitated(const Prepared& p, const WeightedMatrix& wm
         }
     };
     const auto bound = subgradient_bound(wm, p.required_flag, p.p_total, initial_multipliers(wm),
-                                         options.max_bound_iterations, [&] { return res.objective; }, wm.integral,
-                                         capacitated_relaxation(p, wm), consider, 5, excluded);
+                                         options.max_bound_iterations, options.min_step_factor,
+                                         [&] { return res.objective; }, wm.integral, capacitated_relaxation(p, wm),
+                                         consider, 5, excluded);
     res.bound_iterations = bound.iterations;
     res.lower_bound = round_up_bound(bound.lower_bound, wm.integral);
 
@@ -1972,7 +1969,7 @@ private:
 /// candidates with negative reduced cost 1 - sum u_i start a greedy completion (Lagrangian heuristic)
 /// that may improve `best`.
 BoundResult set_cover_bound(const Prepared& p, std::vector<std::size_t>& best, std::size_t max_iterations,
-                            SetCover& cover)
+                            double min_step_factor, SetCover& cover)
 {
     BoundResult res;
     std::vector<char> active(p.n, 0);
@@ -2040,7 +2037,7 @@ BoundResult set_cover_bound(const Prepared& p, std::vector<std::size_t>& best, s
             if (set.size() < best.size())
                 best = std::move(set);
         }
-        if (round_up_bound(res.lower_bound, true) >= static_cast<double>(best.size()) || theta < MIN_STEP_FACTOR)
+        if (round_up_bound(res.lower_bound, true) >= static_cast<double>(best.size()) || theta < min_step_factor)
             break;
         double norm = 0.0;
         for (std::size_t i = 0; i < p.n; ++i)
@@ -2367,7 +2364,7 @@ LocationSolution solve_lscp(const LocationProblem& problem, const SolveOptions& 
             if (set.size() < best.size())
                 best = std::move(set);
         }
-        const auto bound = set_cover_bound(sub, best, options.max_bound_iterations, cover);
+        const auto bound = set_cover_bound(sub, best, options.max_bound_iterations, options.min_step_factor, cover);
         double part_lower = round_up_bound(bound.lower_bound, true);
         effort += bound.iterations;
         // the branch and bound's bound is weak: it is for small parts (the common case with a cutoff)

@@ -281,7 +281,8 @@ struct Component {
     std::size_t group = 0;
     std::vector<std::size_t> dem;
     std::vector<std::size_t> cand;
-    LocationProblem problem;
+    std::vector<CostTriplet> triplets;  // the allowed pairs (demand row, candidate, haul), until solved
+    LocationProblem problem;            // costs built from the triplets when the component is solved
     double total_t_per_day = 0.0;
 };
 
@@ -387,11 +388,18 @@ RegionalPlan regionalize(const std::vector<Site>& input_sites, const Regionalize
     }
 
     // The sites planned, sorted by site_id: every later step follows this order.
-    std::vector<Site> sites;
-    for (const auto& s : input_sites)
+    std::vector<std::size_t> planned;  // sorted as indices: moving whole sites around costs more
+    for (std::size_t i = 0; i < input_sites.size(); ++i) {
+        const Site& s = input_sites[i];
         if ((wanted.empty() || wanted.count(s.country_iso3)) && (is_regional_demand(s) || is_existing_landfill(s)))
-            sites.push_back(s);
-    std::sort(sites.begin(), sites.end(), [](const Site& a, const Site& b) { return a.site_id < b.site_id; });
+            planned.push_back(i);
+    }
+    std::sort(planned.begin(), planned.end(),
+              [&](std::size_t a, std::size_t b) { return input_sites[a].site_id < input_sites[b].site_id; });
+    std::vector<Site> sites;
+    sites.reserve(planned.size());
+    for (const auto i : planned)
+        sites.push_back(input_sites[i]);
     for (std::size_t i = 1; i < sites.size(); ++i)
         if (sites[i].site_id == sites[i - 1].site_id)
             throw usage_error("site_id '" + sites[i].site_id + "' is used by two sites: ids must be unique");
@@ -433,36 +441,92 @@ RegionalPlan regionalize(const std::vector<Site>& input_sites, const Regionalize
     for (const auto& [od, cost] : matrix)
         matrix_from[od.first].emplace_back(od.second, cost);
 
-    // Step 1, per group (in parallel): the allowed (demand, candidate) pairs within the haul and on
-    // one landmass, and the connected parts they form, each a location problem of its own.
-    std::vector<std::vector<Component>> components_of(groups.size());
+    // Step 1: the allowed (demand, candidate) links within the haul and on one landmass, and the
+    // connected parts they form, each a location problem of its own. (a) per group, in parallel: the
+    // demand nodes and the spatial index; (b) the geodesics, in chunks of nodes across all groups, so
+    // that one large country does not keep a thread busy alone; (c) per group, in parallel: the
+    // links in node order (the same whatever the chunks) and the components.
+    struct Link {
+        std::size_t demand;
+        std::size_t candidate;
+        double haul;
+    };
+    struct GroupWork {
+        std::vector<std::size_t> demand_nodes;  // local node indices
+        std::vector<char> is_demand;
+        std::optional<SpatialIndex> index;
+        std::vector<std::vector<Link>> chunk_links;
+    };
+    constexpr std::size_t NODES_PER_CHUNK = 256;
+    std::vector<GroupWork> work(groups.size());
     std::vector<std::size_t> group_order(groups.size());
     std::iota(group_order.begin(), group_order.end(), std::size_t{0});
     std::stable_sort(group_order.begin(), group_order.end(),
                      [&](std::size_t a, std::size_t b) { return groups[a].nodes.size() > groups[b].nodes.size(); });
+    auto same_land = [&](const Group& g, std::size_t a, std::size_t b) {
+        const auto& la = landmass[g.nodes[a]];
+        const auto& lb = landmass[g.nodes[b]];
+        return !la || !lb || *la == *lb;
+    };
     detail::run_jobs(group_order, options.threads, [&](std::size_t gi) {
         const Group& g = groups[gi];
+        GroupWork& w = work[gi];
+        w.is_demand.assign(g.nodes.size(), 0);
+        for (std::size_t k = 0; k < g.nodes.size(); ++k)
+            if (is_regional_demand(sites[g.nodes[k]])) {
+                w.demand_nodes.push_back(k);
+                w.is_demand[k] = 1;
+            }
+        if (w.demand_nodes.empty() || use_matrix)
+            return;
+        std::vector<LonLat> all_pts;
+        for (const auto i : g.nodes)
+            all_pts.push_back(sites[i].location);
+        w.index.emplace(std::move(all_pts));
+        w.chunk_links.resize((g.nodes.size() + NODES_PER_CHUNK - 1) / NODES_PER_CHUNK);
+    });
+    std::vector<std::pair<std::size_t, std::size_t>> pair_chunks;  // (group, chunk), largest groups first
+    for (const auto gi : group_order)
+        for (std::size_t c = 0; c < work[gi].chunk_links.size(); ++c)
+            pair_chunks.emplace_back(gi, c);
+    std::vector<std::size_t> chunk_order(pair_chunks.size());
+    std::iota(chunk_order.begin(), chunk_order.end(), std::size_t{0});
+    detail::run_jobs(chunk_order, options.threads, [&](std::size_t job) {
+        // every pair of sites within reach measured once (the haul from a to b is the haul from b to
+        // a, bit for bit)
+        const auto [gi, chunk] = pair_chunks[job];
+        const Group& g = groups[gi];
+        GroupWork& w = work[gi];
+        auto& links = w.chunk_links[chunk];
+        w.index->for_each_pair_within_m(
+            options.max_haul_km / options.detour_factor * 1000.0,
+            [&](std::size_t a, std::size_t b, double distance_m) {
+                const double haul_km = distance_m / 1000.0 * options.detour_factor;
+                if (!(haul_km <= options.max_haul_km) || !same_land(g, a, b))
+                    return;
+                if (w.is_demand[a])
+                    links.push_back({a, b, haul_km});
+                if (w.is_demand[b])
+                    links.push_back({b, a, haul_km});
+            },
+            &w.is_demand, chunk * NODES_PER_CHUNK, (chunk + 1) * NODES_PER_CHUNK);
+    });
+
+    std::vector<std::vector<Component>> components_of(groups.size());
+    detail::run_jobs(group_order, options.threads, [&](std::size_t gi) {
+        const Group& g = groups[gi];
+        GroupWork& gw = work[gi];
         const std::size_t n = g.nodes.size();
-        std::vector<std::size_t> demand_nodes;  // local node indices
-        for (std::size_t k = 0; k < n; ++k)
-            if (is_regional_demand(sites[g.nodes[k]]))
-                demand_nodes.push_back(k);
+        const auto& demand_nodes = gw.demand_nodes;
         if (demand_nodes.empty())
             return;
-        auto same_land = [&](std::size_t a, std::size_t b) {
-            const auto& la = landmass[g.nodes[a]];
-            const auto& lb = landmass[g.nodes[b]];
-            return !la || !lb || *la == *lb;
-        };
-        // Allowed (demand node, candidate node, haul) links, each demand node to itself at 0 included.
-        struct Link {
-            std::size_t demand;
-            std::size_t candidate;
-            double haul;
-        };
+        // each demand node to itself at 0, then the pairs within reach (the chunks', in node order)
         std::vector<Link> links;
         for (const auto k : demand_nodes)
             links.push_back({k, k, 0.0});
+        std::vector<std::vector<Link>*> link_lists{&links};
+        for (auto& chunk : gw.chunk_links)
+            link_lists.push_back(&chunk);
         if (use_matrix) {
             std::unordered_map<std::size_t, std::size_t> local_of;  // site index -> local node
             for (std::size_t k = 0; k < n; ++k)
@@ -470,37 +534,17 @@ RegionalPlan regionalize(const std::vector<Site>& input_sites, const Regionalize
             for (const auto k : demand_nodes)
                 for (const auto& [site, cost] : matrix_from[g.nodes[k]]) {
                     const auto j = local_of.find(site);
-                    if (j != local_of.end() && j->second != k && cost <= options.max_haul_km && same_land(k, j->second))
+                    if (j != local_of.end() && j->second != k && cost <= options.max_haul_km && same_land(g, k, j->second))
                         links.push_back({k, j->second, cost});
                 }
-        } else {
-            // every pair of sites within reach measured once (the haul from a to b is the haul from
-            // b to a, bit for bit); a site is 0 km from itself
-            std::vector<LonLat> all_pts;
-            std::vector<char> is_demand(n, 0);
-            for (const auto i : g.nodes)
-                all_pts.push_back(sites[i].location);
-            for (const auto k : demand_nodes)
-                is_demand[k] = 1;
-            const SpatialIndex index(std::move(all_pts));
-            index.for_each_pair_within_m(
-                options.max_haul_km / options.detour_factor * 1000.0,
-                [&](std::size_t a, std::size_t b, double distance_m) {
-                    const double haul_km = distance_m / 1000.0 * options.detour_factor;
-                    if (!(haul_km <= options.max_haul_km) || !same_land(a, b))
-                        return;
-                    if (is_demand[a])
-                        links.push_back({a, b, haul_km});
-                    if (is_demand[b])
-                        links.push_back({b, a, haul_km});
-                },
-                &is_demand);
         }
+        gw.index.reset();
 
         // Components with demand, numbered by their smallest node; links bucketed by component.
         UnionFind uf(n);
-        for (const auto& l : links)
-            uf.unite(l.demand, l.candidate);
+        for (const auto* list : link_lists)
+            for (const auto& l : *list)
+                uf.unite(l.demand, l.candidate);
         std::vector<char> has_demand(n, 0);
         for (const auto k : demand_nodes)
             has_demand[uf.find(k)] = 1;
@@ -526,10 +570,17 @@ RegionalPlan regionalize(const std::vector<Site>& input_sites, const Regionalize
                 c.dem.push_back(k);
             }
         }
-        std::vector<std::vector<CostTriplet>> triplets(components.size());
-        for (const auto& l : links)
-            triplets[component_of[l.demand]].push_back({row_of[l.demand], position[l.candidate], l.haul});
-        links = {};
+        std::vector<std::size_t> link_count(components.size(), 0);
+        for (const auto* list : link_lists)
+            for (const auto& l : *list)
+                ++link_count[component_of[l.demand]];
+        for (std::size_t ci = 0; ci < components.size(); ++ci)
+            components[ci].triplets.reserve(link_count[ci]);
+        for (auto* list : link_lists) {
+            for (const auto& l : *list)
+                components[component_of[l.demand]].triplets.push_back({row_of[l.demand], position[l.candidate], l.haul});
+            *list = {};  // free each list once bucketed
+        }
         for (std::size_t ci = 0; ci < components.size(); ++ci) {
             Component& c = components[ci];
             for (const auto k : c.dem) {
@@ -537,8 +588,6 @@ RegionalPlan regionalize(const std::vector<Site>& input_sites, const Regionalize
                 c.problem.demand_weights.push_back(w);
                 c.total_t_per_day += w;
             }
-            c.problem.costs = SparseCostMatrix::from_triplets(c.dem.size(), c.cand.size(), std::move(triplets[ci]),
-                                                              options.max_haul_km);
             c.problem.max_cost = options.max_haul_km;
             if (options.reuse_existing)
                 for (std::size_t t = 0; t < c.cand.size(); ++t)
@@ -557,7 +606,7 @@ RegionalPlan regionalize(const std::vector<Site>& input_sites, const Regionalize
     std::vector<std::size_t> component_order(components.size());
     std::iota(component_order.begin(), component_order.end(), std::size_t{0});
     std::stable_sort(component_order.begin(), component_order.end(), [&](std::size_t a, std::size_t b) {
-        return components[a]->problem.costs.entry_count() > components[b]->problem.costs.entry_count();
+        return components[a]->triplets.size() > components[b]->triplets.size();
     });
     std::mutex progress_mutex;
     std::size_t done = 0;
@@ -566,10 +615,14 @@ RegionalPlan regionalize(const std::vector<Site>& input_sites, const Regionalize
         const auto& dem = comp.dem;
         const auto& cand = comp.cand;
         LocationProblem& pr = comp.problem;
+        pr.costs = SparseCostMatrix::from_triplets(dem.size(), cand.size(), std::move(comp.triplets), options.max_haul_km);
         ComponentOutcome& out = outcomes[ci];
         // Large components (thousands of dumps within reach of each other) get a lighter search:
         // the bound and the gap are still computed and reported.
+        // Every bound stops at Beasley's step factor of 0.005 (a plan is one of many runs of an
+        // analyst's session; the bound and gap reported are what the bound reached).
         SolveOptions solve = options.solve;
+        solve.min_step_factor = std::max(solve.min_step_factor, 0.005);
         if (dem.size() > LARGE_COMPONENT_SITES) {
             solve.restarts = 0;
             solve.exact_node_limit = 0;

@@ -138,14 +138,15 @@ void SpatialIndex::Tree::box_candidates(const LonLat& centre, double radius_m, s
 
 void SpatialIndex::for_each_pair_within_m(double radius_m,
                                           const std::function<void(std::size_t, std::size_t, double)>& visit,
-                                          const std::vector<char>* wanted) const
+                                          const std::vector<char>* wanted, std::size_t a_begin,
+                                          std::size_t a_end) const
 {
     if (wanted && wanted->size() != m_points.size())
         throw error("spatial index: " + std::to_string(wanted->size()) + " flags for " +
                     std::to_string(m_points.size()) + " points");
     const auto t = detail::chord_thresholds(radius_m);
     std::vector<std::size_t> candidates;
-    for (std::size_t a = 0; a < m_points.size(); ++a) {
+    for (std::size_t a = a_begin; a < std::min(a_end, m_points.size()); ++a) {
         candidates_within_m(m_points[a], radius_m, candidates);
         const bool a_wanted = !wanted || (*wanted)[a];
         for (const std::size_t b : candidates) {

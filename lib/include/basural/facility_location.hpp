@@ -81,6 +81,10 @@ struct SolveOptions {
     std::size_t perturbations = 60;
     /// Maximum subgradient iterations of the Lagrangian bound.
     std::size_t max_bound_iterations = 3000;
+    /// The subgradient optimisation also stops when its step factor (2, halved after 30 iterations
+    /// without a better bound) falls below this. Beasley (1993) stops at 0.005, a quicker and slightly
+    /// weaker bound; the default goes further.
+    double min_step_factor = 1e-4;
     /// LSCP: nodes the exact branch and bound may visit before it gives up (then the Lagrangian bound
     /// is reported). 0 disables it.
     std::size_t exact_node_limit = 200000;

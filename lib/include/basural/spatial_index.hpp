@@ -62,9 +62,12 @@ public:
     /// Calls visit(a, b, distance_m) once for every pair of indexed points a < b at geodesic distance
     /// <= radius_m (the self-join), with the distance measured once, from points()[a] to points()[b].
     /// With `wanted` (one flag per point) only pairs with at least one wanted point are measured.
-    /// Pairs come in ascending a, then in no particular order of b.
+    /// Pairs come in ascending a, then in no particular order of b. Only pairs with a in
+    /// [a_begin, a_end) are visited (a_end is capped at size()): disjoint ranges on different threads
+    /// share the work, each with its own `visit`.
     void for_each_pair_within_m(double radius_m, const std::function<void(std::size_t a, std::size_t b, double distance_m)>& visit,
-                                const std::vector<char>* wanted = nullptr) const;
+                                const std::vector<char>* wanted = nullptr, std::size_t a_begin = 0,
+                                std::size_t a_end = static_cast<std::size_t>(-1)) const;
 
 private:
     struct Tree;  // the R-tree and the points' Earth-centred coordinates
