@@ -236,7 +236,7 @@ void add_to(CountryProgress& p, const SiteChange& c)
     if (c.no_longer_inadequate) {
         ++p.no_longer_inadequate_sites;
         if (c.old_site->waste_t_per_day)
-            p.waste_no_longer_inadequate_t_per_day += *c.old_site->waste_t_per_day;
+            *p.waste_no_longer_inadequate_t_per_day += *c.old_site->waste_t_per_day;
         else
             ++p.waste_unknown_sites;
         if (p.ch4_reduction_t_per_year) {
@@ -389,10 +389,13 @@ SnapshotDiff compare_snapshots(const std::vector<Site>& old_sites, const std::ve
         add_to(country(c.country_iso3()), c);
         add_to(diff.total, c);
     }
-    // A reduction over sites none of which the model knows both ways is unknown, not 0.
+    // A reduction over sites none of which the model knows both ways is unknown, not 0; so is the
+    // waste of sites none of which has a known waste.
     auto unknown_if_nothing_known = [](CountryProgress& p) {
         if (p.no_longer_inadequate_sites > 0 && p.ch4_unknown_sites == p.no_longer_inadequate_sites)
             p.ch4_reduction_t_per_year.reset();
+        if (p.no_longer_inadequate_sites > 0 && p.waste_unknown_sites == p.no_longer_inadequate_sites)
+            p.waste_no_longer_inadequate_t_per_day.reset();
     };
     unknown_if_nothing_known(diff.total);
     for (auto& [iso3, p] : by_country) {
@@ -433,7 +436,7 @@ std::vector<ReportCell> summary_row(const CountryProgress& p, bool with_ch4)
             cell(p.removed_after_closure),
             cell(p.matched_by_location),
             cell(p.no_longer_inadequate_sites),
-            ReportCell{p.waste_no_longer_inadequate_t_per_day},
+            cell(p.waste_no_longer_inadequate_t_per_day),
             cell(p.waste_unknown_sites),
             cell(p.ch4_reduction_t_per_year),
             with_ch4 ? cell(p.ch4_unknown_sites) : ReportCell{}};

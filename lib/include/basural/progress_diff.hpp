@@ -98,8 +98,10 @@ struct CountryProgress {
     std::int64_t removed_after_closure = 0;
     std::int64_t matched_by_location = 0;
     std::int64_t no_longer_inadequate_sites = 0;
-    /// Sum of the OLD records' waste_t_per_day over no_longer_inadequate sites whose waste is known.
-    double waste_no_longer_inadequate_t_per_day = 0.0;
+    /// Sum of the OLD records' waste_t_per_day over no_longer_inadequate sites whose waste is known;
+    /// std::nullopt when there are such sites and none has a known waste (unknown, not 0). Over no
+    /// such sites it is a true 0.
+    std::optional<double> waste_no_longer_inadequate_t_per_day = 0.0;
     std::int64_t waste_unknown_sites = 0;  ///< no_longer_inadequate sites with unknown waste
     /// Sum of (old - new) CH4 over no_longer_inadequate sites the model knows both ways; std::nullopt
     /// when no model was given, or when there are such sites and the model knows none of them both
