@@ -194,22 +194,9 @@ CoverageReport compute_coverage(const WasteEstimateResult& waste, const std::vec
     // plan: site -> haul km; facilities per country
     std::unordered_map<std::string, double> haul_of;
     if (plan) {
-        std::unordered_map<std::string, std::size_t> index_of;
-        for (std::size_t i = 0; i < sites.size(); ++i)
-            index_of.emplace(sites[i].site_id, i);
-        for (std::size_t k = 0; k < plan->assignments.size(); ++k) {
-            const auto& a = plan->assignments[k];
-            if (!index_of.count(a.site_id))
-                throw input_error(params.plan_source + " layer assignments", static_cast<std::int64_t>(k + 1),
-                                  "site_id", a.site_id,
-                                  "is not a site of the inventory: the plan was made from another inventory");
+        check_plan_sites(*plan, sites, params.plan_source);
+        for (const auto& a : plan->assignments)
             haul_of[a.site_id] = a.haul_km;
-        }
-        for (std::size_t k = 0; k < plan->unserved.size(); ++k)
-            if (!index_of.count(plan->unserved[k].site_id))
-                throw input_error(params.plan_source + " layer unserved", static_cast<std::int64_t>(k + 1),
-                                  "site_id", plan->unserved[k].site_id,
-                                  "is not a site of the inventory: the plan was made from another inventory");
         for (const auto& f : plan->facilities) {
             auto& p = plan_rows[f.country_iso3];
             (f.existing ? p.facilities_existing : p.facilities_proposed)++;

@@ -7,6 +7,7 @@
 #include <cmath>
 #include <functional>
 #include <sstream>
+#include <unordered_set>
 #include <utility>
 #include <variant>
 
@@ -361,6 +362,22 @@ RegionalPlan read_plan(const std::string& source)
     for (auto& [name, value] : read_layer(*ds, source, PARAMETERS))
         plan.parameters[name] = std::move(value);
     return plan;
+}
+
+void check_plan_sites(const RegionalPlan& plan, const std::vector<Site>& sites, const std::string& source)
+{
+    std::unordered_set<std::string> ids;
+    for (const auto& s : sites)
+        ids.insert(s.site_id);
+    auto check = [&](const char* layer, std::size_t k, const std::string& site_id) {
+        if (!ids.count(site_id))
+            throw input_error(source + " layer " + layer, static_cast<std::int64_t>(k + 1), "site_id", site_id,
+                              "is not a site of the inventory: the plan was made from another inventory");
+    };
+    for (std::size_t k = 0; k < plan.assignments.size(); ++k)
+        check("assignments", k, plan.assignments[k].site_id);
+    for (std::size_t k = 0; k < plan.unserved.size(); ++k)
+        check("unserved", k, plan.unserved[k].site_id);
 }
 
 }  // namespace basural

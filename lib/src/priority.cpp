@@ -143,17 +143,9 @@ std::vector<PriorityRow> prioritize_closures(const WasteEstimateResult& waste, c
     const auto landfills = nearest_landfills(sites);
     std::unordered_map<std::string, const PlanAssignment*> assigned;
     if (plan) {
-        std::unordered_map<std::string, std::size_t> index_of;
-        for (std::size_t i = 0; i < sites.size(); ++i)
-            index_of.emplace(sites[i].site_id, i);
-        for (std::size_t k = 0; k < plan->assignments.size(); ++k) {
-            const auto& a = plan->assignments[k];
-            if (!index_of.count(a.site_id))
-                throw input_error(params.plan_source + " layer assignments", static_cast<std::int64_t>(k + 1),
-                                  "site_id", a.site_id,
-                                  "is not a site of the inventory: the plan was made from another inventory");
+        check_plan_sites(*plan, sites, params.plan_source);
+        for (const auto& a : plan->assignments)
             assigned[a.site_id] = &a;
-        }
     }
 
     std::vector<PriorityRow> rows;

@@ -64,3 +64,22 @@ TEST_CASE("a file without the plan's layers is refused naming the missing layer"
         CHECK_THAT(e.what(), Catch::Contains("has no layer 'facilities'"));
     }
 }
+
+TEST_CASE("a plan naming a site the inventory does not have is refused, by layer and record", "[plan]")
+{
+    Site a;
+    a.site_id = "A-1";
+    const std::vector<Site> sites{a};
+    RegionalPlan plan;
+    plan.assignments.push_back({"A-1", "AAA", "", "AAA-F001", {0, 0}, 1.0, 2.0, std::nullopt});
+    CHECK_NOTHROW(check_plan_sites(plan, sites, "p.gpkg"));
+    plan.unserved.push_back({"A-1", "AAA", "", {0, 0}, "below_min_throughput", std::nullopt});
+    plan.unserved.push_back({"Z-9", "ZZZ", "", {0, 0}, "below_min_throughput", std::nullopt});
+    CHECK_THROWS_WITH(check_plan_sites(plan, sites, "p.gpkg"),
+                      Catch::Contains("p.gpkg layer unserved") && Catch::Contains("Z-9") &&
+                          Catch::Contains("another inventory"));
+    plan.unserved.pop_back();
+    plan.assignments.push_back({"B-2", "BBB", "", "BBB-F001", {0, 0}, 1.0, 2.0, std::nullopt});
+    CHECK_THROWS_WITH(check_plan_sites(plan, sites, "p.gpkg"),
+                      Catch::Contains("p.gpkg layer assignments") && Catch::Contains("B-2"));
+}

@@ -96,4 +96,9 @@ void write_plan(const RegionalPlan& plan, const std::string& destination);
 /// record and field when a layer or column is missing or a value is bad.
 RegionalPlan read_plan(const std::string& source);
 
+/// Checks that every site of the plan's assignments and unserved layers is a site of `sites` (the
+/// plan was made from this inventory); throws basural::input_error naming `source`, the layer, the
+/// record and the site_id otherwise.
+void check_plan_sites(const RegionalPlan& plan, const std::vector<Site>& sites, const std::string& source);
+
 }  // namespace basural
