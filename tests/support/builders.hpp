@@ -1,7 +1,9 @@
 #pragma once
-// Small builders shared by the unit tests of the domain layer (exposure, waste estimate, coverage).
+// Small builders shared by the unit tests of the domain layer (exposure, waste estimate, coverage,
+// priority).
 
 #include "basural/places.hpp"
+#include "basural/site.hpp"
 
 #include <catch2/catch.hpp>
 
@@ -10,6 +12,22 @@
 #include <string>
 
 namespace basural::test {
+
+/// A site of the schema with the fields the domain tests vary; a known tonnage is `observed`.
+inline Site make_site(std::string id, std::string iso3, LonLat where, SiteType type, SiteStatus status,
+                      std::optional<double> waste_t_per_day = std::nullopt)
+{
+    Site s;
+    s.site_id = std::move(id);
+    s.country_iso3 = std::move(iso3);
+    s.location = where;
+    s.site_type = type;
+    s.status = status;
+    s.waste_t_per_day = waste_t_per_day;
+    if (waste_t_per_day)
+        s.waste_provenance = Provenance::observed;
+    return s;
+}
 
 /// A populated place at `where` (population std::nullopt = unknown).
 inline Place make_place(std::string id, std::string iso3, LonLat where, std::optional<std::int64_t> population)

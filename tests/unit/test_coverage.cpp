@@ -18,6 +18,8 @@
 #include "basural/plan.hpp"
 #include "unit_data.hpp"
 
+#include "support/builders.hpp"
+
 #include <catch2/catch.hpp>
 
 #include <cmath>
@@ -31,27 +33,14 @@ const LonLat L_AT{-58.4, -34.6};
 Site site(std::string id, std::string iso3, LonLat where, SiteType type, SiteStatus status,
           std::optional<double> waste, std::optional<int> opening = 2024)
 {
-    Site s;
-    s.site_id = std::move(id);
-    s.country_iso3 = std::move(iso3);
-    s.location = where;
-    s.site_type = type;
-    s.status = status;
-    s.waste_t_per_day = waste;
-    if (waste)
-        s.waste_provenance = Provenance::observed;
+    Site s = test::make_site(std::move(id), std::move(iso3), where, type, status, waste);
     s.opening_year = opening;
     return s;
 }
 
 Place place(std::string id, LonLat where, std::int64_t pop)
 {
-    Place p;
-    p.id = std::move(id);
-    p.country_iso3 = "ARG";
-    p.location = where;
-    p.population = pop;
-    return p;
+    return test::make_place(std::move(id), "ARG", where, pop);
 }
 
 struct Fixture {

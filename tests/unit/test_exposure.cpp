@@ -9,21 +9,6 @@
 
 using namespace basural;
 
-namespace {
-
-Site site(std::string id, std::string iso3, LonLat where, SiteType type, SiteStatus status)
-{
-    Site s;
-    s.site_id = std::move(id);
-    s.country_iso3 = std::move(iso3);
-    s.location = where;
-    s.site_type = type;
-    s.status = status;
-    return s;
-}
-
-}  // namespace
-
 TEST_CASE("people within 1, 2 and 5 km of active dumps, each place counted once per band", "[exposure]")
 {
     const LonLat d1{-58.4, -34.6};
@@ -31,10 +16,10 @@ TEST_CASE("people within 1, 2 and 5 km of active dumps, each place counted once 
     const LonLat far_west = geodesic_direct(d1, 270.0, 100000.0);
     const LonLat far_south = geodesic_direct(d1, 180.0, 100000.0);
     const std::vector<Site> sites{
-        site("D1", "ARG", d1, SiteType::open_dump, SiteStatus::active),
-        site("D2", "ARG", d2, SiteType::controlled_dump, SiteStatus::active),
-        site("D3", "ARG", far_west, SiteType::open_dump, SiteStatus::closed),           // not active
-        site("L1", "ARG", far_south, SiteType::sanitary_landfill, SiteStatus::active),  // not a dump
+        test::make_site("D1", "ARG", d1, SiteType::open_dump, SiteStatus::active),
+        test::make_site("D2", "ARG", d2, SiteType::controlled_dump, SiteStatus::active),
+        test::make_site("D3", "ARG", far_west, SiteType::open_dump, SiteStatus::closed),           // not active
+        test::make_site("L1", "ARG", far_south, SiteType::sanitary_landfill, SiteStatus::active),  // not a dump
     };
     const std::vector<Place> places{
         basural::test::make_place("p1", "ARG", geodesic_direct(d1, 270.0, 500.0), 1000),    // 0.5 km from D1, 3.5 km from D2
@@ -77,7 +62,7 @@ TEST_CASE("people within 1, 2 and 5 km of active dumps, each place counted once 
 TEST_CASE("band edges are inclusive; bands and radius are parameters", "[exposure]")
 {
     const LonLat d{-99.1, 19.4};
-    const std::vector<Site> sites{site("D", "MEX", d, SiteType::open_dump, SiteStatus::active)};
+    const std::vector<Site> sites{test::make_site("D", "MEX", d, SiteType::open_dump, SiteStatus::active)};
     const std::vector<Place> places{basural::test::make_place("a", "MEX", geodesic_direct(d, 30.0, 2999.0), 10),
                                     basural::test::make_place("b", "MEX", geodesic_direct(d, 210.0, 3001.0), 20)};
     ExposureParams p;
@@ -94,7 +79,7 @@ TEST_CASE("band edges are inclusive; bands and radius are parameters", "[exposur
 
 TEST_CASE("a country with an active dump and nobody near it has a row of zeros", "[exposure]")
 {
-    const std::vector<Site> sites{site("D", "BOL", {-68.1, -16.5}, SiteType::open_dump, SiteStatus::active)};
+    const std::vector<Site> sites{test::make_site("D", "BOL", {-68.1, -16.5}, SiteType::open_dump, SiteStatus::active)};
     const auto r = population_near_dumps(sites, {});
     REQUIRE(r.countries.size() == 1);
     CHECK(r.countries[0].country_iso3 == "BOL");

@@ -22,6 +22,8 @@
 #include "basural/priority.hpp"
 #include "unit_data.hpp"
 
+#include "support/builders.hpp"
+
 #include <catch2/catch.hpp>
 
 using namespace basural;
@@ -33,15 +35,8 @@ const LonLat L_AT{-58.4, -34.6};
 Site dump(std::string id, double azimuth, double km, std::optional<double> waste, std::optional<bool> burning,
           std::optional<int> pickers, std::optional<int> children)
 {
-    Site s;
-    s.site_id = std::move(id);
-    s.country_iso3 = "ARG";
-    s.location = geodesic_direct(L_AT, azimuth, km * 1000.0);
-    s.site_type = SiteType::open_dump;
-    s.status = SiteStatus::active;
-    s.waste_t_per_day = waste;
-    if (waste)
-        s.waste_provenance = Provenance::observed;
+    Site s = test::make_site(std::move(id), "ARG", geodesic_direct(L_AT, azimuth, km * 1000.0), SiteType::open_dump,
+                             SiteStatus::active, waste);
     s.open_burning = burning;
     s.waste_pickers = pickers;
     s.child_waste_pickers = children;
@@ -51,12 +46,7 @@ Site dump(std::string id, double azimuth, double km, std::optional<double> waste
 
 Place place(std::string id, LonLat where, std::int64_t pop)
 {
-    Place p;
-    p.id = std::move(id);
-    p.country_iso3 = "ARG";
-    p.location = where;
-    p.population = pop;
-    return p;
+    return test::make_place(std::move(id), "ARG", where, pop);
 }
 
 struct Fixture {

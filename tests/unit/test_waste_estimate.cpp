@@ -10,35 +10,16 @@
 
 using namespace basural;
 
-namespace {
-
-Site site(std::string id, std::string iso3, LonLat where, SiteType type, SiteStatus status,
-          std::optional<double> t_per_day = std::nullopt)
-{
-    Site s;
-    s.site_id = std::move(id);
-    s.country_iso3 = std::move(iso3);
-    s.location = where;
-    s.site_type = type;
-    s.status = status;
-    s.waste_t_per_day = t_per_day;
-    if (t_per_day)
-        s.waste_provenance = Provenance::observed;
-    return s;
-}
-
-}  // namespace
-
 TEST_CASE("places go to the nearest receiving site of their country within 50 km", "[waste_estimate]")
 {
     const LonLat a{-47.9, -15.8};
     const LonLat b = geodesic_direct(a, 90.0, 30000.0);  // 30 km east of A
     const std::vector<Site> sites{
-        site("A", "BRA", a, SiteType::open_dump, SiteStatus::active),                       // unknown tonnage
-        site("B", "BRA", b, SiteType::sanitary_landfill, SiteStatus::active, 500.0),        // observed
-        site("C", "BRA", geodesic_direct(a, 270.0, 39000.0), SiteType::open_dump, SiteStatus::closed),
-        site("D", "BRA", geodesic_direct(a, 0.0, 4000.0), SiteType::other, SiteStatus::active),
-        site("F", "BOL", {-68.1, -16.5}, SiteType::open_dump, SiteStatus::active),          // no parameters
+        test::make_site("A", "BRA", a, SiteType::open_dump, SiteStatus::active),                       // unknown tonnage
+        test::make_site("B", "BRA", b, SiteType::sanitary_landfill, SiteStatus::active, 500.0),        // observed
+        test::make_site("C", "BRA", geodesic_direct(a, 270.0, 39000.0), SiteType::open_dump, SiteStatus::closed),
+        test::make_site("D", "BRA", geodesic_direct(a, 0.0, 4000.0), SiteType::other, SiteStatus::active),
+        test::make_site("F", "BOL", {-68.1, -16.5}, SiteType::open_dump, SiteStatus::active),          // no parameters
     };
     const std::vector<Place> places{
         basural::test::make_place("P1", "BRA", geodesic_direct(a, 0.0, 5000.0), 10000),     // 5 km from A (D, "other", is closer)
@@ -98,7 +79,7 @@ TEST_CASE("places go to the nearest receiving site of their country within 50 km
 TEST_CASE("the distance limit is a parameter and is inclusive", "[waste_estimate]")
 {
     const LonLat a{-84.0, 10.0};
-    const std::vector<Site> sites{site("A", "CRI", a, SiteType::open_dump, SiteStatus::active)};
+    const std::vector<Site> sites{test::make_site("A", "CRI", a, SiteType::open_dump, SiteStatus::active)};
     const std::vector<Place> places{basural::test::make_place("P", "CRI", geodesic_direct(a, 45.0, 20000.0), 1000)};
     CountryWaste cri;
     cri.iso3 = "CRI";
@@ -116,8 +97,8 @@ TEST_CASE("the distance limit is a parameter and is inclusive", "[waste_estimate
 TEST_CASE("ties go to the first site; kg per capita can come from tonnage and population", "[waste_estimate]")
 {
     const LonLat a{-84.0, 10.0};
-    const std::vector<Site> sites{site("E1", "CRI", a, SiteType::open_dump, SiteStatus::active),
-                                  site("E2", "CRI", a, SiteType::open_dump, SiteStatus::active)};
+    const std::vector<Site> sites{test::make_site("E1", "CRI", a, SiteType::open_dump, SiteStatus::active),
+                                  test::make_site("E2", "CRI", a, SiteType::open_dump, SiteStatus::active)};
     const std::vector<Place> places{basural::test::make_place("P", "CRI", geodesic_direct(a, 0.0, 3000.0), 1000)};
     CountryWaste cri;
     cri.iso3 = "CRI";
