@@ -236,7 +236,10 @@ ClusterResult dbscan(const std::vector<LonLat>& points, double eps_m, std::size_
     };
     // Cubes of eps / sqrt(3) (at least 8 m: a tiny eps only makes cells hold farther points).
     const double reject_m = std::sqrt(t.reject_above_m2);
-    const double cell_m = std::max(std::sqrt(std::max(t.accept_up_to_m2, 0.0) / 3.0), EcefGrid::MIN_CELL_M);
+    // Cubes are at least a quarter of the reach wide, so that no cube looks more than 4 cubes away: that
+    // only matters when eps is so large (beyond 12,000 km of chord) that the bounds cannot accept.
+    const double cell_m = std::max({std::sqrt(std::max(t.accept_up_to_m2, 0.0) / 3.0), reject_m / 4.0,
+                                    EcefGrid::MIN_CELL_M});
     const bool cell_within_eps = 3.0 * cell_m * cell_m <= t.accept_up_to_m2;
     const EcefGrid grid(ecef, cell_m, static_cast<int>(std::ceil(reject_m / cell_m)));
 

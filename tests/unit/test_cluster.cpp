@@ -377,6 +377,29 @@ TEST_CASE("DBSCAN equals the reference at metre scale, where grid cells no longe
     }
 }
 
+TEST_CASE("DBSCAN equals the reference with an eps of thousands of km, up to the whole Earth", "[cluster][dbscan]")
+{
+    // Beyond a 12,000 km chord the geodesic bounds accept nothing: every pair is measured.
+    std::mt19937_64 rng(5);
+    std::uniform_real_distribution<double> lon(-180.0, 180.0), lat(-89.0, 89.0);
+    std::vector<LonLat> pts(60);
+    for (auto& p : pts)
+        p = {lon(rng), lat(rng)};
+    pts.push_back({0.0, 90.0});   // a pole
+    pts.push_back({180.0, 0.0});  // and its antipodal neighbours
+    pts.push_back({0.0, 0.0});
+    for (double eps_m : {3.0e6, 9.0e6, 1.5e7, 2.1e7}) {
+        for (std::size_t min_points : {1u, 4u, 20u}) {
+            INFO("eps_m " << eps_m << " min_points " << min_points);
+            const auto ref = reference_dbscan(pts, eps_m, min_points);
+            const auto got = dbscan(pts, eps_m, min_points);
+            CHECK(got.cluster_count == ref.cluster_count);
+            CHECK(got.is_core == ref.is_core);
+            CHECK(got.label == ref.label);
+        }
+    }
+}
+
 TEST_CASE("DBSCAN known answer: tie rule, nearest core, chain, noise", "[cluster][dbscan]")
 {
     // eps = 1000 m, min_points = 4. All points on the equator, where the geodesic is the equator and
