@@ -7,6 +7,7 @@
 #include <atomic>
 #include <cstddef>
 #include <exception>
+#include <system_error>
 #include <thread>
 #include <vector>
 
@@ -47,8 +48,13 @@ void run_jobs(const std::vector<std::size_t>& order, std::size_t threads, Job&& 
     std::vector<std::thread> pool;
     const std::size_t n = thread_count(threads, order.size());
     pool.reserve(n - 1);
-    for (std::size_t t = 1; t < n; ++t)
-        pool.emplace_back(work);
+    for (std::size_t t = 1; t < n; ++t) {
+        try {
+            pool.emplace_back(work);
+        } catch (const std::system_error&) {
+            break;  // the system has no more threads to give: the ones started (and this one) do the rest
+        }
+    }
     work();
     for (auto& t : pool)
         t.join();
