@@ -6,6 +6,8 @@
 #include "detail/geodesic_bounds.hpp"
 
 #include <algorithm>
+#include <array>
+#include <bit>
 #include <cstdint>
 #include <cmath>
 #include <limits>
@@ -51,10 +53,13 @@ bool lonlat_less(const LonLat& a, const LonLat& b) noexcept
     return a.lon_deg != b.lon_deg ? a.lon_deg < b.lon_deg : a.lat_deg < b.lat_deg;
 }
 
+/// Union-find with path halving and union by size, on indices of type Index (32 bits where n allows:
+/// half the memory to fill and read).
+template <class Index>
 class DisjointSets {
 public:
-    explicit DisjointSets(std::size_t n) : m_parent(n), m_size(n, 1) { std::iota(m_parent.begin(), m_parent.end(), 0); }
-    std::size_t find(std::size_t x) noexcept
+    explicit DisjointSets(std::size_t n) : m_parent(n), m_size(n, 1) { std::iota(m_parent.begin(), m_parent.end(), Index{0}); }
+    Index find(Index x) noexcept
     {
         while (m_parent[x] != x) {
             m_parent[x] = m_parent[m_parent[x]];
@@ -62,7 +67,7 @@ public:
         }
         return x;
     }
-    bool unite(std::size_t a, std::size_t b) noexcept
+    bool unite(Index a, Index b) noexcept
     {
         a = find(a);
         b = find(b);
@@ -76,27 +81,29 @@ public:
     }
 
 private:
-    std::vector<std::size_t> m_parent;
-    std::vector<std::size_t> m_size;
+    std::vector<Index> m_parent;
+    std::vector<Index> m_size;
 };
 
-/// Labels 0..k-1 for the groups of `members` (group id per point, NONE = none), ordered by each group's
-/// smallest (lon, lat) member. Returns the label per group id (groups indexed 0..group_count-1).
-std::vector<int> canonical_labels(const std::vector<LonLat>& points, const std::vector<std::size_t>& group_of,
+/// Labels 0..k-1 for the groups of the points (group id per point, the largest Group value = none),
+/// ordered by each group's smallest (lon, lat) member. Returns the label per group id (groups
+/// indexed 0..group_count-1).
+template <class Group>
+std::vector<int> canonical_labels(const std::vector<LonLat>& points, const std::vector<Group>& group_of,
                                   std::size_t group_count)
 {
-    std::vector<std::size_t> key(group_count, NONE);  // member with the smallest (lon, lat)
+    constexpr Group NO_GROUP = std::numeric_limits<Group>::max();
+    std::vector<Group> key(group_count, NO_GROUP);  // member with the smallest (lon, lat)
     for (std::size_t i = 0; i < points.size(); ++i) {
-        const std::size_t g = group_of[i];
-        if (g != NONE && (key[g] == NONE || lonlat_less(points[i], points[key[g]])))
-            key[g] = i;
+        const Group g = group_of[i];
+        if (g != NO_GROUP && (key[g] == NO_GROUP || lonlat_less(points[i], points[key[g]])))
+            key[g] = static_cast<Group>(i);
     }
-    std::vector<std::size_t> order;
+    std::vector<Group> order;
     for (std::size_t g = 0; g < group_count; ++g)
-        if (key[g] != NONE)
-            order.push_back(g);
-    std::sort(order.begin(), order.end(),
-              [&](std::size_t a, std::size_t b) { return lonlat_less(points[key[a]], points[key[b]]); });
+        if (key[g] != NO_GROUP)
+            order.push_back(static_cast<Group>(g));
+    std::sort(order.begin(), order.end(), [&](Group a, Group b) { return lonlat_less(points[key[a]], points[key[b]]); });
     std::vector<int> label(group_count, NOISE_LABEL);
     for (std::size_t r = 0; r < order.size(); ++r)
         label[order[r]] = static_cast<int>(r);
@@ -115,95 +122,204 @@ double symmetric_distance_m(const LonLat& p, const LonLat& q) noexcept
 
 namespace {
 
-/// Points bucketed in cubes of side `cell_m` in Earth-centred space (ECEF), as in the grid DBSCAN of
-/// Gunawan (2013) and de Berg, Gunawan & Roeloffzen (2017): with a side of eps / sqrt(3) (in chord
-/// terms) two points of one cube are always within eps, so a cube with min_points points is all core
-/// and its core points are one cluster without measuring a distance; only neighbouring cubes (within
-/// `reach` cubes along each axis) can hold a point within eps.
-class EcefGrid {
+/// Points bucketed on two nested grids of cubes in Earth-centred space (ECEF), after the grid DBSCAN
+/// of Gunawan (2013) and de Berg, Gunawan & Roeloffzen (2017):
+/// - *fine* cubes of side `fine_m`; with a side of eps / sqrt(3) (in chord terms) two points of one
+///   fine cube are always within eps, so a fine cube with min_points points is all core and its core
+///   points are one cluster without measuring a distance;
+/// - *coarse* cubes of 2 x 2 x 2 fine cubes, at least eps wide, so that only the coarse cubes within
+///   `reach` (1 but for enormous eps) along each axis can hold a point within eps.
+/// Points are sorted by (coarse cube, fine cube) key, so a fine cube, a coarse cube, and a run of
+/// coarse cubes along one column are each a contiguous range of positions: a coarse cube's
+/// neighbourhood is at most (2 reach + 1)^2 ranges of points. Points are referred to by their
+/// position k in that order; `original(k)` gives the caller's index.
+class DbscanGrid {
 public:
-    /// Cells of at least MIN_CELL_M keep every cell index of the Earth within 21 bits per axis.
-    static constexpr double MIN_CELL_M = 8.0;
+    /// Fine cubes of at least MIN_FINE_M keep every cube coordinate of the Earth within 20 bits.
+    static constexpr double MIN_FINE_M = 8.0;
 
-    EcefGrid(const std::vector<detail::Ecef>& ecef, double cell_m, int reach)
+    /// Consecutive coarse cubes (a run along one column): their fine cubes and their points.
+    struct Run {
+        std::uint32_t first_fine = 0, last_fine = 0;
+        std::uint32_t first_point = 0, last_point = 0;
+    };
+
+    DbscanGrid(const std::vector<LonLat>& points, double fine_m, int reach) : m_per_m(1.0 / fine_m)
     {
-        // 32-bit point and cell indices (dbscan checks n): half the memory to fill and read
-        const auto n = static_cast<std::uint32_t>(ecef.size());
-        std::vector<std::pair<std::uint64_t, std::uint32_t>> keyed(n);  // (cell key, point)
-        for (std::uint32_t i = 0; i < n; ++i)
-            keyed[i] = {pack(axis(ecef[i].x_m, cell_m), axis(ecef[i].y_m, cell_m), axis(ecef[i].z_m, cell_m)), i};
-        std::sort(keyed.begin(), keyed.end());
-        m_members.resize(n);
+        const auto n = static_cast<std::uint32_t>(points.size());  // dbscan checks n < 2^32 - 1
+        std::vector<detail::Ecef> ecef(n);
+        std::array<std::int64_t, 3> low{}, high{};  // coarse coordinate extent
+        for (std::uint32_t i = 0; i < n; ++i) {
+            ecef[i] = detail::to_ecef(points[i]);
+            const auto cube = cube_of(ecef[i]);
+            for (int a = 0; a < 3; ++a) {
+                const std::int64_t coarse = cube[a] >> 1;  // floor(fine / 2)
+                low[a] = i == 0 ? coarse : std::min(low[a], coarse);
+                high[a] = i == 0 ? coarse : std::max(high[a], coarse);
+            }
+        }
+        // Key = ((cx * ny + cy) * nz + cz) * 8 + octant, coarse coordinates shifted to start at
+        // `reach`: a margin of `reach` empty cubes on every side keeps the neighbour arithmetic below
+        // from wrapping into another column.
+        std::array<std::int64_t, 3> extent{};
+        for (int a = 0; a < 3; ++a)
+            extent[a] = high[a] - low[a] + 1 + 2 * static_cast<std::int64_t>(reach);
+        std::vector<Keyed> keyed(n);
+        std::uint64_t max_key = 0;
+        for (std::uint32_t i = 0; i < n; ++i) {
+            const auto cube = cube_of(ecef[i]);
+            std::int64_t coarse_key = 0;
+            std::uint64_t octant = 0;
+            for (int a = 0; a < 3; ++a) {
+                coarse_key = coarse_key * extent[a] + ((cube[a] >> 1) - low[a] + reach);
+                octant = (octant << 1) | static_cast<std::uint64_t>(cube[a] & 1);
+            }
+            keyed[i] = {(static_cast<std::uint64_t>(coarse_key) << 3) | octant, i};
+            max_key = std::max(max_key, keyed[i].key);
+        }
+        radix_sort(keyed, static_cast<int>(std::bit_width(max_key)));
+
+        // Positions in key order, fine cubes, coarse cubes (capacities reserved, not touched).
+        m_original.resize(n);
+        m_ecef.resize(n);
+        m_fine_begin.reserve(std::size_t{n} + 1);
+        m_fine_cube.reserve(n);
+        std::vector<std::int64_t> coarse_key;
+        coarse_key.reserve(std::size_t{n} + 1);
+        m_coarse_fine_begin.reserve(std::size_t{n} + 1);
         for (std::uint32_t k = 0; k < n; ++k) {
-            m_members[k] = keyed[k].second;
-            if (m_cells.empty() || m_cells.back().key != keyed[k].first)
-                m_cells.push_back({keyed[k].first, k, k});
-            m_cells.back().end = k + 1;
+            const std::uint32_t i = keyed[k].index;
+            m_original[k] = i;
+            m_ecef[k] = ecef[i];
+            if (k > 0 && keyed[k].key == keyed[k - 1].key)
+                continue;
+            if (k == 0 || (keyed[k].key >> 3) != (keyed[k - 1].key >> 3)) {
+                coarse_key.push_back(static_cast<std::int64_t>(keyed[k].key >> 3));
+                m_coarse_fine_begin.push_back(static_cast<std::uint32_t>(m_fine_begin.size()));
+            }
+            m_fine_begin.push_back(k);
+            const auto cube = cube_of(ecef[i]);
+            m_fine_cube.push_back({static_cast<std::int32_t>(cube[0]), static_cast<std::int32_t>(cube[1]),
+                                   static_cast<std::int32_t>(cube[2])});
         }
-        // Neighbouring cells by a sweep: for each (dx, dy) offset, the first cell of column (x + dx,
-        // y + dy) with z >= z_c - reach only moves forward as c goes through the cells in key order
-        // (the target (column, z) is non-decreasing), so one pointer per offset finds them all
-        // without any lookup.
-        const auto r = static_cast<std::uint64_t>(reach);
-        const std::size_t side = 2 * static_cast<std::size_t>(reach) + 1;
-        std::vector<std::size_t> pointer(side * side, 0);
-        m_neighbour_start.assign(m_cells.size() + 1, 0);
-        m_neighbours.reserve(8 * m_cells.size());  // cells on a surface have a handful of neighbours
-        for (std::size_t c = 0; c < m_cells.size(); ++c) {
-            const std::uint64_t key = m_cells[c].key;
-            const std::uint64_t column = key >> AXIS_BITS, z = key & AXIS_MASK;
-            std::size_t o = 0;
-            for (std::uint64_t dx = 0; dx <= 2 * r; ++dx)
-                for (std::uint64_t dy = 0; dy <= 2 * r; ++dy, ++o) {
-                    // target column (x + dx - r, y + dy - r), from z - r (coordinates never reach the
-                    // ends of their 21 bits, so the arithmetic does not wrap)
-                    const std::uint64_t target = column + (dx << AXIS_BITS) + dy - ((r << AXIS_BITS) + r);
-                    const std::uint64_t from = (target << AXIS_BITS) | (z - r);
-                    std::size_t& p = pointer[o];
-                    while (p < m_cells.size() && m_cells[p].key < from)
-                        ++p;
-                    for (std::size_t d = p; d < m_cells.size() && m_cells[d].key <= ((target << AXIS_BITS) | (z + r)); ++d)
-                        m_neighbours.push_back(static_cast<std::uint32_t>(d));
+        m_fine_begin.push_back(n);
+        m_coarse_fine_begin.push_back(static_cast<std::uint32_t>(m_fine_begin.size() - 1));
+
+        // Neighbouring coarse cubes by a sweep: for the column offset (dx, dy), the cubes within reach
+        // of cube c have keys in [key_c + delta - reach, key_c + delta + reach] with
+        // delta = dx * row_stride + dy * column_stride; both ends only move forward as c goes through
+        // the cubes in key order, so two pointers per offset find them all without any lookup.
+        const std::int64_t column_stride = extent[2], row_stride = extent[1] * extent[2];
+        std::vector<std::int64_t> delta;  // key offset of each column, less the reach along it
+        for (std::int64_t dx = -reach; dx <= reach; ++dx)
+            for (std::int64_t dy = -reach; dy <= reach; ++dy)
+                delta.push_back(dx * row_stride + dy * column_stride - reach);
+        std::vector<std::uint32_t> first(delta.size(), 0), last(delta.size(), 0);
+        const auto coarse_count = static_cast<std::uint32_t>(coarse_key.size());
+        coarse_key.push_back(std::numeric_limits<std::int64_t>::max());  // sentinel: ends every walk
+        m_run_begin.reserve(std::size_t{coarse_count} + 1);
+        m_run_begin.push_back(0);
+        m_runs.reserve(delta.size() * coarse_count);
+        for (std::uint32_t c = 0; c < coarse_count; ++c) {
+            const std::int64_t key = coarse_key[c];
+            for (std::size_t o = 0; o < delta.size(); ++o) {
+                const std::int64_t low_key = key + delta[o];
+                std::uint32_t b = first[o];
+                while (coarse_key[b] < low_key)
+                    ++b;
+                first[o] = b;
+                std::uint32_t e = std::max(last[o], b);
+                while (coarse_key[e] <= low_key + 2 * reach)
+                    ++e;
+                last[o] = e;
+                if (b < e) {
+                    const std::uint32_t f0 = m_coarse_fine_begin[b], f1 = m_coarse_fine_begin[e];
+                    m_runs.push_back({f0, f1, m_fine_begin[f0], m_fine_begin[f1]});
                 }
-            m_neighbour_start[c + 1] = m_neighbours.size();
+            }
+            m_run_begin.push_back(static_cast<std::uint32_t>(m_runs.size()));
         }
     }
 
-    std::size_t cell_count() const noexcept { return m_cells.size(); }
-    /// The points of cell c, ascending.
-    std::span<const std::uint32_t> members(std::size_t c) const
+    std::uint32_t size() const noexcept { return static_cast<std::uint32_t>(m_original.size()); }
+    std::uint32_t original(std::uint32_t k) const noexcept { return m_original[k]; }
+    const detail::Ecef& ecef(std::uint32_t k) const noexcept { return m_ecef[k]; }
+
+    std::uint32_t coarse_count() const noexcept { return static_cast<std::uint32_t>(m_coarse_fine_begin.size() - 1); }
+    std::uint32_t fine_count() const noexcept { return static_cast<std::uint32_t>(m_fine_begin.size() - 1); }
+    /// Fine cubes [first, last) of coarse cube c.
+    std::uint32_t first_fine(std::uint32_t c) const noexcept { return m_coarse_fine_begin[c]; }
+    std::uint32_t last_fine(std::uint32_t c) const noexcept { return m_coarse_fine_begin[c + 1]; }
+    /// Points [first, last) of fine cube f.
+    std::uint32_t first_point(std::uint32_t f) const noexcept { return m_fine_begin[f]; }
+    std::uint32_t last_point(std::uint32_t f) const noexcept { return m_fine_begin[f + 1]; }
+    /// Runs of coarse cubes within reach of coarse cube c (c included).
+    std::span<const Run> neighbours(std::uint32_t c) const
     {
-        return {m_members.data() + m_cells[c].begin, m_cells[c].end - m_cells[c].begin};
+        return {m_runs.data() + m_run_begin[c], m_run_begin[c + 1] - m_run_begin[c]};
     }
-    /// Cells within reach of cell c (c itself included).
-    std::span<const std::uint32_t> neighbours(std::size_t c) const
+
+    /// Square of the gap between fine cubes f and g, in cube sides: a lower bound on the distance
+    /// between their points (a point may sit a rounding error outside its cube, which the caller's
+    /// slack covers).
+    std::int64_t cube_gap_squared(std::uint32_t f, std::uint32_t g) const noexcept
     {
-        return {m_neighbours.data() + m_neighbour_start[c], m_neighbour_start[c + 1] - m_neighbour_start[c]};
+        std::int64_t sum = 0;
+        for (int a = 0; a < 3; ++a) {
+            const std::int64_t d = std::abs(std::int64_t{m_fine_cube[f][a]} - m_fine_cube[g][a]) - 1;
+            sum += d > 0 ? d * d : 0;
+        }
+        return sum;
     }
 
 private:
-    static constexpr int AXIS_BITS = 21;
-    static constexpr std::uint64_t AXIS_MASK = (std::uint64_t{1} << AXIS_BITS) - 1;
-    static constexpr std::int64_t AXIS_OFFSET = std::int64_t{1} << (AXIS_BITS - 1);
-
-    struct Cell {
+    struct Keyed {
         std::uint64_t key = 0;
-        std::uint32_t begin = 0, end = 0;  // range of m_members
+        std::uint32_t index = 0;
     };
 
-    static std::uint64_t axis(double coordinate_m, double cell_m) noexcept
+    std::array<std::int64_t, 3> cube_of(const detail::Ecef& p) const noexcept
     {
-        return static_cast<std::uint64_t>(static_cast<std::int64_t>(std::floor(coordinate_m / cell_m)) + AXIS_OFFSET);
+        return {floor_to_int(p.x_m * m_per_m), floor_to_int(p.y_m * m_per_m), floor_to_int(p.z_m * m_per_m)};
     }
-    static std::uint64_t pack(std::uint64_t x, std::uint64_t y, std::uint64_t z) noexcept
+    /// floor(v) for |v| < 2^62 (cube coordinates stay below 2^21), without a call to libm's floor.
+    static std::int64_t floor_to_int(double v) noexcept
     {
-        return (x << (2 * AXIS_BITS)) | (y << AXIS_BITS) | z;
+        const auto t = static_cast<std::int64_t>(v);  // rounds toward zero
+        return t - (v < static_cast<double>(t) ? 1 : 0);
     }
 
-    std::vector<std::uint32_t> m_members;
-    std::vector<Cell> m_cells;
-    std::vector<std::size_t> m_neighbour_start;
-    std::vector<std::uint32_t> m_neighbours;
+    /// Least-significant-digit radix sort on the low `bits` bits of the keys, 11 bits a pass; a pass
+    /// whose digit is the same for every key is skipped.
+    static void radix_sort(std::vector<Keyed>& a, int bits)
+    {
+        constexpr int DIGIT_BITS = 11;
+        constexpr std::uint64_t MASK = (std::uint64_t{1} << DIGIT_BITS) - 1;
+        std::vector<Keyed> buffer(a.size());
+        std::vector<std::uint32_t> count(MASK + 1);
+        for (int shift = 0; shift < bits; shift += DIGIT_BITS) {
+            std::fill(count.begin(), count.end(), 0);
+            for (const auto& e : a)
+                ++count[(e.key >> shift) & MASK];
+            if (count[(a.front().key >> shift) & MASK] == a.size())
+                continue;
+            std::uint32_t sum = 0;
+            for (auto& c : count)
+                sum += std::exchange(c, sum);
+            for (const auto& e : a)
+                buffer[count[(e.key >> shift) & MASK]++] = e;
+            a.swap(buffer);
+        }
+    }
+
+    double m_per_m;  // fine cubes per metre
+    std::vector<std::uint32_t> m_original;
+    std::vector<detail::Ecef> m_ecef;
+    std::vector<std::uint32_t> m_fine_begin;  // per fine cube, and the end
+    std::vector<std::array<std::int32_t, 3>> m_fine_cube;
+    std::vector<std::uint32_t> m_coarse_fine_begin;  // per coarse cube, and the end
+    std::vector<std::uint32_t> m_run_begin;          // per coarse cube, and the end
+    std::vector<Run> m_runs;
 };
 
 }  // namespace
@@ -226,117 +342,142 @@ ClusterResult dbscan(const std::vector<LonLat>& points, double eps_m, std::size_
 
     // Distances are decided by rigorous chord bounds (detail/geodesic_bounds.hpp); only pairs whose
     // bounds straddle eps get a geodesic, measured in (lon, lat) order so that it is symmetric.
-    std::vector<detail::Ecef> ecef(n);
-    for (std::size_t i = 0; i < n; ++i)
-        ecef[i] = detail::to_ecef(points[i]);
     const auto t = detail::chord_thresholds(eps_m);
-    auto within = [&](std::size_t a, std::size_t b) {
-        const double c2 = detail::chord_squared_m2(ecef[a], ecef[b]);
-        return c2 <= t.accept_up_to_m2 || (c2 <= t.reject_above_m2 && symmetric_distance_m(points[a], points[b]) <= eps_m);
-    };
-    // Cubes of eps / sqrt(3) (at least 8 m: a tiny eps only makes cells hold farther points).
     const double reject_m = std::sqrt(t.reject_above_m2);
-    // Cubes are at least a quarter of the reach wide, so that no cube looks more than 4 cubes away: that
-    // only matters when eps is so large (beyond 12,000 km of chord) that the bounds cannot accept.
-    const double cell_m = std::max({std::sqrt(std::max(t.accept_up_to_m2, 0.0) / 3.0), reject_m / 4.0,
-                                    EcefGrid::MIN_CELL_M});
-    const bool cell_within_eps = 3.0 * cell_m * cell_m <= t.accept_up_to_m2;
-    const EcefGrid grid(ecef, cell_m, static_cast<int>(std::ceil(reject_m / cell_m)));
+    // Fine cubes of accept / sqrt(3), a hair less for rounding (at least 8 m: a tiny eps only makes
+    // cubes hold farther points). They are at least an eighth of the reach wide, so that no coarse
+    // cube looks more than 4 cubes away: that only matters when eps is so large (beyond 11,800 km)
+    // that the chord bounds accept little or nothing.
+    const double fine_m = std::max({std::sqrt(std::max(t.accept_up_to_m2, 0.0) / 3.0) * (1.0 - 1e-9),
+                                    reject_m / 8.0, DbscanGrid::MIN_FINE_M});
+    const bool fine_within_eps = 3.0 * fine_m * fine_m <= t.accept_up_to_m2;
+    const int reach = static_cast<int>(std::ceil(reject_m / (2.0 * fine_m)));
+    const DbscanGrid grid(points, fine_m, reach);
+    // Fine cubes whose gap exceeds reject (plus a micrometre for rounding) hold no pair within eps.
+    const double max_gap = (reject_m + 1e-6) / fine_m;
+    const double max_gap_squared = max_gap * max_gap;
 
-    // Core points: at least min_points points (itself included) within eps.
-    for (std::size_t c = 0; c < grid.cell_count(); ++c) {
-        const auto members = grid.members(c);
-        if (cell_within_eps && members.size() >= min_points) {
-            for (const auto i : members)
-                result.is_core[i] = true;
-            continue;
-        }
-        for (const auto i : members) {
-            std::size_t count = cell_within_eps ? members.size() : 0;
-            for (const auto d : grid.neighbours(c)) {
-                if (cell_within_eps && d == c)
-                    continue;
-                for (const auto j : grid.members(d))
-                    if (count < min_points && within(i, j))
-                        ++count;
-                if (count >= min_points)
-                    break;
+    auto within = [&](std::uint32_t a, std::uint32_t b) {
+        const double c2 = detail::chord_squared_m2(grid.ecef(a), grid.ecef(b));
+        return c2 <= t.accept_up_to_m2 ||
+               (c2 <= t.reject_above_m2 &&
+                symmetric_distance_m(points[grid.original(a)], points[grid.original(b)]) <= eps_m);
+    };
+
+    // Core points (by position k in grid order): at least min_points points, itself included, within
+    // eps. A fine cube within eps counts its own points without a distance.
+    std::vector<std::uint8_t> core(n, 0);
+    for (std::uint32_t c = 0; c < grid.coarse_count(); ++c)
+        for (std::uint32_t f = grid.first_fine(c); f < grid.last_fine(c); ++f) {
+            const std::uint32_t own_first = grid.first_point(f), own_size = grid.last_point(f) - own_first;
+            if (fine_within_eps && own_size >= min_points) {
+                std::fill_n(core.begin() + own_first, own_size, std::uint8_t{1});
+                continue;
             }
-            result.is_core[i] = count >= min_points;
+            for (std::uint32_t k = own_first; k < own_first + own_size; ++k) {
+                std::size_t count = fine_within_eps ? own_size : 0;
+                for (const auto& run : grid.neighbours(c)) {
+                    for (std::uint32_t j = run.first_point; j < run.last_point && count < min_points; ++j)
+                        if (!(fine_within_eps && j - own_first < own_size) && within(k, j))
+                            ++count;
+                    if (count >= min_points)
+                        break;
+                }
+                core[k] = count >= min_points ? 1 : 0;
+            }
         }
-    }
 
     // Clusters: connected components of core points within eps of each other. The core points of a
-    // cell are one component when the cell is within eps; a pair of cells already in one component
-    // needs no distance at all.
-    DisjointSets sets(n);
-    std::vector<std::size_t> first_core(grid.cell_count(), NONE);
-    for (std::size_t c = 0; c < grid.cell_count(); ++c)
-        for (const auto i : grid.members(c))
-            if (result.is_core[i]) {
-                if (first_core[c] == NONE)
-                    first_core[c] = i;
-                else if (cell_within_eps)
-                    sets.unite(first_core[c], i);
+    // fine cube are one component when the cube is within eps; then a pair of fine cubes already in
+    // one component needs no distance at all, and one pair within eps joins them.
+    DisjointSets<std::uint32_t> sets(n);
+    constexpr std::uint32_t NO_CORE = UINT32_MAX;
+    std::vector<std::uint32_t> first_core(grid.fine_count(), NO_CORE);  // per fine cube
+    for (std::uint32_t f = 0; f < grid.fine_count(); ++f)
+        for (std::uint32_t k = grid.first_point(f); k < grid.last_point(f); ++k)
+            if (core[k]) {
+                if (first_core[f] == NO_CORE)
+                    first_core[f] = k;
+                else if (fine_within_eps)
+                    sets.unite(first_core[f], k);
             }
-    for (std::size_t c = 0; c < grid.cell_count(); ++c) {
-        if (first_core[c] == NONE)
-            continue;
-        for (const auto d : grid.neighbours(c)) {
-            if (d < c || first_core[d] == NONE || (d == c && cell_within_eps))
+    for (std::uint32_t c = 0; c < grid.coarse_count(); ++c)
+        for (std::uint32_t f = grid.first_fine(c); f < grid.last_fine(c); ++f) {
+            if (first_core[f] == NO_CORE)
                 continue;
-            for (const auto i : grid.members(c)) {
-                if (!result.is_core[i])
-                    continue;
-                if (cell_within_eps && sets.find(first_core[c]) == sets.find(first_core[d]))
-                    break;  // every core point of both cells is already in one cluster
-                for (const auto j : grid.members(d))
-                    if (result.is_core[j] && (d != c || j > i) && sets.find(i) != sets.find(j) && within(i, j)) {
-                        sets.unite(i, j);
-                        if (cell_within_eps)
-                            break;
+            for (const auto& run : grid.neighbours(c))
+                for (std::uint32_t g = std::max(run.first_fine, f); g < run.last_fine; ++g) {
+                    if (first_core[g] == NO_CORE || (g == f && fine_within_eps) ||
+                        static_cast<double>(grid.cube_gap_squared(f, g)) > max_gap_squared)
+                        continue;
+                    for (std::uint32_t i = first_core[f]; i < grid.last_point(f); ++i) {
+                        if (!core[i])
+                            continue;
+                        if (fine_within_eps && sets.find(first_core[f]) == sets.find(first_core[g]))
+                            break;  // every core point of both cubes is already in one cluster
+                        for (std::uint32_t j = std::max(first_core[g], g == f ? i + 1 : 0); j < grid.last_point(g); ++j)
+                            if (core[j] && sets.find(i) != sets.find(j) && within(i, j)) {
+                                sets.unite(i, j);
+                                if (fine_within_eps)
+                                    break;
+                            }
                     }
-            }
+                }
         }
-    }
-    std::vector<std::size_t> group_of(n, NONE);
-    for (std::size_t i = 0; i < n; ++i)
-        if (result.is_core[i])
-            group_of[i] = sets.find(i);
+    // Labels in the canonical order; clusters are identified by their union-find root (a position).
+    constexpr std::uint32_t NO_GROUP = UINT32_MAX;
+    std::vector<std::uint32_t> group_of(n, NO_GROUP);  // by the caller's index
+    for (std::uint32_t k = 0; k < n; ++k)
+        if (core[k])
+            group_of[grid.original(k)] = sets.find(k);
     const auto label_of_group = canonical_labels(points, group_of, n);
     for (std::size_t i = 0; i < n; ++i)
-        if (result.is_core[i])
+        if (group_of[i] != NO_GROUP) {
+            result.is_core[i] = true;
             result.label[i] = label_of_group[group_of[i]];
+        }
     result.cluster_count = static_cast<int>(std::count_if(label_of_group.begin(), label_of_group.end(),
                                                           [](int l) { return l != NOISE_LABEL; }));
 
-    // Border points: the cluster of the nearest core point within eps, ties to the lowest label. Chord
-    // bounds rule out the core points that cannot be the nearest; the others are measured.
+    // Border points: the cluster of the nearest core point within eps, ties to the lowest label. When
+    // every core point within eps is in one cluster, that is the answer without a distance; otherwise
+    // chord bounds rule out the core points that cannot be the nearest and the others are measured.
     struct Candidate {
-        std::size_t j;
-        double lower_m;
+        std::uint32_t point;  // the caller's index
+        int label;
+        double chord_m;
     };
     std::vector<Candidate> candidates;
-    for (std::size_t c = 0; c < grid.cell_count(); ++c)
-        for (const auto i : grid.members(c)) {
-            if (result.is_core[i])
+    for (std::uint32_t c = 0; c < grid.coarse_count(); ++c)
+        for (std::uint32_t k = grid.first_point(grid.first_fine(c)); k < grid.first_point(grid.last_fine(c)); ++k) {
+            if (core[k])
                 continue;
             candidates.clear();
-            double best_upper_m = INF;
-            for (const auto d : grid.neighbours(c))
-                for (const auto j : grid.members(d))
-                    if (result.is_core[j] && within(i, j)) {
-                        const double chord_m = std::sqrt(detail::chord_squared_m2(ecef[i], ecef[j]));
-                        candidates.push_back({j, detail::geodesic_lower_bound_m(chord_m)});
-                        best_upper_m = std::min(best_upper_m, detail::geodesic_upper_bound_m(chord_m));
+            bool one_label = true;
+            double nearest_chord_m = INF;
+            for (const auto& run : grid.neighbours(c))
+                for (std::uint32_t j = run.first_point; j < run.last_point; ++j)
+                    if (core[j] && within(k, j)) {
+                        const std::uint32_t q = grid.original(j);
+                        const double chord_m = std::sqrt(detail::chord_squared_m2(grid.ecef(k), grid.ecef(j)));
+                        candidates.push_back({q, result.label[q], chord_m});
+                        one_label = one_label && result.label[q] == candidates.front().label;
+                        nearest_chord_m = std::min(nearest_chord_m, chord_m);
                     }
+            if (candidates.empty())
+                continue;  // noise
+            const std::uint32_t i = grid.original(k);
+            if (one_label) {
+                result.label[i] = candidates.front().label;
+                continue;
+            }
+            const double best_upper_m = detail::geodesic_upper_bound_m(nearest_chord_m);
             double best_m = INF;
             int best_label = NOISE_LABEL;
-            for (const auto& [j, lower_m] : candidates) {
-                if (lower_m > best_upper_m)
+            for (const auto& [q, l, chord_m] : candidates) {
+                if (detail::geodesic_lower_bound_m(chord_m) > best_upper_m)
                     continue;  // farther than some other core point for certain
-                const double d_m = geodesic_distance_m(points[i], points[j]);
-                const int l = result.label[j];
+                const double d_m = geodesic_distance_m(points[i], points[q]);
                 if (d_m < best_m || (d_m == best_m && l < best_label)) {
                     best_m = d_m;
                     best_label = l;
@@ -394,7 +535,7 @@ std::vector<SpanningEdge> boruvka_mst(const SpatialIndex& index, const std::vect
     for (std::size_t i = 0; i < n; ++i)
         ecef[i] = detail::to_ecef(points[i]);
 
-    DisjointSets sets(n);
+    DisjointSets<std::size_t> sets(n);
     std::vector<std::size_t> comp(n);
     std::vector<EdgeKey> best(n);
     std::vector<std::size_t> candidates;
@@ -470,7 +611,7 @@ std::vector<HierarchyNode> build_hierarchy(const std::vector<LonLat>& points, co
     std::vector<HierarchyNode> nodes(n);
     for (std::size_t i = 0; i < n; ++i)
         nodes[i].key = points[i];
-    DisjointSets sets(n);
+    DisjointSets<std::size_t> sets(n);
     std::vector<std::size_t> node_of(n);
     std::iota(node_of.begin(), node_of.end(), 0);
     std::vector<std::pair<std::size_t, std::size_t>> roots;  // (root before, root after) for one level

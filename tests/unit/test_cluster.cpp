@@ -59,13 +59,21 @@ struct RefDbscan {
     int cluster_count = 0;
 };
 
-RefDbscan reference_dbscan(const std::vector<LonLat>& p, double eps_m, std::size_t min_points)
+using DistanceMatrix = std::vector<std::vector<double>>;
+
+DistanceMatrix distance_matrix(const std::vector<LonLat>& p)
+{
+    DistanceMatrix d(p.size(), std::vector<double>(p.size()));
+    for (std::size_t i = 0; i < p.size(); ++i)
+        for (std::size_t j = 0; j < p.size(); ++j)
+            d[i][j] = geodesic_distance_m(p[i], p[j]);
+    return d;
+}
+
+/// DBSCAN by its definition over all-pairs distances `d` (d[i][j] from point i to point j).
+RefDbscan reference_dbscan(const std::vector<LonLat>& p, const DistanceMatrix& d, double eps_m, std::size_t min_points)
 {
     const std::size_t n = p.size();
-    std::vector<std::vector<double>> d(n, std::vector<double>(n));
-    for (std::size_t i = 0; i < n; ++i)
-        for (std::size_t j = 0; j < n; ++j)
-            d[i][j] = geodesic_distance_m(p[i], p[j]);
     RefDbscan r;
     r.is_core.assign(n, false);
     for (std::size_t i = 0; i < n; ++i) {
@@ -125,6 +133,25 @@ RefDbscan reference_dbscan(const std::vector<LonLat>& p, double eps_m, std::size
     }
     r.cluster_count = comps;
     return r;
+}
+
+/// dbscan equals the reference for every (eps, min_points) combination: labels, core flags, count.
+void check_dbscan_against_reference(const std::vector<LonLat>& pts, std::initializer_list<double> eps_list_m,
+                                    std::initializer_list<std::size_t> min_points_list)
+{
+    const auto d = distance_matrix(pts);
+    for (const double eps_m : eps_list_m) {
+        for (const std::size_t min_points : min_points_list) {
+            INFO("eps_m " << eps_m << " min_points " << min_points);
+            const auto ref = reference_dbscan(pts, d, eps_m, min_points);
+            const auto got = dbscan(pts, eps_m, min_points);
+            CHECK(got.cluster_count == ref.cluster_count);
+            CHECK(got.is_core == ref.is_core);
+            CHECK(got.label == ref.label);
+            CHECK(got.core_distance_m.empty());
+            CHECK(dbscan(SpatialIndex(pts), eps_m, min_points).label == ref.label);
+        }
+    }
 }
 
 // ------------------------------------------------------------- brute-force HDBSCAN pieces
@@ -344,19 +371,9 @@ TEST_CASE("DBSCAN equals a brute-force reference on random sets", "[cluster][dbs
     for (const auto& s : {Set{1, -75, -70, -15, -10, 8000}, Set{2, -72, -68, -56, -52, 15000},
                           Set{3, 178, 182, -20, -16, 10000} /* across the antimeridian */,
                           Set{4, -100, -95, 17, 21, 4000}}) {
-        const auto pts = clustered_points(s.seed, 260, s.lon0, s.lon1, s.lat0, s.lat1, s.sigma_m);
-        for (double eps_m : {2000.0, 8000.0, 25000.0}) {
-            for (std::size_t min_points : {1u, 3u, 6u}) {
-                INFO("seed " << s.seed << " eps_m " << eps_m << " min_points " << min_points);
-                const auto ref = reference_dbscan(pts, eps_m, min_points);
-                const auto got = dbscan(pts, eps_m, min_points);
-                CHECK(got.cluster_count == ref.cluster_count);
-                CHECK(got.is_core == ref.is_core);
-                CHECK(got.label == ref.label);
-                CHECK(got.core_distance_m.empty());
-                CHECK(dbscan(SpatialIndex(pts), eps_m, min_points).label == ref.label);
-            }
-        }
+        INFO("seed " << s.seed);
+        check_dbscan_against_reference(clustered_points(s.seed, 260, s.lon0, s.lon1, s.lat0, s.lat1, s.sigma_m),
+                                       {2000.0, 8000.0, 25000.0}, {1, 3, 6});
     }
 }
 
@@ -364,17 +381,8 @@ TEST_CASE("DBSCAN equals the reference at metre scale, where grid cells no longe
 {
     // eps of a few metres: the grid's 8 m cells are wider than eps / sqrt(3), so pairs inside a cell
     // are tested too (and at 30 m they are not)
-    const auto pts = clustered_points(11, 300, -58.4, -58.3999, -34.6, -34.5999, 6.0);
-    for (double eps_m : {0.5, 3.0, 9.0, 30.0}) {
-        for (std::size_t min_points : {1u, 2u, 4u}) {
-            INFO("eps_m " << eps_m << " min_points " << min_points);
-            const auto ref = reference_dbscan(pts, eps_m, min_points);
-            const auto got = dbscan(pts, eps_m, min_points);
-            CHECK(got.cluster_count == ref.cluster_count);
-            CHECK(got.is_core == ref.is_core);
-            CHECK(got.label == ref.label);
-        }
-    }
+    check_dbscan_against_reference(clustered_points(11, 300, -58.4, -58.3999, -34.6, -34.5999, 6.0),
+                                   {0.5, 3.0, 9.0, 30.0}, {1, 2, 4});
 }
 
 TEST_CASE("DBSCAN equals the reference with an eps of thousands of km, up to the whole Earth", "[cluster][dbscan]")
@@ -388,15 +396,27 @@ TEST_CASE("DBSCAN equals the reference with an eps of thousands of km, up to the
     pts.push_back({0.0, 90.0});   // a pole
     pts.push_back({180.0, 0.0});  // and its antipodal neighbours
     pts.push_back({0.0, 0.0});
-    for (double eps_m : {3.0e6, 9.0e6, 1.5e7, 2.1e7}) {
-        for (std::size_t min_points : {1u, 4u, 20u}) {
-            INFO("eps_m " << eps_m << " min_points " << min_points);
-            const auto ref = reference_dbscan(pts, eps_m, min_points);
-            const auto got = dbscan(pts, eps_m, min_points);
-            CHECK(got.cluster_count == ref.cluster_count);
-            CHECK(got.is_core == ref.is_core);
-            CHECK(got.label == ref.label);
-        }
+    check_dbscan_against_reference(pts, {3.0e6, 9.0e6, 1.5e7, 2.1e7}, {1, 4, 20});
+}
+
+TEST_CASE("DBSCAN equals the reference where many points share a grid cube", "[cluster][dbscan]")
+{
+    // 700 points in an 11 km square, three in four of them in eight blobs of about 1 km: cubes of
+    // eps / sqrt(3) hold tens of points, so the dense-cube shortcuts (all core, one cluster, one pair
+    // joins two cubes) carry most of the work, and blobs sit astride cube boundaries at every eps.
+    check_dbscan_against_reference(clustered_points(21, 700, -47.95, -47.85, -15.85, -15.75, 900.0),
+                                   {150.0, 400.0, 1200.0}, {2, 8, 30});
+}
+
+TEST_CASE("DBSCAN equals the reference around a pole", "[cluster][dbscan]")
+{
+    // Longitudes of every value converge here: the grid is in Earth-centred space, so neighbours across
+    // the pole and across the antimeridian are found like any others.
+    for (const double pole_lat : {88.0, -88.0}) {
+        INFO("pole at latitude " << (pole_lat > 0 ? 90 : -90));
+        check_dbscan_against_reference(clustered_points(31, 260, -180.0, 180.0, pole_lat > 0 ? 87.5 : -90.0,
+                                                        pole_lat > 0 ? 90.0 : -87.5, 20000.0),
+                                       {5000.0, 30000.0}, {1, 4});
     }
 }
 
