@@ -6,11 +6,13 @@
 //
 // Instances (bench/data, see /work/shared/data/README.md for the formats):
 // - pmed1..pmed20 (Beasley 1990): "n m p", then m undirected edges "i j cost"; costs are all-pairs
-//   shortest paths (Floyd-Warshall); a repeated edge keeps its last cost. Optima in pmedopt.txt.
+//   shortest paths (orlib_pmed.hpp). Optima in pmedopt.txt.
 // - pmedcap1_1..10 (Osman & Christofides 1994): "problem optimum", "n p capacity", n lines
 //   "id x y demand"; every customer is a candidate; objective sum of distances (unweighted), demand
 //   against the capacity (single sourcing). The published optima use Euclidean distances truncated to
 //   integers (see docs/benchmarks.md); both truncated and exact distances are run.
+#include "orlib_pmed.hpp"
+
 #include <nlohmann/json.hpp>
 
 #include <spawn.h>
@@ -165,23 +167,9 @@ std::vector<Row> run_pmed(const std::string& exe, const fs::path& data, const fs
     for (int k = 1; k <= 20; ++k) {
         const std::string name = "pmed" + std::to_string(k);
         std::ifstream in(data / (name + ".txt"));
-        std::size_t n = 0, edges = 0, p = 0;
-        in >> n >> edges >> p;
-        const double inf = std::numeric_limits<double>::infinity();
-        std::vector<double> d(n * n, inf);
-        for (std::size_t i = 0; i < n; ++i)
-            d[i * n + i] = 0.0;
-        for (std::size_t e = 0; e < edges; ++e) {
-            std::size_t a = 0, b = 0;
-            double c = 0;
-            in >> a >> b >> c;
-            if (a != b)
-                d[(a - 1) * n + (b - 1)] = d[(b - 1) * n + (a - 1)] = c;  // the last cost of a repeated edge counts
-        }
-        for (std::size_t t = 0; t < n; ++t)
-            for (std::size_t i = 0; i < n; ++i)
-                for (std::size_t j = 0; j < n; ++j)
-                    d[i * n + j] = std::min(d[i * n + j], d[i * n + t] + d[t * n + j]);
+        const auto instance = basural::orlib::read_pmed(in);
+        const std::size_t n = instance.n, p = instance.p;
+        const auto& d = instance.distance;
         const auto matrix = work / (name + ".csv");
         write_matrix(matrix, n, d);
         rows.push_back(solve(exe, work, name, n, p, optima.at(name),

@@ -2,6 +2,7 @@
 // small random instances, and the proven optimum of OR-Library pmed1.
 #include "basural/error.hpp"
 #include "basural/facility_location.hpp"
+#include "orlib_pmed.hpp"
 
 #include <catch2/catch.hpp>
 
@@ -452,29 +453,16 @@ TEST_CASE("minimum throughput never closes a required facility", "[facility_loca
 TEST_CASE("p-median: OR-Library pmed1 reaches its proven optimum 5819", "[facility_location]")
 {
     // Beasley (1990) OR-Library pmed1: 100 vertices, 200 edges, p = 5; distances are all-pairs shortest
-    // paths (the edge list is undirected; a repeated edge keeps its last cost). Optimum 5819 (pmedopt).
+    // paths, read as the benchmark reads them (bench/orlib_pmed.hpp). Optimum 5819 (pmedopt).
     std::ifstream in(std::filesystem::path(BASURAL_TEST_DATA_DIR) / "pmed1.txt");
     REQUIRE(in);
-    std::size_t n = 0, edges = 0, p = 0;
-    in >> n >> edges >> p;
-    const double inf = std::numeric_limits<double>::infinity();
-    std::vector<double> d(n * n, inf);
-    for (std::size_t i = 0; i < n; ++i)
-        d[i * n + i] = 0.0;
-    for (std::size_t e = 0; e < edges; ++e) {
-        std::size_t a = 0, b = 0;
-        double c = 0;
-        in >> a >> b >> c;
-        d[(a - 1) * n + (b - 1)] = d[(b - 1) * n + (a - 1)] = c;
-    }
-    for (std::size_t k = 0; k < n; ++k)
-        for (std::size_t i = 0; i < n; ++i)
-            for (std::size_t j = 0; j < n; ++j)
-                d[i * n + j] = std::min(d[i * n + j], d[i * n + k] + d[k * n + j]);
+    const auto instance = orlib::read_pmed(in);
+    REQUIRE(instance.n == 100);
+    REQUIRE(instance.p == 5);
     LocationProblem pr;
-    pr.costs = SparseCostMatrix::from_dense(n, n, d);
-    pr.demand_weights.assign(n, 1.0);
-    pr.p = p;
+    pr.costs = SparseCostMatrix::from_dense(instance.n, instance.n, instance.distance);
+    pr.demand_weights.assign(instance.n, 1.0);
+    pr.p = instance.p;
     const auto s = solve_p_median(pr);
     CHECK(s.objective == 5819.0);
     CHECK(s.lower_bound <= 5819.0);
