@@ -93,9 +93,9 @@ public:
                      "Do not estimate unknown tonnages from the shipped places and country waste rates "
                      "(unknown tonnages then take the country median of the known ones)");
         sub.add_option("--threads", m_options.threads,
-                       "Threads solving countries and groups of sites at once (default 0 = one per CPU); the "
-                       "plan is the same for any number")
-            ->check(CLI::NonNegativeNumber);
+                       "Threads solving countries and groups of sites at once (default 0 = one per CPU, at most " +
+                           std::to_string(MAX_THREADS) + "); the plan is the same for any number")
+            ->check(CLI::Range(std::size_t{0}, MAX_THREADS));
         sub.add_option("--format", m_format, "Summary format: table, csv, json or md (default table)")
             ->check(CLI::IsMember({"table", "csv", "json", "md"}));
         sub.add_option("-o,--output", m_output, "Plan to write: a .gpkg file or a PG: connection")->required();

@@ -264,6 +264,9 @@ void check_options(const RegionalizeOptions& o)
         throw usage_error("catchment hull ratio must be in [0, 1]");
     if (!(o.catchment_buffer_m > 0.0) || !std::isfinite(o.catchment_buffer_m))
         throw usage_error("catchment buffer must be a positive number of metres");
+    if (o.threads > MAX_THREADS)
+        throw usage_error("threads must be at most " + std::to_string(MAX_THREADS) + " (0 = one per CPU), not " +
+                          std::to_string(o.threads));
 }
 
 /// Components with more demand sites than this are solved with a lighter search (see regionalize()).

@@ -92,6 +92,9 @@ TEST_CASE("regionalize refuses bad options with exit code 2", "[cli][regionalize
     r = run_cli(args(out, {"--country", "ZZZ"}));
     CHECK(r.exit_code == 2);
     CHECK(r.err.find("ZZZ") != std::string::npos);
+    r = run_cli(args(out, {"--threads", "100000"}));
+    CHECK(r.exit_code == 2);
+    CHECK(r.err.find("--threads") != std::string::npos);
     r = run_cli(args(out, {"--matrix", fixture("no_such_matrix.csv")}));
     CHECK(r.exit_code == 1);
     CHECK(r.err.find("no_such_matrix.csv") != std::string::npos);

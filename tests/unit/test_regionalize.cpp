@@ -307,6 +307,11 @@ TEST_CASE("regionalize refuses bad options by name", "[regionalize]")
     o = {};
     o.countries = {"ZZZ"};
     CHECK_THROWS_WITH(regionalize(sites, o, rectangles()), Catch::Contains("ZZZ"));
+    o = {};
+    o.threads = MAX_THREADS + 1;
+    CHECK_THROWS_WITH(regionalize(sites, o, rectangles()), Catch::Contains("threads must be at most 256"));
+    o.threads = MAX_THREADS;  // the most allowed: never more threads than jobs are started
+    CHECK(regionalize(sites, o, rectangles()).facilities.size() == 1);
 }
 
 TEST_CASE("clusters of sites stay within their country", "[regionalize][cluster]")

@@ -24,6 +24,8 @@ inline constexpr double DEFAULT_MAX_HAUL_KM = 50.0;
 inline constexpr double DEFAULT_CATCHMENT_HULL_RATIO = 0.5;
 /// Default buffer around catchment hulls, metres (so 1- and 2-site catchments are polygons).
 inline constexpr double DEFAULT_CATCHMENT_BUFFER_M = 2000.0;
+/// Most threads a plan may ask for: more would only cost memory and start-up on any machine of today.
+inline constexpr std::size_t MAX_THREADS = 256;
 
 /// Cost model (optional): facility cost per year = a x throughput_t_per_day ^ b (economies of scale,
 /// b < 1), haul cost per year = 365 x sum of t/day x haul km x haul_cost_per_t_km.
@@ -68,8 +70,8 @@ struct RegionalizeOptions {
     std::optional<CostModel> cost;
     /// Travel costs between sites replacing geodesic km; empty = geodesic.
     std::vector<SiteTravelCost> matrix;
-    /// Threads solving independent groups and components at once; 0 = one per hardware thread.
-    /// The plan is the same for any number of threads.
+    /// Threads solving independent groups and components at once; 0 = one per hardware thread; at
+    /// most MAX_THREADS. The plan is the same for any number of threads.
     std::size_t threads = 0;
     double catchment_hull_ratio = DEFAULT_CATCHMENT_HULL_RATIO;
     double catchment_buffer_m = DEFAULT_CATCHMENT_BUFFER_M;
