@@ -14,6 +14,7 @@
 
 #include <memory>
 #include <optional>
+#include <set>
 #include <ostream>
 
 namespace basural::app {
@@ -24,16 +25,27 @@ ReportTable summary_table(const RegionalPlan& plan)
     ReportTable t{"countries", "Regional plan per country",
                   {{"country", 0}, {"part", 0}, {"demand_sites", 0}, {"sites_served", 0}, {"sites_unserved", 0},
                    {"facilities_proposed", 0}, {"facilities_existing", 0}, {"waste_t_per_day", 1},
-                   {"waste_t_per_day_served", 1}, {"mean_haul_km", 1}, {"max_haul_km", 1}, {"gap", 4}},
+                   {"share_waste_estimated", 3}, {"waste_t_per_day_served", 1}, {"mean_haul_km", 1},
+                   {"max_haul_km", 1}, {"gap", 4}},
                   {}};
+    // The share of a t/day that rests on estimated tonnages; empty when there is no t/day to share.
+    auto share_estimated = [](double estimated_t_per_day, double t_per_day) -> ReportCell {
+        if (!(t_per_day > 0.0))
+            return {};
+        return estimated_t_per_day / t_per_day;
+    };
     PlanCountrySummary total;
+    total.waste_t_per_day_estimated = 0.0;
     double weighted = 0.0;
     for (const auto& s : plan.summary) {
+        const double estimated = s.waste_t_per_day_estimated.value_or(0.0);
         t.rows.push_back({s.country_iso3, s.part, static_cast<std::int64_t>(s.demand_sites),
                           static_cast<std::int64_t>(s.sites_served), static_cast<std::int64_t>(s.sites_unserved),
                           static_cast<std::int64_t>(s.facilities_proposed),
                           static_cast<std::int64_t>(s.facilities_existing), s.waste_t_per_day,
-                          s.waste_t_per_day_served, s.mean_haul_km, s.max_haul_km, s.gap});
+                          share_estimated(estimated, s.waste_t_per_day), s.waste_t_per_day_served, s.mean_haul_km,
+                          s.max_haul_km, s.gap});
+        *total.waste_t_per_day_estimated += estimated;
         total.demand_sites += s.demand_sites;
         total.sites_served += s.sites_served;
         total.sites_unserved += s.sites_unserved;
@@ -51,6 +63,7 @@ ReportTable summary_table(const RegionalPlan& plan)
                       static_cast<std::int64_t>(total.sites_served), static_cast<std::int64_t>(total.sites_unserved),
                       static_cast<std::int64_t>(total.facilities_proposed),
                       static_cast<std::int64_t>(total.facilities_existing), total.waste_t_per_day,
+                      share_estimated(*total.waste_t_per_day_estimated, total.waste_t_per_day),
                       total.waste_t_per_day_served,
                       total.waste_t_per_day_served > 0.0 ? weighted / total.waste_t_per_day_served : 0.0,
                       total.max_haul_km, gap});
@@ -126,17 +139,28 @@ public:
             m_options.matrix = read_travel_matrix(m_matrix);
 
         std::vector<Site> sites = std::move(inventory.sites);
-        std::size_t estimated = 0;
+        // Tonnages are estimated over the whole inventory (country medians need every country's
+        // sites), and counted over the demand sites of the countries planned.
+        const std::set<std::string> planned(m_countries.begin(), m_countries.end());
+        auto counted = [&](const Site& s) {
+            return !s.waste_t_per_day && is_regional_demand(s) && (planned.empty() || planned.count(s.country_iso3));
+        };
+        std::vector<char> unknown(sites.size());
+        for (std::size_t i = 0; i < sites.size(); ++i)
+            unknown[i] = counted(sites[i]) ? 1 : 0;
         if (!m_no_estimate) {
             const auto places = load_places(find_dataset(SHIPPED_PLACES));
             const auto rates = load_country_waste(find_dataset(SHIPPED_COUNTRY_WASTE));
-            auto est = estimate_waste(sites, places, rates);
-            for (std::size_t i = 0; i < sites.size(); ++i)
-                if (!sites[i].waste_t_per_day && est.sites[i].waste_t_per_day && is_regional_demand(sites[i]))
-                    ++estimated;
-            sites = std::move(est.sites);
+            sites = estimate_waste(sites, places, rates).sites;
         }
-        const std::size_t imputed = impute_missing_waste(sites);
+        std::size_t estimated = 0;  // from places
+        for (std::size_t i = 0; i < sites.size(); ++i)
+            estimated += unknown[i] && sites[i].waste_t_per_day ? 1 : 0;
+        impute_missing_waste(sites);
+        std::size_t imputed = 0;  // country median
+        for (std::size_t i = 0; i < sites.size(); ++i)
+            imputed += unknown[i] && sites[i].waste_t_per_day ? 1 : 0;
+        imputed -= estimated;
 
         auto plan = regionalize(sites, m_options, countries, progress_bar(io));
         plan.parameters["inventory"] = inventory.source;

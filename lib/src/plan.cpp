@@ -79,6 +79,8 @@ public:
             fail(field, "", "column is missing");
         return i;
     }
+    /// Whether the layer has the column (columns added to plans later are absent from older plans).
+    bool has(const char* field) const { return m_feature->GetFieldIndex(field) >= 0; }
     std::string text(const char* field) const
     {
         const int i = index(field);
@@ -205,6 +207,52 @@ struct Layer {
     std::vector<Field<Row>> fields;
 };
 
+/// An enum that may be absent: written as its name (to_string) or null, read back with `parse`.
+template <typename Row, typename Enum>
+Field<Row> optional_enum(const char* name, std::optional<Enum> Row::*member,
+                         std::optional<Enum> (*parse)(std::string_view) noexcept, const char* allowed)
+{
+    return {name, OFTString,
+            [member](const Row& r) -> FieldValue {
+                const auto& v = r.*member;
+                if (!v)
+                    return std::monostate{};
+                return std::string(to_string(*v));
+            },
+            [name, member, parse, allowed](Row& r, const LayerReader& in) {
+                const std::string t = in.text(name);
+                const std::optional<Enum> v = t.empty() ? std::nullopt : parse(t);
+                if (!t.empty() && !v)
+                    in.fail(name, t, std::string("must be one of ") + allowed);
+                r.*member = v;
+            }};
+}
+
+/// A column added to plans after they were first written: absent from an older plan, its value
+/// stays absent instead of the plan being refused.
+template <typename Row>
+Field<Row> added_later(Field<Row> field)
+{
+    field.set = [name = field.name, set = std::move(field.set)](Row& r, const LayerReader& in) {
+        if (in.has(name))
+            set(r, in);
+    };
+    return field;
+}
+
+template <typename Row>
+Field<Row> waste_provenance_field(std::optional<Provenance> Row::*member)
+{
+    return added_later(optional_enum("waste_provenance", member, &parse_provenance, "observed, derived, estimated"));
+}
+
+template <typename Row>
+Field<Row> location_precision_field(std::optional<LocationPrecision> Row::*member)
+{
+    return added_later(
+        optional_enum("location_precision", member, &parse_location_precision, "surveyed, municipal_seat, estimated"));
+}
+
 const Layer<PlanFacility> FACILITIES{
     "facilities",
     {text("facility_id", &PlanFacility::facility_id),
@@ -220,7 +268,9 @@ const Layer<PlanFacility> FACILITIES{
       }},
      text("site_id", &PlanFacility::site_id),
      text("name", &PlanFacility::name),
+     location_precision_field(&PlanFacility::location_precision),
      real("waste_t_per_day", &PlanFacility::waste_t_per_day),
+     added_later(optional_real("waste_t_per_day_estimated", &PlanFacility::waste_t_per_day_estimated)),
      count("sites_served", &PlanFacility::sites_served),
      {"municipalities_served", OFTInteger,
       [](const PlanFacility& f) -> FieldValue { return static_cast<int>(f.municipality_codes.size()); }, nullptr},
@@ -237,9 +287,11 @@ const Layer<PlanAssignment> ASSIGNMENTS{
     {text("site_id", &PlanAssignment::site_id),
      text("country", &PlanAssignment::country_iso3),
      text("municipality_code", &PlanAssignment::municipality_code),
+     location_precision_field(&PlanAssignment::location_precision),
      text("facility_id", &PlanAssignment::facility_id),
      real("haul_km", &PlanAssignment::haul_km),
      optional_real("waste_t_per_day", &PlanAssignment::waste_t_per_day),
+     waste_provenance_field(&PlanAssignment::waste_provenance),
      optional_real("cost_share_per_year", &PlanAssignment::cost_share_per_year)}};
 
 const Layer<PlanCatchment> CATCHMENTS{
@@ -251,8 +303,10 @@ const Layer<PlanUnserved> UNSERVED{
     {text("site_id", &PlanUnserved::site_id),
      text("country", &PlanUnserved::country_iso3),
      text("municipality_code", &PlanUnserved::municipality_code),
+     location_precision_field(&PlanUnserved::location_precision),
      text("reason", &PlanUnserved::reason),
-     optional_real("waste_t_per_day", &PlanUnserved::waste_t_per_day)}};
+     optional_real("waste_t_per_day", &PlanUnserved::waste_t_per_day),
+     waste_provenance_field(&PlanUnserved::waste_provenance)}};
 
 const Layer<PlanCountrySummary> SUMMARY{
     "summary",
@@ -264,6 +318,7 @@ const Layer<PlanCountrySummary> SUMMARY{
      count("facilities_proposed", &PlanCountrySummary::facilities_proposed),
      count("facilities_existing", &PlanCountrySummary::facilities_existing),
      real("waste_t_per_day", &PlanCountrySummary::waste_t_per_day),
+     added_later(optional_real("waste_t_per_day_estimated", &PlanCountrySummary::waste_t_per_day_estimated)),
      real("waste_t_per_day_served", &PlanCountrySummary::waste_t_per_day_served),
      real("mean_haul_km", &PlanCountrySummary::mean_haul_km),
      real("max_haul_km", &PlanCountrySummary::max_haul_km),

@@ -773,7 +773,8 @@ RegionalPlan regionalize(const std::vector<Site>& input_sites, const Regionalize
                 } else {
                     const auto& s = sites[site];
                     plan.unserved.push_back({s.site_id, s.country_iso3, s.municipality_code, s.location,
-                                             std::string(to_string(out.status[r])), s.waste_t_per_day});
+                                             std::string(to_string(out.status[r])), s.waste_t_per_day,
+                                             s.waste_provenance, s.location_precision});
                 }
             }
         }
@@ -805,13 +806,17 @@ RegionalPlan regionalize(const std::vector<Site>& input_sites, const Regionalize
         f.site_id = s.site_id;
         f.name = s.name;
         f.location = s.location;
+        f.location_precision = s.location_precision;
         f.sites_served = rf.served.size();
+        f.waste_t_per_day_estimated = 0.0;
         std::set<std::string> codes;
         double weighted = 0.0, unweighted = 0.0, haul_cost = 0.0;
         for (std::size_t k = 0; k < rf.served.size(); ++k) {
             const auto& d = sites[rf.served[k]];
             const double w = d.waste_t_per_day.value_or(0.0);
             f.waste_t_per_day += w;
+            if (d.waste_provenance == Provenance::estimated)
+                *f.waste_t_per_day_estimated += w;
             weighted += w * rf.haul[k];
             unweighted += rf.haul[k];
             f.max_haul_km = std::max(f.max_haul_km, rf.haul[k]);
@@ -853,8 +858,9 @@ RegionalPlan regionalize(const std::vector<Site>& input_sites, const Regionalize
         fac_by_raw[order[k]] = &plan.facilities[k];
     for (const auto& pa : pending) {
         const auto& s = sites[pa.site];
-        PlanAssignment a{s.site_id, s.country_iso3, s.municipality_code, fac_id[pa.facility], s.location,
-                         pa.haul_km, s.waste_t_per_day, std::nullopt};
+        PlanAssignment a{s.site_id,        s.country_iso3,     s.municipality_code, fac_id[pa.facility],
+                         s.location,       pa.haul_km,         s.waste_t_per_day,   std::nullopt,
+                         s.waste_provenance, s.location_precision};
         if (options.cost) {
             const PlanFacility& f = *fac_by_raw.at(pa.facility);
             const double w = s.waste_t_per_day.value_or(0.0);
@@ -880,11 +886,15 @@ RegionalPlan regionalize(const std::vector<Site>& input_sites, const Regionalize
         return it == summary_of.end() ? nullptr : it->second;
     };
     std::vector<double> weighted(plan.summary.size(), 0.0);  // t/day x haul km served, per summary
+    for (auto& sm : plan.summary)
+        sm.waste_t_per_day_estimated = 0.0;
     for (const auto& s : sites)
         if (is_regional_demand(s))
             if (auto* sm = summary_for(s)) {
                 ++sm->demand_sites;
                 sm->waste_t_per_day += s.waste_t_per_day.value_or(0.0);
+                if (s.waste_provenance == Provenance::estimated)
+                    *sm->waste_t_per_day_estimated += s.waste_t_per_day.value_or(0.0);
             }
     for (const auto& a : plan.assignments)
         if (auto* sm = summary_for(sites[index_of.at(a.site_id)])) {

@@ -49,12 +49,15 @@ std::string write_fixture_plan(const std::string& name)
     basural::RegionalPlan plan;
     plan.parameters = {{"max_haul_km", "100"}};
     plan.facilities.push_back({"ARG-F001", "ARG", "", false, "", "nuevo", {-58.9, -34.6}, 8.0, 1, {}, 10.0, 10.0,
-                               std::nullopt, std::nullopt});
+                               std::nullopt, std::nullopt, std::nullopt, std::nullopt});
     plan.facilities.push_back({"ARG-F002", "ARG", "", true, "L", "Relleno L", {-58.4, -34.6}, 100.0, 1, {}, 30.0, 30.0,
-                               std::nullopt, std::nullopt});
-    plan.assignments.push_back({"D1", "ARG", "", "ARG-F002", {-58.1, -34.6}, 30.0, 100.0, std::nullopt});
-    plan.assignments.push_back({"D4", "ARG", "", "ARG-F001", {-58.8, -34.6}, 10.0, 8.0, std::nullopt});
-    plan.unserved.push_back({"D2", "ARG", "", {-57.5, -34.6}, "no_candidate_within_cutoff", 50.0});
+                               std::nullopt, std::nullopt, std::nullopt, std::nullopt});
+    plan.assignments.push_back({"D1", "ARG", "", "ARG-F002", {-58.1, -34.6}, 30.0, 100.0, std::nullopt, std::nullopt,
+                                std::nullopt});
+    plan.assignments.push_back({"D4", "ARG", "", "ARG-F001", {-58.8, -34.6}, 10.0, 8.0, std::nullopt, std::nullopt,
+                                std::nullopt});
+    plan.unserved.push_back({"D2", "ARG", "", {-57.5, -34.6}, "no_candidate_within_cutoff", 50.0, std::nullopt,
+                             std::nullopt});
     const auto path = (scratch_dir(name) / "plan.gpkg").string();
     basural::write_plan(plan, path);
     return path;

@@ -9,6 +9,8 @@
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
+
 using basural::test::fixture;
 using basural::test::run_cli;
 using basural::test::scratch_dir;
@@ -61,6 +63,18 @@ TEST_CASE("regionalize writes a plan that reads back, and says what was rejected
     CHECK(j["countries"][0]["facilities_proposed"] == 2);
     CHECK(j["countries"][2]["country"] == "total");
     CHECK(j["countries"][2]["demand_sites"] == 5);
+    // URY-U's tonnage is URY's median (40 t/day), so estimated: labelled in the plan and the summary.
+    CHECK(j["countries"][0]["share_waste_estimated"] == 0.0);                                  // BRA: observed
+    CHECK(j["countries"][1]["share_waste_estimated"] == 0.5);                                  // URY: 40 of 80
+    CHECK_THAT(j["countries"][2]["share_waste_estimated"].get<double>(),
+               Catch::Matchers::WithinAbs(40.0 / 195.0, 1e-12));
+    const auto ury_u = std::find_if(plan.assignments.begin(), plan.assignments.end(),
+                                    [](const auto& a) { return a.site_id == "URY-U"; });
+    REQUIRE(ury_u != plan.assignments.end());
+    CHECK(ury_u->waste_provenance == basural::Provenance::estimated);
+    CHECK(ury_u->location_precision == basural::LocationPrecision::surveyed);
+    CHECK(plan.facilities[2].waste_t_per_day_estimated == 40.0);
+    CHECK(plan.summary[1].waste_t_per_day_estimated == 40.0);
 }
 
 TEST_CASE("regionalize with a minimum throughput leaves the small isolated dump unserved", "[cli][regionalize]")
@@ -70,6 +84,8 @@ TEST_CASE("regionalize with a minimum throughput leaves the small isolated dump 
     const auto r = run_cli(args(out, {"--min-t-per-day", "20", "--country", "BRA", "--max-haul-km", "20"}));
     REQUIRE(r.exit_code == 0);
     CHECK(r.out.find("BRA") != std::string::npos);
+    // URY-U's unknown tonnage is not counted: URY is not planned
+    CHECK(r.out.find("Tonnage unknown for 0 demand sites") != std::string::npos);
     const auto plan = basural::read_plan(out);
     // 20 km: BRA-A and BRA-B (30 km) are apart; BRA-B (10) and BRA-F (5) fall below 20 t/day.
     REQUIRE(plan.facilities.size() == 1);

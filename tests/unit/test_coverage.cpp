@@ -191,9 +191,12 @@ TEST_CASE("t/day over sites none of which has a known tonnage is unknown, not 0"
     REQUIRE_FALSE(w.sites[8].waste_t_per_day.has_value());
 
     RegionalPlan plan;  // U1 and U2 served by UL; ARG's D1 by L
-    plan.assignments.push_back({"U1", "URY", "", "URY-F001", w.sites[7].location, 20.0, std::nullopt, std::nullopt});
-    plan.assignments.push_back({"U2", "URY", "", "URY-F001", w.sites[8].location, 100.0, std::nullopt, std::nullopt});
-    plan.assignments.push_back({"D1", "ARG", "", "ARG-F001", w.sites[1].location, 30.0, 100.0, std::nullopt});
+    plan.assignments.push_back({"U1", "URY", "", "URY-F001", w.sites[7].location, 20.0, std::nullopt, std::nullopt,
+                                std::nullopt, std::nullopt});
+    plan.assignments.push_back({"U2", "URY", "", "URY-F001", w.sites[8].location, 100.0, std::nullopt, std::nullopt,
+                                std::nullopt, std::nullopt});
+    plan.assignments.push_back({"D1", "ARG", "", "ARG-F001", w.sites[1].location, 30.0, 100.0, std::nullopt,
+                                std::nullopt, std::nullopt});
     const auto r = compute_coverage(w, f.places, &plan, params());
 
     const auto& ury = row(r, "URY");
@@ -276,7 +279,7 @@ TEST_CASE("coverage methane of a country none of whose sites has a known estimat
     REQUIRE_FALSE(w.sites[7].waste_t_per_day.has_value());
     RegionalPlan plan;
     plan.facilities.push_back({"CHL-F001", "CHL", "", false, "", "relleno", {-70.6, -33.4}, 0.0, 0, {}, 0.0, 0.0,
-                               std::nullopt, std::nullopt});
+                               std::nullopt, std::nullopt, std::nullopt, std::nullopt});
     const auto r = compute_coverage(w, f.places, &plan, params());
 
     const auto& ury = row(r, "URY");
@@ -326,13 +329,16 @@ TEST_CASE("coverage with a plan written by write_plan: shares served, haul, loca
     RegionalPlan plan;
     plan.parameters = {{"max_haul_km", "100"}};
     plan.facilities.push_back({"ARG-F001", "ARG", "", false, "", "nuevo relleno", geodesic_direct(L_AT, 270.0, 50000.0),
-                               8.0, 1, {}, 12.0, 12.0, std::nullopt, std::nullopt});
+                               8.0, 1, {}, 12.0, 12.0, std::nullopt, std::nullopt, std::nullopt, std::nullopt});
     plan.facilities.push_back({"ARG-F002", "ARG", "", true, "L", "L", L_AT, 100.0, 1, {}, 32.0, 32.0, std::nullopt,
-                               std::nullopt});
-    plan.assignments.push_back({"D1", "ARG", "", "ARG-F002", f.sites[1].location, 32.0, 100.0, std::nullopt});
-    plan.assignments.push_back({"D4", "ARG", "", "ARG-F001", f.sites[4].location, 12.0, 8.0, std::nullopt});
-    plan.unserved.push_back({"D2", "ARG", "", f.sites[2].location, "no_candidate_within_cutoff", 50.0});
-    plan.summary.push_back({"ARG", "", 3, 2, 1, 1, 1, 158.0, 108.0, 30.5, 32.0, 3296.0, 3296.0, 0.0});
+                               std::nullopt, std::nullopt, std::nullopt});
+    plan.assignments.push_back({"D1", "ARG", "", "ARG-F002", f.sites[1].location, 32.0, 100.0, std::nullopt,
+                                std::nullopt, std::nullopt});
+    plan.assignments.push_back({"D4", "ARG", "", "ARG-F001", f.sites[4].location, 12.0, 8.0, std::nullopt,
+                                std::nullopt, std::nullopt});
+    plan.unserved.push_back({"D2", "ARG", "", f.sites[2].location, "no_candidate_within_cutoff", 50.0, std::nullopt,
+                             std::nullopt});
+    plan.summary.push_back({"ARG", "", 3, 2, 1, 1, 1, 158.0, 108.0, 30.5, 32.0, 3296.0, 3296.0, 0.0, std::nullopt});
     const auto path = (test::unit_scratch_dir("coverage_plan") / "plan.gpkg").string();
     write_plan(plan, path);
     const auto back = read_plan(path);
@@ -362,7 +368,8 @@ TEST_CASE("coverage with a plan written by write_plan: shares served, haul, loca
     SECTION("a plan naming a site the inventory lacks is refused by layer, record and id")
     {
         auto other = back;
-        other.assignments.push_back({"XX-9", "ARG", "", "ARG-F001", L_AT, 1.0, 1.0, std::nullopt});
+        other.assignments.push_back({"XX-9", "ARG", "", "ARG-F001", L_AT, 1.0, 1.0, std::nullopt, std::nullopt,
+                                     std::nullopt});
         auto p = params();
         p.plan_source = "plan.gpkg";
         try {

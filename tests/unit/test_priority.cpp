@@ -138,7 +138,7 @@ TEST_CASE("priority with a plan: the assigned facility makes a site ready", "[pr
     const auto f = fixture();
     RegionalPlan plan;
     // B assigned to a new facility 20 km away: readiness 1 - 20/50 = 0.6, total 0.166667 + 0.10 x 0.6 = 0.226667
-    plan.assignments.push_back({"B", "ARG", "", "ARG-F001", {}, 20.0, 50.0, std::nullopt});
+    plan.assignments.push_back({"B", "ARG", "", "ARG-F001", {}, 20.0, 50.0, std::nullopt, std::nullopt, std::nullopt});
     const auto rows = prioritize_closures(f.waste, f.places, &plan, params());
     const auto& b = by_id(rows, "B");
     CHECK(b.readiness_facility == "ARG-F001");
@@ -147,7 +147,7 @@ TEST_CASE("priority with a plan: the assigned facility makes a site ready", "[pr
     CHECK(rows[2].site_id == "B");
     CHECK(rows[3].site_id == "D");
 
-    plan.assignments.push_back({"nope", "ARG", "", "ARG-F001", {}, 1.0, 1.0, std::nullopt});
+    plan.assignments.push_back({"nope", "ARG", "", "ARG-F001", {}, 1.0, 1.0, std::nullopt, std::nullopt, std::nullopt});
     CHECK_THROWS_AS(prioritize_closures(f.waste, f.places, &plan, params()), input_error);
 }
 

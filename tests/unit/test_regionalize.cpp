@@ -205,6 +205,37 @@ TEST_CASE("a small isolated dump below the minimum throughput is left unserved",
     CHECK(plan.summary[0].sites_unserved == 1);
 }
 
+TEST_CASE("the plan labels estimated tonnages and imprecise locations row by row", "[regionalize]")
+{
+    // A (observed 100 t/day, surveyed) and B (estimated 10 t/day, at its municipal seat) share A's
+    // facility; C (estimated 5 t/day, location estimated) is alone and below the minimum throughput.
+    auto a = site("A", "AAA", 5.0, 5.0, 100.0);
+    a.waste_provenance = Provenance::observed;
+    a.location_precision = LocationPrecision::surveyed;
+    auto b = site("B", "AAA", 5.27051712, 4.99994418, 10.0);
+    b.waste_provenance = Provenance::estimated;
+    b.location_precision = LocationPrecision::municipal_seat;
+    auto c = site("C", "AAA", 7.0, 7.0, 5.0);
+    c.waste_provenance = Provenance::estimated;
+    RegionalizeOptions o;
+    o.min_t_per_day = 50.0;
+    const auto plan = regionalize({a, b, c}, o, rectangles());
+    REQUIRE(plan.facilities.size() == 1);
+    CHECK(plan.facilities[0].location_precision == LocationPrecision::surveyed);  // at A
+    CHECK(plan.facilities[0].waste_t_per_day == 110.0);
+    CHECK(plan.facilities[0].waste_t_per_day_estimated == 10.0);                  // B's
+    REQUIRE(assignment(plan, "A") != nullptr);
+    CHECK(assignment(plan, "A")->waste_provenance == Provenance::observed);
+    CHECK(assignment(plan, "B")->waste_provenance == Provenance::estimated);
+    CHECK(assignment(plan, "B")->location_precision == LocationPrecision::municipal_seat);
+    REQUIRE(plan.unserved.size() == 1);
+    CHECK(plan.unserved[0].waste_provenance == Provenance::estimated);
+    CHECK(plan.unserved[0].location_precision == LocationPrecision::estimated);
+    REQUIRE(plan.summary.size() == 1);
+    CHECK(plan.summary[0].waste_t_per_day == 115.0);
+    CHECK(plan.summary[0].waste_t_per_day_estimated == 15.0);                     // B's and C's
+}
+
 TEST_CASE("a binding capacity splits a cluster", "[regionalize]")
 {
     // Three dumps within 20 km, 40 t/day each; capacity 100: 120 t/day need two facilities.

@@ -34,6 +34,10 @@ struct PlanFacility {
     double max_haul_km = 0.0;
     std::optional<double> capacity_t_per_day;
     std::optional<double> cost_per_year;   ///< cost model, when asked (currency units per year)
+    /// How well its site's location is known (absent when read from a plan written before it was kept).
+    std::optional<LocationPrecision> location_precision;
+    /// The part of waste_t_per_day whose tonnage is estimated, not observed (absent likewise).
+    std::optional<double> waste_t_per_day_estimated;
 };
 
 struct PlanAssignment {
@@ -45,6 +49,8 @@ struct PlanAssignment {
     double haul_km = 0.0;
     std::optional<double> waste_t_per_day;
     std::optional<double> cost_share_per_year;  ///< this site's pro-rata share of its facility's cost
+    std::optional<Provenance> waste_provenance;            ///< of waste_t_per_day, as in the inventory (or estimated)
+    std::optional<LocationPrecision> location_precision;   ///< of the site's location
 };
 
 struct PlanUnserved {
@@ -54,6 +60,8 @@ struct PlanUnserved {
     LonLat location;
     std::string reason;                 ///< e.g. "no_candidate_within_cutoff", "below_min_throughput"
     std::optional<double> waste_t_per_day;
+    std::optional<Provenance> waste_provenance;            ///< of waste_t_per_day, as in the inventory (or estimated)
+    std::optional<LocationPrecision> location_precision;   ///< of the site's location
 };
 
 struct PlanCatchment {
@@ -77,6 +85,8 @@ struct PlanCountrySummary {
     double objective = 0.0;             ///< the location model's objective (t/day x km)
     double lower_bound = 0.0;
     double gap = 0.0;                   ///< (objective - lower_bound) / objective
+    /// The part of waste_t_per_day whose tonnage is estimated (absent when read from an older plan).
+    std::optional<double> waste_t_per_day_estimated;
 };
 
 struct RegionalPlan {
