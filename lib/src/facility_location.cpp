@@ -14,6 +14,7 @@
 #include <numeric>
 #include <set>
 #include <span>
+#include <stdexcept>
 #include <string>
 
 namespace basural {
@@ -640,16 +641,20 @@ void fix_by_reduced_cost(const BoundResult& b, const std::vector<char>& required
     }
 }
 
-/// Subgradient optimisation of the Lagrangian dual. `upper_bound` returns the best known objective
+/// Subgradient optimisation of the Lagrangian dual, along averaged subgradients (`weight`: see
+/// SolveOptions::subgradient_weight).
+/// `upper_bound` returns the best known objective
 /// (it may improve while the bound runs, through `propose`, which receives the relaxation's open set
 /// every `propose_every` iterations when it changed).
 BoundResult subgradient_bound(const WeightedMatrix& wm, const std::vector<char>& required_flag, std::size_t p_total,
-                              std::vector<double> lambda, std::size_t max_iterations, double min_step_factor,
+                              std::vector<double> lambda, std::size_t max_iterations, double min_step_factor, double weight,
                               const std::function<double()>& upper_bound, bool integral,
                               const FacilityRelaxation& relax,
                               const std::function<void(const std::vector<std::size_t>&)>& propose,
                               std::size_t propose_every, std::vector<char>& excluded)
 {
+    if (!(weight > 0.0 && weight <= 1.0))
+        throw std::invalid_argument("SolveOptions::subgradient_weight must be in (0, 1], not " + std::to_string(weight));
     BoundResult result;
     std::vector<std::size_t> required;
     std::vector<std::size_t> free_candidates;
@@ -661,6 +666,7 @@ BoundResult subgradient_bound(const WeightedMatrix& wm, const std::vector<char>&
     std::vector<double> served(wm.n, 0.0);
     std::vector<std::size_t> open, last_proposed;
     std::vector<char> open_flag(wm.m, 0);
+    std::vector<double> direction(wm.n, 0.0);
     double theta = 2.0;
     std::size_t since_improvement = 0;
 
@@ -739,9 +745,12 @@ BoundResult subgradient_bound(const WeightedMatrix& wm, const std::vector<char>&
         }
         if (norm == 0.0)
             break;  // the relaxed solution is feasible: L is the optimum of the relaxation
+        // along the averaged direction d = a g + (1 - a) d_prev, by the plain subgradient's step length
+        for (std::size_t i = 0; i < wm.n; ++i)
+            direction[i] = weight * (1.0 - served[i]) + (1.0 - weight) * direction[i];
         const double step = theta * (ub - L) / norm;
         for (std::size_t i = 0; i < wm.n; ++i)
-            lambda[i] = std::max(0.0, lambda[i] + step * (1.0 - served[i]));
+            lambda[i] = std::max(0.0, lambda[i] + step * direction[i]);
     }
     return result;
 }
@@ -888,7 +897,7 @@ SearchResult search_uncapacitated(const WeightedMatrix& wm, const std::vector<ch
         }
     };
     bound = subgradient_bound(wm, required_flag, p_total, initial_multipliers(wm), options.max_bound_iterations,
-                              options.min_step_factor, [&] { return res.objective; }, wm.integral,
+                              options.min_step_factor, options.subgradient_weight, [&] { return res.objective; }, wm.integral,
                               uncapacitated_relaxation(wm), consider, 5, excluded);
     res.bound_iterations = bound.iterations;
     // local search from the relaxation's sets at the best multipliers found (Lagrangian heuristic)
@@ -1500,7 +1509,7 @@ CapacitatedResult search_capacitated(const Prepared& p, const WeightedMatrix& wm
         }
     };
     const auto bound = subgradient_bound(wm, p.required_flag, p.p_total, initial_multipliers(wm),
-                                         options.max_bound_iterations, options.min_step_factor,
+                                         options.max_bound_iterations, options.min_step_factor, options.subgradient_weight,
                                          [&] { return res.objective; }, wm.integral, capacitated_relaxation(p, wm),
                                          consider, 5, excluded);
     res.bound_iterations = bound.iterations;

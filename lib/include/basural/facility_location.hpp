@@ -85,6 +85,12 @@ struct SolveOptions {
     /// without a better bound) falls below this. Beasley (1993) stops at 0.005, a quicker and slightly
     /// weaker bound; the default goes further.
     double min_step_factor = 1e-4;
+    /// p-median bounds: weight of the new subgradient in the search direction, the rest being the
+    /// previous direction (d = w g + (1 - w) d_prev, the running average of Barahona & Anbil's volume
+    /// algorithm); the step length stays the plain one. 1 is the plain subgradient method. An average
+    /// (0.5, what `regionalize` uses) raises the bound much faster when the iterations are few, and
+    /// ends marginally lower on OR-Library's pmed instances after 3000 (docs/benchmarks.md). In (0, 1].
+    double subgradient_weight = 1.0;
     /// LSCP: nodes the exact branch and bound may visit before it gives up (then the Lagrangian bound
     /// is reported). 0 disables it.
     std::size_t exact_node_limit = 200000;
