@@ -626,14 +626,15 @@ RegionalPlan regionalize(const std::vector<Site>& input_sites, const Regionalize
         // analyst's session; the bound and gap reported are what the bound reached).
         SolveOptions solve = options.solve;
         solve.min_step_factor = std::max(solve.min_step_factor, 0.005);
-        // With so few iterations, averaged subgradients raise the p-median bound much further than
-        // plain ones (whole LAC: gap 1.15% -> 0.21%, docs/benchmarks.md).
-        solve.subgradient_weight = 0.5;
         if (dem.size() > LARGE_COMPONENT_SITES) {
             solve.restarts = 0;
             solve.exact_node_limit = 0;
             solve.perturbations = std::min<std::size_t>(solve.perturbations, 10);
             solve.max_bound_iterations = std::min<std::size_t>(solve.max_bound_iterations, 300);
+            // Within those 300 iterations, averaged subgradients raise the p-median bound much
+            // further than plain ones (whole LAC: gap 1.15% -> 0.21%; docs/benchmarks.md). Smaller
+            // components run until the step factor falls, where plain steps end as high, sooner.
+            solve.subgradient_weight = 0.5;
         }
         const auto cover = solve_lscp(pr, solve);
         std::size_t p = cover.facilities.size();

@@ -76,8 +76,8 @@ struct RegionalizeOptions {
     double catchment_hull_ratio = DEFAULT_CATCHMENT_HULL_RATIO;
     double catchment_buffer_m = DEFAULT_CATCHMENT_BUFFER_M;
     /// The solvers' options for every component; regionalize then stops every bound at a step factor
-    /// of at least 0.005, averages the p-median's subgradients (subgradient_weight 0.5), and gives
-    /// components of more than 1,000 dumps a lighter search (docs/methods/regionalization.md).
+    /// of at least 0.005 and gives components of more than 1,000 dumps a lighter search with
+    /// averaged p-median subgradients (subgradient_weight 0.5; docs/methods/regionalization.md).
     SolveOptions solve;
 };
 
