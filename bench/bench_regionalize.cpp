@@ -1,4 +1,5 @@
-// bench_regionalize: wall time (median, and the fastest and slowest of the runs) over the shipped inventory (datasets/lac_sites.csv) of
+// bench_regionalize: wall time (median, and the fastest and slowest of the runs) over the shipped
+// inventory (datasets/lac_sites.csv) of
 //  - DBSCAN per country (cluster_sites, eps 10 km, min points 3), and
 //  - the whole LAC regional plan (regionalize, defaults: 50 km haul, no minimum), waste estimated as
 //    `basural regionalize` does (estimate_waste from the shipped places, then impute_missing_waste);

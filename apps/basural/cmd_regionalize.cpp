@@ -14,8 +14,8 @@
 
 #include <memory>
 #include <optional>
-#include <set>
 #include <ostream>
+#include <set>
 
 namespace basural::app {
 namespace {

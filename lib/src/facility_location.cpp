@@ -14,7 +14,6 @@
 #include <numeric>
 #include <set>
 #include <span>
-#include <stdexcept>
 #include <string>
 
 namespace basural {
@@ -105,9 +104,18 @@ struct Prepared {
     double min_throughput = 0.0;
 };
 
-Prepared prepare(const LocationProblem& pr, LocationModel model)
+/// The solver options a caller may get wrong (the rest are counts and seeds, valid whatever they are).
+void validate(const SolveOptions& o, LocationModel model)
+{
+    if (!(o.subgradient_weight > 0.0 && o.subgradient_weight <= 1.0))
+        throw usage_error(std::string(to_string(model)) + ": subgradient weight must be in (0, 1], not " +
+                          std::to_string(o.subgradient_weight));
+}
+
+Prepared prepare(const LocationProblem& pr, const SolveOptions& options, LocationModel model)
 {
     validate(pr, model);
+    validate(options, model);
     Prepared p;
     p.n = pr.costs.demand_count();
     p.m = pr.costs.candidate_count();
@@ -653,8 +661,6 @@ BoundResult subgradient_bound(const WeightedMatrix& wm, const std::vector<char>&
                               const std::function<void(const std::vector<std::size_t>&)>& propose,
                               std::size_t propose_every, std::vector<char>& excluded)
 {
-    if (!(weight > 0.0 && weight <= 1.0))
-        throw std::invalid_argument("SolveOptions::subgradient_weight must be in (0, 1], not " + std::to_string(weight));
     BoundResult result;
     std::vector<std::size_t> required;
     std::vector<std::size_t> free_candidates;
@@ -2302,7 +2308,7 @@ void validate(const LocationProblem& pr, LocationModel model)
 LocationSolution solve_lscp(const LocationProblem& problem, const SolveOptions& options)
 {
     const Stopwatch clock;
-    const Prepared p = prepare(problem, LocationModel::lscp);
+    const Prepared p = prepare(problem, options, LocationModel::lscp);
     // The set cover splits into independent parts (candidates linked by a demand point they can both
     // cover): each is solved and bounded on its own, and the bounds add up.
     std::vector<std::size_t> parent(p.m);
@@ -2404,7 +2410,7 @@ LocationSolution solve_lscp(const LocationProblem& problem, const SolveOptions& 
 LocationSolution solve_p_median(const LocationProblem& problem, const SolveOptions& options)
 {
     const Stopwatch clock;
-    const Prepared p = prepare(problem, LocationModel::p_median);
+    const Prepared p = prepare(problem, options, LocationModel::p_median);
     const WeightedMatrix wm = make_weighted(p, false);
     LocationSolution s;
     if (p.capacitated) {
@@ -2430,7 +2436,7 @@ LocationSolution solve_p_median(const LocationProblem& problem, const SolveOptio
 LocationSolution solve_mclp(const LocationProblem& problem, const SolveOptions& options)
 {
     const Stopwatch clock;
-    const Prepared p = prepare(problem, LocationModel::mclp);
+    const Prepared p = prepare(problem, options, LocationModel::mclp);
     const WeightedMatrix wm = make_weighted(p, true);
     double coverable = 0.0;
     for (std::size_t i = 0; i < p.n; ++i)

@@ -497,7 +497,7 @@ TEST_CASE("p-median: averaged subgradients raise pmed1's bound faster; the weigh
     CHECK(averaged.objective == 5819.0);
     for (const double bad : {0.0, -0.5, 1.5, std::numeric_limits<double>::quiet_NaN()}) {
         o.subgradient_weight = bad;
-        CHECK_THROWS_AS(solve_p_median(pr, o), std::invalid_argument);
+        CHECK_THROWS_AS(solve_p_median(pr, o), usage_error);
     }
 }
 

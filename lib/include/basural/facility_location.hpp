@@ -90,7 +90,7 @@ struct SolveOptions {
     /// algorithm); the step length stays the plain one. 1 is the plain subgradient method. An average
     /// (0.5, what `regionalize` uses on components of more than 1,000 dumps) raises the bound much
     /// faster when the iterations are few, and ends marginally lower on OR-Library's pmed instances
-    /// after 3000 (docs/methods/location_models.md). In (0, 1].
+    /// after 3000 (docs/methods/location_models.md). In (0, 1], else the solvers refuse it (usage_error).
     double subgradient_weight = 1.0;
     /// LSCP: nodes the exact branch and bound may visit before it gives up (then the Lagrangian bound
     /// is reported). 0 disables it.
