@@ -8,10 +8,10 @@
 // Synthetic points (seed 1): by default 80 % in Gaussian "cities" (sigma 5-60 km) around 300 random
 // centres over LAC land-ish latitudes and 20 % scattered, which looks like a dumpsite inventory;
 // --uniform spreads them uniformly over the box lon [-118, -34], lat [-56, 33].
-#include "basural/cluster.hpp"
-#include "basural/error.hpp"
-#include "basural/geodesy.hpp"
-#include "basural/spatial_index.hpp"
+#include "basural/models/cluster.hpp"
+#include "basural/base/error.hpp"
+#include "basural/geo/geodesy.hpp"
+#include "basural/geo/spatial_index.hpp"
 #include "detail/gdal.hpp"
 
 #include <algorithm>

@@ -2,9 +2,9 @@
 //   bench_load_inventory [INVENTORY] [--countries FILE] [--no-country-check] [--runs N]
 // Defaults: the shipped inventory and boundaries (datasets/), 7 runs. Prints each run and the median;
 // the target for the shipped ~14,000 sites is a median under 200 ms.
-#include "basural/datasets.hpp"
-#include "basural/error.hpp"
-#include "basural/inventory.hpp"
+#include "basural/base/datasets.hpp"
+#include "basural/base/error.hpp"
+#include "basural/inventory/inventory.hpp"
 
 #include <time.h>
 

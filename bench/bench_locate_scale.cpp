@@ -3,7 +3,7 @@
 // candidate; geodesic km x 1.3 detour within a cutoff. Library calls (the command adds reading).
 //
 //   bench_locate_scale [n] [cutoff_km] [p] [capacity]      defaults 5000 150 150 300
-#include "basural/facility_location.hpp"
+#include "basural/models/location/facility_location.hpp"
 
 #include <chrono>
 #include <cstdio>

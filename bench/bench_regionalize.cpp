@@ -7,12 +7,12 @@
 //
 //   bench_regionalize [--runs R] [--max-haul-km D] [--min-t-per-day T] [--threads N]
 // (--threads: regionalize's threads, 0 = one per hardware thread, the default)
-#include "basural/country_waste.hpp"
-#include "basural/datasets.hpp"
-#include "basural/inventory.hpp"
-#include "basural/places.hpp"
-#include "basural/regionalize.hpp"
-#include "basural/waste_estimate.hpp"
+#include "basural/inventory/country_waste.hpp"
+#include "basural/base/datasets.hpp"
+#include "basural/inventory/inventory.hpp"
+#include "basural/inventory/places.hpp"
+#include "basural/planning/regionalize.hpp"
+#include "basural/planning/waste_estimate.hpp"
 
 #include <algorithm>
 #include <chrono>

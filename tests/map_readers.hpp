@@ -1,10 +1,10 @@
 #pragma once
-// Independent readers for map outputs, shared by the map unit tests (tests/unit/test_map.cpp) and the
+// Independent readers for map outputs, shared by the map unit tests (tests/unit/maps/test_map.cpp) and the
 // `basural map` CLI tests (tests/cli/test_cli_map.cpp): Cairo's PNG reader, libxml2 for SVG, external
 // tools (poppler's pdfinfo/pdftoppm, headless Chromium) run through posix_spawnp.
 // Targets that include it link Cairo and libxml2 (tests/CMakeLists.txt).
 
-#include "basural/map.hpp"
+#include "basural/maps/map.hpp"
 
 #include <cairo.h>
 #include <libxml/parser.h>

@@ -2,10 +2,10 @@
 #include "command.hpp"
 #include "inventory_options.hpp"
 
-#include "basural/datasets.hpp"
-#include "basural/error.hpp"
-#include "basural/regionalize.hpp"
-#include "basural/report.hpp"
+#include "basural/base/datasets.hpp"
+#include "basural/base/error.hpp"
+#include "basural/planning/regionalize.hpp"
+#include "basural/base/report_table.hpp"
 
 #include <memory>
 #include <optional>

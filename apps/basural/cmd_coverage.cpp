@@ -3,11 +3,11 @@
 #include "domain_inputs.hpp"
 #include "plan_input.hpp"
 
-#include "basural/coverage.hpp"
-#include "basural/error.hpp"
-#include "basural/inventory_summary.hpp"
-#include "basural/plan.hpp"
-#include "basural/report.hpp"
+#include "basural/reports/coverage.hpp"
+#include "basural/base/error.hpp"
+#include "basural/reports/inventory_summary.hpp"
+#include "basural/planning/plan.hpp"
+#include "basural/base/report_table.hpp"
 
 #include <optional>
 #include <ostream>

@@ -2,8 +2,8 @@
 #include "command.hpp"
 #include "inventory_options.hpp"
 
-#include "basural/inventory_summary.hpp"
-#include "basural/pg_connection.hpp"
+#include "basural/reports/inventory_summary.hpp"
+#include "basural/base/pg_connection.hpp"
 
 #include <ostream>
 

@@ -2,9 +2,9 @@
 #include "command.hpp"
 #include "inventory_options.hpp"
 
-#include "basural/datasets.hpp"
-#include "basural/inventory_summary.hpp"
-#include "basural/report.hpp"
+#include "basural/base/datasets.hpp"
+#include "basural/reports/inventory_summary.hpp"
+#include "basural/base/report_table.hpp"
 
 #include <ostream>
 

@@ -2,10 +2,10 @@
 // cost matrix. docs/cli/locate.md
 #include "command.hpp"
 
-#include "basural/atomic_output.hpp"
-#include "basural/error.hpp"
-#include "basural/facility_location.hpp"
-#include "basural/location_tables.hpp"
+#include "basural/base/atomic_output.hpp"
+#include "basural/base/error.hpp"
+#include "basural/models/location/facility_location.hpp"
+#include "basural/planning/location_tables.hpp"
 
 #include <cmath>
 #include <optional>

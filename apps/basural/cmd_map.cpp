@@ -4,10 +4,10 @@
 #include "plan_input.hpp"
 #include "progress_bar.hpp"
 
-#include "basural/datasets.hpp"
-#include "basural/error.hpp"
-#include "basural/map.hpp"
-#include "basural/map_scene.hpp"
+#include "basural/base/datasets.hpp"
+#include "basural/base/error.hpp"
+#include "basural/maps/map.hpp"
+#include "basural/maps/map_scene.hpp"
 
 #include <algorithm>
 #include <cctype>

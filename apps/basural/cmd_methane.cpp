@@ -2,10 +2,10 @@
 #include "command.hpp"
 #include "domain_inputs.hpp"
 
-#include "basural/methane.hpp"
-#include "basural/methane_report.hpp"
-#include "basural/report.hpp"
-#include "basural/table_output.hpp"
+#include "basural/reports/methane.hpp"
+#include "basural/reports/methane_report.hpp"
+#include "basural/base/report_table.hpp"
+#include "basural/base/table_output.hpp"
 
 #include <ostream>
 

@@ -3,10 +3,10 @@
 #include "domain_inputs.hpp"
 #include "plan_input.hpp"
 
-#include "basural/plan.hpp"
-#include "basural/priority.hpp"
-#include "basural/report.hpp"
-#include "basural/table_output.hpp"
+#include "basural/planning/plan.hpp"
+#include "basural/reports/priority.hpp"
+#include "basural/base/report_table.hpp"
+#include "basural/base/table_output.hpp"
 
 #include <optional>
 #include <ostream>

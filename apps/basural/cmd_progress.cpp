@@ -2,11 +2,11 @@
 #include "command.hpp"
 #include "inventory_options.hpp"
 
-#include "basural/coverage.hpp"
-#include "basural/inventory_summary.hpp"
-#include "basural/methane.hpp"
-#include "basural/progress_diff.hpp"
-#include "basural/report.hpp"
+#include "basural/reports/coverage.hpp"
+#include "basural/reports/inventory_summary.hpp"
+#include "basural/reports/methane.hpp"
+#include "basural/reports/progress_diff.hpp"
+#include "basural/base/report_table.hpp"
 
 #include <ostream>
 

@@ -3,14 +3,14 @@
 #include "inventory_options.hpp"
 #include "progress_bar.hpp"
 
-#include "basural/country_waste.hpp"
-#include "basural/datasets.hpp"
-#include "basural/error.hpp"
-#include "basural/pg_connection.hpp"
-#include "basural/places.hpp"
-#include "basural/regionalize.hpp"
-#include "basural/report.hpp"
-#include "basural/waste_estimate.hpp"
+#include "basural/inventory/country_waste.hpp"
+#include "basural/base/datasets.hpp"
+#include "basural/base/error.hpp"
+#include "basural/base/pg_connection.hpp"
+#include "basural/inventory/places.hpp"
+#include "basural/planning/regionalize.hpp"
+#include "basural/base/report_table.hpp"
+#include "basural/planning/waste_estimate.hpp"
 
 #include <memory>
 #include <optional>

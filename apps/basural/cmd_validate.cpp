@@ -2,8 +2,8 @@
 #include "command.hpp"
 #include "inventory_options.hpp"
 
-#include "basural/inventory_summary.hpp"
-#include "basural/report.hpp"
+#include "basural/reports/inventory_summary.hpp"
+#include "basural/base/report_table.hpp"
 
 #include <algorithm>
 #include <ostream>

@@ -1,9 +1,9 @@
 #include "domain_inputs.hpp"
 
-#include "basural/country_waste.hpp"
-#include "basural/datasets.hpp"
-#include "basural/error.hpp"
-#include "basural/places.hpp"
+#include "basural/inventory/country_waste.hpp"
+#include "basural/base/datasets.hpp"
+#include "basural/base/error.hpp"
+#include "basural/inventory/places.hpp"
 
 namespace basural::app {
 

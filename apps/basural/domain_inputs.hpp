@@ -7,10 +7,10 @@
 #include "command.hpp"
 #include "inventory_options.hpp"
 
-#include "basural/coverage.hpp"
-#include "basural/inventory.hpp"
-#include "basural/places.hpp"
-#include "basural/waste_estimate.hpp"
+#include "basural/reports/coverage.hpp"
+#include "basural/inventory/inventory.hpp"
+#include "basural/inventory/places.hpp"
+#include "basural/planning/waste_estimate.hpp"
 
 #include <string>
 #include <vector>

@@ -5,7 +5,7 @@
 
 #include "command.hpp"
 
-#include "basural/inventory.hpp"
+#include "basural/inventory/inventory.hpp"
 
 #include <string>
 #include <vector>

@@ -5,7 +5,7 @@
 
 #include "command.hpp"
 
-#include "basural/plan.hpp"
+#include "basural/planning/plan.hpp"
 
 #include <optional>
 #include <string>

@@ -4,7 +4,7 @@
 
 #include "command.hpp"
 
-#include "basural/progress.hpp"
+#include "basural/base/progress.hpp"
 
 #include <ostream>
 #include <string>

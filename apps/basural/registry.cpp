@@ -1,7 +1,7 @@
 #include "command.hpp"
 
-#include "basural/datasets.hpp"
-#include "basural/error.hpp"
+#include "basural/base/datasets.hpp"
+#include "basural/base/error.hpp"
 
 #include <algorithm>
 #include <map>

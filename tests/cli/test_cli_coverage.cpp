@@ -5,7 +5,7 @@
 //   Methane 2024: only D1 has a past deposit (2023); D3 is closed without a closure year: unknown.
 #include "cli/run_cli.hpp"
 
-#include "basural/plan.hpp"
+#include "basural/planning/plan.hpp"
 
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>

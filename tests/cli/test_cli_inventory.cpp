@@ -2,7 +2,7 @@
 // error text for bad input. Every run checks against the small boundaries fixture (--countries).
 #include "cli/run_cli.hpp"
 
-#include "basural/inventory.hpp"
+#include "basural/inventory/inventory.hpp"
 
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>

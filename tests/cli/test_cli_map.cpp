@@ -13,11 +13,11 @@
 #include "cli/run_cli.hpp"
 #include "map_readers.hpp"
 
-#include "basural/countries.hpp"
-#include "basural/inventory.hpp"
-#include "basural/map.hpp"
-#include "basural/map_scene.hpp"
-#include "basural/plan.hpp"
+#include "basural/inventory/countries.hpp"
+#include "basural/inventory/inventory.hpp"
+#include "basural/maps/map.hpp"
+#include "basural/maps/map_scene.hpp"
+#include "basural/planning/plan.hpp"
 
 #include <catch2/catch.hpp>
 
@@ -65,7 +65,7 @@ constexpr Rgb GREY{0xbd, 0xbd, 0xbd};  // "Unassigned" cluster, "Not scored" pri
 
 /// Where the map of Uruguay puts a position: the layout of the scene the command draws (the frame
 /// depends on the title and source lines; the projection itself is checked against cs2cs in
-/// tests/unit/test_map.cpp).
+/// tests/unit/maps/test_map.cpp).
 basural::PagePoint page_of(const basural::LonLat& p, const basural::MapStyle& style,
                            const basural::CountryMapOptions& options = {})
 {

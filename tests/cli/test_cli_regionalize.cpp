@@ -4,7 +4,7 @@
 // URY-C (40 t/day) and URY-U (unknown tonnage -> URY's median, 40) are 21.4 km apart.
 #include "cli/run_cli.hpp"
 
-#include "basural/plan.hpp"
+#include "basural/planning/plan.hpp"
 
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>

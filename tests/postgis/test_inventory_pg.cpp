@@ -4,10 +4,10 @@
 #include "cli/run_cli.hpp"
 #include "support/site_checks.hpp"
 
-#include "basural/error.hpp"
-#include "basural/inventory.hpp"
-#include "basural/plan.hpp"
-#include "basural/pg_connection.hpp"
+#include "basural/base/error.hpp"
+#include "basural/inventory/inventory.hpp"
+#include "basural/planning/plan.hpp"
+#include "basural/base/pg_connection.hpp"
 #include "detail/gdal.hpp"
 
 #include <catch2/catch.hpp>

@@ -1,8 +1,8 @@
 // PostGIS through GDAL's PostgreSQL driver, against the throw-away server CTest starts
 // (tests/postgis/CMakeLists.txt, scripts/pg-test-server.sh). Every test here needs that server:
 // without it they FAIL with a message saying how to start it, they never pass or skip.
-#include "basural/error.hpp"
-#include "basural/pg_connection.hpp"
+#include "basural/base/error.hpp"
+#include "basural/base/pg_connection.hpp"
 #include "detail/gdal.hpp"
 #include "detail/gdal_transaction.hpp"
 #include "detail/vector_output.hpp"

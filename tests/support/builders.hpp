@@ -2,8 +2,8 @@
 // Small builders shared by the unit tests of the domain layer (exposure, waste estimate, coverage,
 // priority).
 
-#include "basural/places.hpp"
-#include "basural/site.hpp"
+#include "basural/inventory/places.hpp"
+#include "basural/inventory/site.hpp"
 
 #include <catch2/catch.hpp>
 

@@ -2,7 +2,7 @@
 // Field-by-field comparison of sites, shared by the inventory round-trip tests (unit: every file
 // format; postgis: the database).
 
-#include "basural/site.hpp"
+#include "basural/inventory/site.hpp"
 
 #include <catch2/catch.hpp>
 

@@ -1,6 +1,6 @@
 #include "detail/attribute_table.hpp"
 
-#include "basural/error.hpp"
+#include "basural/base/error.hpp"
 
 #include <charconv>
 #include <cmath>

@@ -2,7 +2,7 @@
 
 #include "detail/gdal.hpp"
 
-#include "basural/error.hpp"
+#include "basural/base/error.hpp"
 
 #include <algorithm>
 #include <cmath>

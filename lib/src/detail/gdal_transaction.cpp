@@ -1,6 +1,6 @@
 #include "detail/gdal_transaction.hpp"
 
-#include "basural/error.hpp"
+#include "basural/base/error.hpp"
 #include "detail/gdal.hpp"
 
 #include <utility>

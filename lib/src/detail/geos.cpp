@@ -1,6 +1,6 @@
 #include "detail/geos.hpp"
 
-#include "basural/error.hpp"
+#include "basural/base/error.hpp"
 
 namespace basural::detail {
 namespace {

@@ -1,7 +1,7 @@
 #include "detail/vector_output.hpp"
 
-#include "basural/error.hpp"
-#include "basural/pg_connection.hpp"
+#include "basural/base/error.hpp"
+#include "basural/base/pg_connection.hpp"
 
 #include <ogr_spatialref.h>
 

@@ -15,7 +15,7 @@
 #include "detail/gdal.hpp"
 #include "detail/gdal_transaction.hpp"
 
-#include "basural/atomic_output.hpp"
+#include "basural/base/atomic_output.hpp"
 
 #include <memory>
 #include <optional>

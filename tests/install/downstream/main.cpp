@@ -1,6 +1,6 @@
 // A downstream program using the installed basural library.
-#include <basural/geodesy.hpp>
-#include <basural/site.hpp>
+#include <basural/geo/geodesy.hpp>
+#include <basural/inventory/site.hpp>
 
 #include <iostream>
 

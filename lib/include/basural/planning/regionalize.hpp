@@ -1,0 +1,140 @@
+#pragma once
+/// \file regionalize.hpp
+/// Regional landfill plans from an inventory (domain layer): which dumps share a regional sanitary
+/// landfill, where it goes, who stays unserved and why; and density clusters of sites per country.
+/// Pipeline, defaults and their justification: docs/methods/regionalization.md.
+
+#include "basural/models/cluster.hpp"
+#include "basural/inventory/countries.hpp"
+#include "basural/models/location/facility_location.hpp"
+#include "basural/planning/plan.hpp"
+#include "basural/base/progress.hpp"
+#include "basural/inventory/site.hpp"
+
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace basural {
+
+/// Default maximum direct haul: 50 km (docs/methods/regionalization.md, "Defaults").
+inline constexpr double DEFAULT_MAX_HAUL_KM = 50.0;
+/// Default concave-hull ratio of catchments (GEOSConcaveHull_r: 0 most concave, 1 the convex hull).
+inline constexpr double DEFAULT_CATCHMENT_HULL_RATIO = 0.5;
+/// Default buffer around catchment hulls, metres (so 1- and 2-site catchments are polygons).
+inline constexpr double DEFAULT_CATCHMENT_BUFFER_M = 2000.0;
+/// Most threads a plan may ask for: more would only cost memory and start-up on any machine of today.
+inline constexpr std::size_t MAX_THREADS = 256;
+
+/// Cost model (optional): facility cost per year = a x throughput_t_per_day ^ b (economies of scale,
+/// b < 1), haul cost per year = 365 x sum of t/day x haul km x haul_cost_per_t_km.
+struct CostModel {
+    double a = 0.0;                   ///< currency units per year for 1 t/day (b applied)
+    double b = 1.0;                   ///< scale exponent
+    double haul_cost_per_t_km = 0.0;  ///< currency units per tonne-km (haul in the cost unit of the plan)
+};
+
+/// A travel cost between two sites of the inventory (e.g. routed km or minutes): origin = a demand
+/// site, destination = a candidate site. Pairs not given are not allowed (except a site to itself, 0).
+struct SiteTravelCost {
+    std::string origin_id;
+    std::string destination_id;
+    double cost = 0.0;
+};
+
+/// Reads a travel matrix table (columns origin_id, destination_id, cost; any format read_table reads).
+/// Throws input_error naming the file, record, field and value for an empty id, a negative or
+/// non-numeric cost, or a pair given twice.
+std::vector<SiteTravelCost> read_travel_matrix(const std::string& path);
+
+struct RegionalizeOptions {
+    /// ISO3 codes of the countries to plan; empty = every country with demand.
+    std::vector<std::string> countries;
+    /// Largest haul from a dump to its regional facility, km (in the matrix's unit with a matrix).
+    double max_haul_km = DEFAULT_MAX_HAUL_KM;
+    /// Road km / geodesic km applied to geodesic hauls (>= 1; 1 = geodesic). Not used with a matrix.
+    double detour_factor = 1.0;
+    /// Minimum viable throughput of a proposed regional landfill, t/day; 0 = none.
+    double min_t_per_day = 0.0;
+    /// Capacity of every facility, t/day; std::nullopt = unlimited.
+    std::optional<double> capacity_t_per_day;
+    /// Existing active sanitary landfills are always open (required) facilities. Without it they are
+    /// still candidates, opened only when the model chooses them.
+    bool reuse_existing = false;
+    /// Solve each first-level division (admin1_code) on its own.
+    bool per_admin1 = false;
+    /// Allow a dump to be served across a land border (default: never).
+    bool allow_cross_border = false;
+    /// Cost model for facility costs and pro-rata shares; std::nullopt = no costs in the plan.
+    std::optional<CostModel> cost;
+    /// Travel costs between sites replacing geodesic km; empty = geodesic.
+    std::vector<SiteTravelCost> matrix;
+    /// Threads solving independent groups and components at once; 0 = one per hardware thread; at
+    /// most MAX_THREADS. The plan is the same for any number of threads.
+    std::size_t threads = 0;
+    double catchment_hull_ratio = DEFAULT_CATCHMENT_HULL_RATIO;
+    double catchment_buffer_m = DEFAULT_CATCHMENT_BUFFER_M;
+    /// The solvers' options for every component; regionalize then stops every bound at a step factor
+    /// of at least 0.005 and gives components of more than 1,000 dumps a lighter search with
+    /// averaged p-median subgradients (subgradient_weight 0.5; docs/methods/regionalization.md).
+    SolveOptions solve;
+};
+
+/// A site is demand (a dump to be replaced by a regional facility) when it is an open or controlled
+/// dump whose status is active, closing or unknown (closing dumps still receive waste until a
+/// destination exists; unknown status is planned for rather than assumed closed).
+bool is_regional_demand(const Site& s) noexcept;
+
+/// A site is an existing regional candidate when it is a sanitary landfill, active or of unknown status.
+bool is_existing_landfill(const Site& s) noexcept;
+
+/// Sites whose waste_t_per_day is still unknown get the median tonnage of the known demand sites of
+/// their country (of all demand sites when the country has none; 0 when no demand site has one) with
+/// waste_provenance = estimated; returns how many were filled. Only demand sites are touched.
+std::size_t impute_missing_waste(std::vector<Site>& sites);
+
+/// Builds the plan: see docs/methods/regionalization.md. Every demand site of the selected countries
+/// ends in exactly one of plan.assignments and plan.unserved. Demand sites whose tonnage is unknown
+/// weigh 0 (call impute_missing_waste first). Deterministic and independent of the order of `sites`.
+/// Throws usage_error for bad options (max_haul_km not positive, detour < 1, negative throughput...,
+/// a country code not among the sites or boundaries, a matrix id not in the inventory).
+RegionalPlan regionalize(const std::vector<Site>& sites, const RegionalizeOptions& options,
+                         const CountryBoundaries& countries, const ProgressFn& progress = {});
+
+// ---- clusters of sites --------------------------------------------------------------------------
+
+enum class ClusterMethod { dbscan, hdbscan };
+
+struct SiteClusterOptions {
+    ClusterMethod method = ClusterMethod::dbscan;
+    double eps_km = 10.0;                 ///< DBSCAN radius
+    std::size_t min_points = 3;           ///< DBSCAN core threshold (itself included); HDBSCAN min_samples (0 = min_cluster_size)
+    std::size_t min_cluster_size = 5;     ///< HDBSCAN
+    std::vector<std::string> countries;   ///< empty = all
+    bool cross_border = false;            ///< cluster all countries together
+};
+
+struct SiteCluster {
+    std::string cluster_id;               ///< "<ISO3>-C<nnn>" (or "LAC-C<nnn>" across borders)
+    std::string country_iso3;             ///< "LAC" across borders
+    int label = 0;                        ///< global label, 0..n-1
+    ClusterSummary summary;               ///< of the cluster; central_index indexes SiteClustering::sites
+};
+
+struct SiteClustering {
+    std::vector<Site> sites;              ///< the sites clustered, sorted by (country, site_id)
+    std::vector<int> label;               ///< global label per site, NOISE_LABEL for noise
+    std::vector<std::string> cluster_id;  ///< per site, "noise" for noise
+    std::vector<SiteCluster> clusters;
+};
+
+/// Clusters the sites of each country (or all together when cross_border); weights of summaries are
+/// waste_t_per_day (unknown = 0). Throws usage_error for bad options.
+SiteClustering cluster_sites(const std::vector<Site>& sites, const SiteClusterOptions& options);
+
+/// Writes every clustered site (site_id, country, site_type, status, cluster_id, label; noise: "noise", -1)
+/// as points to a vector file chosen by extension or a PG: destination (layer "site_clusters").
+void write_site_clusters(const SiteClustering& clustering, const std::string& destination);
+
+}  // namespace basural

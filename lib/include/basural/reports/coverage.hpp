@@ -1,0 +1,123 @@
+#pragma once
+/// \file coverage.hpp
+/// Coverage per country and for Latin America and the Caribbean (LAC): the sites by type and status,
+/// the waste going to inadequate sites, how much of it an existing sanitary landfill (or a regional
+/// plan) could take, the people living near active dumps and the methane of the reporting year.
+/// Definitions: docs/cli/coverage.md; methods it reuses: docs/methods/waste_estimate.md,
+/// exposure.md, methane.md.
+
+#include "basural/inventory/country_waste.hpp"
+#include "basural/reports/exposure.hpp"
+#include "basural/reports/methane.hpp"
+#include "basural/inventory/places.hpp"
+#include "basural/planning/plan.hpp"
+#include "basural/base/report_table.hpp"
+#include "basural/inventory/site.hpp"
+#include "basural/planning/waste_estimate.hpp"
+
+#include <cstddef>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace basural {
+
+/// Reporting year used when none is given: the last full year before this code was written.
+inline constexpr int DEFAULT_REPORTING_YEAR = 2024;
+/// Haul distance within which an existing sanitary landfill "could take" a dump's waste.
+inline constexpr double DEFAULT_MAX_HAUL_KM = 50.0;
+
+/// A site to be closed or upgraded: an inadequate site (open or controlled dump) that is active
+/// (the same as is_active_dump in exposure.hpp).
+bool is_inadequate_active(const Site& s) noexcept;
+/// An existing sanitary landfill that can receive waste today: type sanitary_landfill, status active.
+bool is_active_sanitary_landfill(const Site& s) noexcept;
+
+/// The sites with their waste filled in (estimate_waste on the given places and country figures:
+/// unknown tonnage estimated and marked waste_provenance = estimated, observed tonnage kept).
+/// Every command of the domain layer starts from this.
+WasteEstimateResult fill_waste(const std::vector<Site>& sites, const std::vector<Place>& places,
+                               const std::vector<CountryWaste>& countries, const WasteEstimateParams& params = {});
+
+/// The nearest active sanitary landfill of a site: its index in the sites and the geodesic distance.
+struct NearestLandfill {
+    std::size_t site_index = 0;
+    double distance_km = 0.0;
+};
+/// For each site (index-aligned): the nearest active sanitary landfill of the same country other than
+/// the site itself (equidistant: the first in input order); std::nullopt when the country has none.
+/// Landfills are not sought across borders: waste rarely crosses one (national law, Basel Convention).
+std::vector<std::optional<NearestLandfill>> nearest_landfills(const std::vector<Site>& sites);
+
+struct CoverageParams {
+    double max_haul_km = DEFAULT_MAX_HAUL_KM;  ///< D: "within reach of a landfill" (geodesic, inclusive)
+    MethaneParams methane;                      ///< reporting_year 0 -> DEFAULT_REPORTING_YEAR
+    ExposureParams exposure;                    ///< bands must be 1, 2 and 5 km for the report's columns
+    std::string plan_source = "plan";           ///< the plan's name in error messages
+};
+
+/// One country's (or LAC's, country_iso3 = "LAC") figures. Shares are fractions 0..1, std::nullopt
+/// when their denominator is 0 or a t/day they divide is unknown; plan figures are std::nullopt
+/// without a plan.
+struct CountryCoverage {
+    std::string country_iso3;
+    std::size_t sites = 0;
+    std::size_t open_dump = 0, controlled_dump = 0, sanitary_landfill = 0, other = 0;
+    std::size_t active = 0, inactive = 0, closing = 0, closed = 0, remediated = 0, status_unknown = 0;
+    std::size_t inadequate_active_sites = 0;             ///< active open and controlled dumps
+    std::size_t inadequate_sites_waste_unknown = 0;      ///< of which tonnage neither observed nor estimable
+    std::size_t inadequate_sites_waste_estimated = 0;    ///< of which tonnage estimated
+    /// Known (observed + estimated) tonnage; std::nullopt when there are inadequate active sites and
+    /// none has a known tonnage (unknown, not 0). The same rule holds for the t/day figures below.
+    std::optional<double> inadequate_waste_t_per_day;
+    std::size_t active_sanitary_landfills = 0;
+    // today: an existing active sanitary landfill of the country within max_haul_km
+    std::size_t inadequate_sites_near_landfill = 0;
+    std::optional<double> inadequate_waste_near_landfill_t_per_day;
+    std::optional<double> share_sites_near_landfill;
+    std::optional<double> share_waste_near_landfill;
+    // with a plan
+    std::optional<std::size_t> plan_facilities_proposed;
+    std::optional<std::size_t> plan_facilities_existing;
+    std::optional<std::size_t> plan_sites_served;        ///< inadequate active sites assigned a facility
+    std::optional<std::size_t> plan_sites_local_solution;  ///< inadequate active sites not assigned
+    std::optional<double> plan_waste_served_t_per_day;
+    std::optional<std::int64_t> plan_population_served;
+    std::optional<double> plan_share_sites_served;
+    std::optional<double> plan_share_waste_served;
+    std::optional<double> plan_share_population_served;
+    std::optional<double> plan_mean_haul_km;             ///< waste-weighted over served sites of known tonnage
+    std::optional<double> plan_max_haul_km;
+    // people near active dumps (exposure bands 1, 2, 5 km)
+    std::int64_t population_within_1km = 0;
+    std::int64_t population_within_2km = 0;
+    std::int64_t population_within_5km = 0;
+    // methane of the reporting year, over every site whose estimate is known; std::nullopt when the
+    // row has sites and none of them has a known estimate (unknown, not 0), as in CountryMethane
+    std::optional<double> ch4_t_per_year = 0.0;
+    std::optional<double> co2e_t_per_year = 0.0;
+    std::size_t methane_sites_unknown = 0;
+};
+
+struct CoverageReport {
+    int reporting_year = 0;
+    double gwp100_ch4 = 0.0;
+    double max_haul_km = 0.0;
+    bool with_plan = false;
+    /// One row per country with sites (sorted by ISO3), then the LAC row.
+    std::vector<CountryCoverage> countries;
+};
+
+/// Computes the report. `waste` is fill_waste's result for the inventory (its sites are the
+/// inventory), `places` the populated places for exposure. With a plan, every site of its assignments
+/// and unserved layers must be in the inventory (throws input_error naming the plan's site otherwise:
+/// the plan was made from another inventory); inadequate active sites the plan does not assign count
+/// as needing a local solution. Throws usage_error when max_haul_km is not positive.
+CoverageReport compute_coverage(const WasteEstimateResult& waste, const std::vector<Place>& places,
+                                const RegionalPlan* plan, const CoverageParams& params);
+
+/// The report as a table named "countries" (columns documented in docs/cli/coverage.md, fixed order).
+ReportTable coverage_table(const CoverageReport& report);
+
+}  // namespace basural

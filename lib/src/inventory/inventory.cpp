@@ -1,0 +1,1101 @@
+#include "basural/inventory/inventory.hpp"
+
+#include "basural/base/atomic_output.hpp"
+#include "basural/base/datasets.hpp"
+#include "basural/base/error.hpp"
+#include "basural/geo/geodesy.hpp"
+#include "basural/base/pg_connection.hpp"
+
+#include "detail/crs.hpp"
+#include "detail/gdal.hpp"
+#include "detail/geos.hpp"
+#include "base/text.hpp"
+#include "detail/vector_output.hpp"
+
+#include <cpl_conv.h>
+#include <cpl_string.h>
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <filesystem>
+#include <future>
+#include <memory>
+#include <unordered_map>
+
+namespace basural {
+
+std::string Reject::message() const
+{
+    std::string msg = file + " record " + std::to_string(record) + ": ";
+    if (!field.empty())
+        msg += field + " '" + value + "' ";
+    return msg + reason;
+}
+
+namespace {
+
+using detail::trim_blanks;
+
+constexpr const char* DEFAULT_LON_NAMES = "lon,longitude,x,lng";
+constexpr const char* DEFAULT_LAT_NAMES = "lat,latitude,y";
+
+enum class Kind { text, real, integer, vocabulary };
+
+Kind kind_of(std::string_view f)
+{
+    if (f == "area_ha" || f == "depth_m" || f == "waste_t_per_day" || f == "waste_in_place_t")
+        return Kind::real;
+    if (f == "opening_year" || f == "closure_year" || f == "waste_pickers" || f == "child_waste_pickers")
+        return Kind::integer;
+    if (is_vocabulary_field(f))
+        return Kind::vocabulary;
+    return Kind::text;
+}
+
+std::string Site::*text_member(std::string_view f)
+{
+    if (f == "site_id") return &Site::site_id;
+    if (f == "name") return &Site::name;
+    if (f == "admin1_name") return &Site::admin1_name;
+    if (f == "admin1_code") return &Site::admin1_code;
+    if (f == "municipality_name") return &Site::municipality_name;
+    if (f == "municipality_code") return &Site::municipality_code;
+    if (f == "source") return &Site::source;
+    if (f == "source_record") return &Site::source_record;
+    return nullptr;
+}
+
+std::optional<double> Site::*real_member(std::string_view f)
+{
+    if (f == "area_ha") return &Site::area_ha;
+    if (f == "depth_m") return &Site::depth_m;
+    if (f == "waste_t_per_day") return &Site::waste_t_per_day;
+    if (f == "waste_in_place_t") return &Site::waste_in_place_t;
+    return nullptr;
+}
+
+std::optional<int> Site::*integer_member(std::string_view f)
+{
+    if (f == "opening_year") return &Site::opening_year;
+    if (f == "closure_year") return &Site::closure_year;
+    if (f == "waste_pickers") return &Site::waste_pickers;
+    if (f == "child_waste_pickers") return &Site::child_waste_pickers;
+    return nullptr;
+}
+
+std::string lower(std::string s)
+{
+    std::transform(s.begin(), s.end(), s.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    return s;
+}
+
+std::string number_text(double v)
+{
+    char buf[40];
+    std::snprintf(buf, sizeof buf, "%.15g", v);
+    return buf;
+}
+
+/// The source as messages show it: PG: connection strings lose their password (and any other
+/// secret redact_connection_string knows of: quoted values, URI user-info).
+bool is_pg_source(const std::string& path)
+{
+    return path.size() >= 3 && lower(path.substr(0, 3)) == "pg:";
+}
+
+std::string display_name(const std::string& path)
+{
+    return is_pg_source(path) ? redact_connection_string(path) : path;
+}
+
+std::string extension_of(const std::string& path)
+{
+    return lower(std::filesystem::path(path).extension().string());
+}
+
+/// The encoding names we pass to CPLRecode, or "" for UTF-8 (no recoding).
+std::string canonical_encoding(const std::string& enc)
+{
+    auto e = lower(enc);
+    e.erase(std::remove(e.begin(), e.end(), '_'), e.end());
+    if (e.empty() || e == "utf-8" || e == "utf8")
+        return {};
+    if (e == "latin1" || e == "latin-1" || e == "iso-8859-1" || e == "iso8859-1" || e == "l1")
+        return CPL_ENC_ISO8859_1;
+    if (e == "latin9" || e == "latin-9" || e == "iso-8859-15" || e == "iso8859-15")
+        return "ISO-8859-15";
+    if (e == "cp1252" || e == "windows-1252" || e == "win1252")
+        return "CP1252";
+    throw usage_error("unsupported --encoding '" + enc + "' (use UTF-8, LATIN1, ISO-8859-15 or CP1252)");
+}
+
+std::string recode_to_utf8(const std::string& text, const std::string& encoding)
+{
+    char* out = CPLRecode(text.c_str(), encoding.c_str(), CPL_ENC_UTF8);
+    std::string s = out != nullptr ? out : text;
+    CPLFree(out);
+    return s;
+}
+
+std::vector<std::string> split_names(const std::string& csv)
+{
+    std::vector<std::string> out;
+    std::size_t i = 0;
+    while (i <= csv.size()) {
+        const auto next = csv.find(',', i);
+        out.push_back(csv.substr(i, next == std::string::npos ? std::string::npos : next - i));
+        if (next == std::string::npos)
+            break;
+        i = next + 1;
+    }
+    return out;
+}
+
+std::string layer_columns(OGRFeatureDefn* defn)
+{
+    std::string out;
+    for (int i = 0; i < defn->GetFieldCount(); ++i)
+        out += (i ? ", " : "") + std::string(defn->GetFieldDefn(i)->GetNameRef());
+    return out.empty() ? "none" : out;
+}
+
+/// A value of one record as read from the source, before interpretation. The text views the
+/// feature's own storage (or the slot's buffer), valid while the record is processed.
+struct RawValue {
+    std::string_view text;        ///< "" when empty / NULL
+    std::optional<double> number; ///< set when the source column is numeric
+    bool empty() const noexcept { return text.empty(); }
+};
+
+/// One schema field: where it comes from, its default and where it goes in a Site.
+struct Slot {
+    std::string schema;
+    Kind kind = Kind::text;
+    int index = -1;             ///< source field index, -1 when none
+    std::string column;         ///< source column name ("" when none)
+    OGRFieldType type = OFTString;
+    std::optional<std::string> fallback;  ///< the mapping's default
+    std::string Site::*text = nullptr;
+    std::optional<double> Site::*real = nullptr;
+    std::optional<int> Site::*integer = nullptr;
+    std::string buffer;  ///< storage for values that are not views of the feature (numbers, recoded text)
+    /// Source terms already looked up (vocabulary fields): most sources use a handful of terms.
+    std::vector<std::pair<std::string, std::optional<std::string>>> seen_terms;
+};
+
+enum class CoordMode { geometry, csv, attributes };
+
+class Loader {
+public:
+    Loader(const std::string& path, const LoadOptions& o)
+        : m_path(path), m_display(display_name(path)), m_options(o), m_vocabulary(o.mapping)
+    {
+    }
+
+    Inventory run();
+
+private:
+    void open();
+    void resolve_slots();
+    void resolve_coordinates();
+    void resolve_crs();
+    void load_countries();
+    /// Steps 1-6 on one record. Returns true when `site` goes on to the inventory-wide steps: with
+    /// `failure` empty when it passed, or set when only its coordinates are out of range (the
+    /// boundaries may still show lon and lat swapped).
+    bool process(OGRFeature& f, std::int64_t record, Site& site, std::optional<Finding>& failure);
+    std::size_t slot_of(std::string_view schema) const;
+    const CountryBoundaries* wait_for_countries();
+    RawValue read(const OGRFeature& f, int index, OGRFieldType type, std::string& buffer) const;
+    const std::optional<std::string>& lookup(Slot& slot, std::string_view term);
+    std::optional<Finding> locate(OGRFeature& f, Site& site);
+    void explain_csv_coordinates(GIntBig fid);
+    /// PROJ's message for a failed transformation, taken off GDAL's error buffer (so a handled
+    /// failure is not later taken for a read error).
+    static std::string transform_detail();
+    std::optional<Finding> locate_from_texts(const RawValue& lon, const RawValue& lat, Site& site);
+    std::optional<Finding> assign(Slot& slot, const RawValue& raw, Site& site);
+
+    std::string m_path;
+    std::string m_display;
+    const LoadOptions& m_options;
+    Vocabulary m_vocabulary;
+    std::string m_encoding;  // CPLRecode name for CSV text, "" for none
+    bool m_is_csv = false;
+    GDALDatasetUniquePtr m_ds;
+    OGRLayer* m_layer = nullptr;
+    std::vector<Slot> m_slots;  // schema order, without lon/lat
+    CoordMode m_coords = CoordMode::geometry;
+    int m_lon_index = -1;  // attributes: in m_layer; csv: in m_text_layer
+    int m_lat_index = -1;
+    // CSV only: the same file read as plain text columns, advanced lazily to explain records that
+    // GDAL could not build a point for (so a message can quote "lon 'NaN'").
+    GDALDatasetUniquePtr m_text_ds;
+    OGRLayer* m_text_layer = nullptr;
+    std::int64_t m_text_record = 0;
+    OGRFeatureUniquePtr m_text_feature;
+    std::string m_lon_column = "lon";
+    std::string m_lat_column = "lat";
+    std::string m_crs_note;  // "" or " (after transforming from EPSG:31983 ... to WGS84; is that CRS right?)"
+    std::string m_crs_name;  // "EPSG:31983 SIRGAS 2000 / UTM zone 23S"
+    bool m_crs_stated = false;
+    detail::TransformPtr m_to_wgs84;
+    detail::GeosContext m_geos;
+    std::unique_ptr<CountryBoundaries> m_own_countries;
+    std::future<std::unique_ptr<CountryBoundaries>> m_countries_loading;
+    ValidationOptions m_validation;  // steps 4-6: no boundaries
+    std::vector<RawValue> m_raws;  // per slot, this record's values
+    std::size_t m_site_id_slot = 0;
+    bool m_precision_given = false;  // the source or a default gives location_precision
+    RawValue m_raw_lon, m_raw_lat;
+    std::string m_lon_buffer, m_lat_buffer;
+};
+
+void Loader::open()
+{
+    const auto ext = extension_of(m_path);
+    m_is_csv = ext == ".csv" || ext == ".tsv" || m_path.rfind("CSV:", 0) == 0;
+    const bool is_shp = ext == ".shp" || ext == ".dbf";
+    std::vector<std::string> open_options;
+    std::vector<std::string> drivers;
+    if (!m_options.encoding.empty()) {
+        if (!m_is_csv && !is_shp)
+            throw usage_error("--encoding applies to CSV and Shapefile sources only (" + m_display +
+                              " carries its own encoding)");
+        if (is_shp)
+            open_options.push_back("ENCODING=" + m_options.encoding);
+        else
+            m_encoding = canonical_encoding(m_options.encoding);
+    }
+    if (m_is_csv) {
+        const auto& f = m_options.mapping.fields;
+        const auto lon = f.find("lon");
+        const auto lat = f.find("lat");
+        if ((lon == f.end()) != (lat == f.end()))
+            throw usage_error("map both coordinates or neither: --field lon=COLUMN --field lat=COLUMN");
+        m_lon_column = lon != f.end() ? lon->second : DEFAULT_LON_NAMES;
+        m_lat_column = lat != f.end() ? lat->second : DEFAULT_LAT_NAMES;
+        open_options = {"X_POSSIBLE_NAMES=" + m_lon_column, "Y_POSSIBLE_NAMES=" + m_lat_column,
+                        "KEEP_GEOM_COLUMNS=NO"};
+        drivers = {"CSV"};
+    }
+    try {
+        m_ds = detail::open_vector(m_path, open_options, drivers);
+    } catch (const input_error& e) {
+        if (m_display == m_path)
+            throw;
+        throw input_error(m_display, e.reason());  // never show a PG: password
+    }
+    const int n = m_ds->GetLayerCount();
+    if (!m_options.layer.empty()) {
+        m_layer = m_ds->GetLayerByName(m_options.layer.c_str());
+        if (m_layer == nullptr) {
+            std::string names;
+            for (int i = 0; i < n; ++i)
+                names += (i ? ", " : "") + std::string(m_ds->GetLayer(i)->GetName());
+            throw input_error(m_display, "has no layer '" + m_options.layer + "' (layers: " + names + ")");
+        }
+    } else if (n == 1) {
+        m_layer = m_ds->GetLayer(0);
+    } else if (n == 0) {
+        throw input_error(m_display, "has no layer");
+    } else {
+        std::string names;
+        for (int i = 0; i < n; ++i)
+            names += (i ? ", " : "") + std::string(m_ds->GetLayer(i)->GetName());
+        throw input_error(m_display, "has " + std::to_string(n) + " layers (" + names + "); choose one with --layer");
+    }
+}
+
+void Loader::resolve_slots()
+{
+    OGRFeatureDefn* defn = m_layer->GetLayerDefn();
+    const auto& fields = m_options.mapping.fields;
+    for (const auto& schema : site_schema_columns()) {
+        if (schema == "lon" || schema == "lat")
+            continue;
+        Slot slot;
+        slot.schema = schema;
+        slot.kind = kind_of(schema);
+        if (const auto it = fields.find(schema); it != fields.end()) {
+            slot.index = defn->GetFieldIndex(it->second.c_str());
+            if (slot.index < 0)
+                throw input_error(m_display, "the mapping names column '" + it->second + "' for " + schema +
+                                                 ", but the layer has no such column (columns: " +
+                                                 layer_columns(defn) + ")");
+        } else {
+            slot.index = defn->GetFieldIndex(schema.c_str());
+        }
+        if (slot.index >= 0) {
+            slot.column = defn->GetFieldDefn(slot.index)->GetNameRef();
+            slot.type = defn->GetFieldDefn(slot.index)->GetType();
+        }
+        slot.text = text_member(schema);
+        slot.real = real_member(schema);
+        slot.integer = integer_member(schema);
+        if (const auto d = m_options.mapping.defaults.find(schema); d != m_options.mapping.defaults.end()) {
+            slot.fallback = d->second;
+            if (slot.kind == Kind::vocabulary && !d->second.empty() && !m_vocabulary.lookup(schema, d->second))
+                throw usage_error("the default " + schema + " '" + d->second + "' is not a known " + schema);
+        }
+        if (schema == "site_id")
+            m_site_id_slot = m_slots.size();
+        if (schema == "location_precision")
+            m_precision_given = slot.index >= 0 || slot.fallback.has_value();
+        m_slots.push_back(std::move(slot));
+    }
+    m_raws.resize(m_slots.size());
+    for (const char* required : {"country", "site_type"}) {
+        const auto it = std::find_if(m_slots.begin(), m_slots.end(), [&](const Slot& s) { return s.schema == required; });
+        if (it->index < 0 && !it->fallback)
+            throw input_error(m_display, std::string("has no ") + required + " column (columns: " + layer_columns(defn) +
+                                             "); map one with --field " + required + "=COLUMN or set --default " +
+                                             required + "=VALUE");
+    }
+}
+
+void Loader::resolve_coordinates()
+{
+    OGRFeatureDefn* defn = m_layer->GetLayerDefn();
+    // GDAL's rule for X_POSSIBLE_NAMES: the first column (in file order) whose name is in the list.
+    auto first_match = [&](const std::string& names) {
+        const auto wanted = split_names(names);
+        for (int i = 0; i < defn->GetFieldCount(); ++i) {
+            const auto name = lower(defn->GetFieldDefn(i)->GetNameRef());
+            for (const auto& w : wanted)
+                if (name == lower(w))
+                    return i;
+        }
+        return -1;
+    };
+    const auto& f = m_options.mapping.fields;
+    const bool mapped = f.count("lon") > 0 || f.count("lat") > 0;
+    if (m_is_csv) {
+        m_coords = CoordMode::csv;
+        m_text_ds = detail::open_vector(m_path, {}, {"CSV"});
+        m_text_layer = m_text_ds->GetLayer(0);
+        defn = m_text_layer->GetLayerDefn();
+    } else if (mapped || defn->GetGeomFieldCount() == 0) {
+        m_coords = CoordMode::attributes;
+        if (mapped && (f.count("lon") == 0 || f.count("lat") == 0))
+            throw usage_error("map both coordinates or neither: --field lon=COLUMN --field lat=COLUMN");
+        m_lon_column = mapped ? f.at("lon") : DEFAULT_LON_NAMES;
+        m_lat_column = mapped ? f.at("lat") : DEFAULT_LAT_NAMES;
+    } else {
+        m_coords = CoordMode::geometry;
+        return;
+    }
+    m_lon_index = first_match(m_lon_column);
+    m_lat_index = first_match(m_lat_column);
+    // A CSV may also carry its geometry as WKT, which GDAL reads by itself; then lon/lat columns are
+    // not needed (without them, a record with no geometry is reported without quoting coordinates).
+    const bool has_points = m_coords == CoordMode::csv ? m_layer->GetGeomType() != wkbNone
+                                                       : m_lon_index >= 0 && m_lat_index >= 0;
+    if (!has_points)
+        throw input_error(m_display, "has no geometry and no longitude/latitude columns (looked for " + m_lon_column +
+                                         " and " + m_lat_column + "; columns: " + layer_columns(defn) +
+                                         "); map them with --field lon=COLUMN --field lat=COLUMN");
+    if (m_lon_index >= 0)
+        m_lon_column = defn->GetFieldDefn(m_lon_index)->GetNameRef();
+    if (m_lat_index >= 0)
+        m_lat_column = defn->GetFieldDefn(m_lat_index)->GetNameRef();
+}
+
+void Loader::resolve_crs()
+{
+    std::optional<OGRSpatialReference> srs;
+    if (m_options.source_crs) {
+        srs = detail::crs_from_user(*m_options.source_crs);
+        m_crs_stated = true;
+    } else if (m_coords == CoordMode::geometry) {
+        const OGRSpatialReference* layer_srs = m_layer->GetSpatialRef();
+        if (layer_srs == nullptr)
+            throw input_error(m_display, "has no CRS; state one with --crs (e.g. --crs EPSG:4326 for longitude/latitude "
+                                         "in degrees, --crs EPSG:31983 for SIRGAS 2000 / UTM zone 23S)");
+        srs = *layer_srs;
+    }
+    if (srs) {
+        m_to_wgs84 = detail::transform_to_wgs84(*srs);
+        m_crs_name = detail::describe_crs(*srs);
+        if (m_to_wgs84)
+            m_crs_note = " (after transforming from " + m_crs_name + " to WGS84; is that CRS right?)";
+    }
+}
+
+void Loader::load_countries()
+{
+    m_validation.coastal_tolerance_m = m_options.coastal_tolerance_m;
+    m_validation.current_year = m_options.current_year;
+    if (!m_options.check_countries || m_options.countries != nullptr)
+        return;
+    // Reading the boundaries takes about as long as reading a large inventory: do it on a second
+    // thread meanwhile (separate GDAL datasets and GEOS contexts, so nothing is shared).
+    const std::string path = m_options.countries_path.empty() ? find_dataset(SHIPPED_COUNTRIES).string()
+                                                              : m_options.countries_path;
+    m_countries_loading = std::async(std::launch::async, [path] { return std::make_unique<CountryBoundaries>(path); });
+}
+
+const CountryBoundaries* Loader::wait_for_countries()
+{
+    if (!m_options.check_countries)
+        return nullptr;
+    if (m_options.countries != nullptr)
+        return m_options.countries;
+    if (!m_own_countries)
+        m_own_countries = m_countries_loading.get();
+    return m_own_countries.get();
+}
+
+std::size_t Loader::slot_of(std::string_view schema) const
+{
+    for (std::size_t i = 0; i < m_slots.size(); ++i)
+        if (m_slots[i].schema == schema)
+            return i;
+    return m_slots.size();
+}
+
+RawValue Loader::read(const OGRFeature& f, int index, OGRFieldType type, std::string& buffer) const
+{
+    RawValue v;
+    if (index < 0 || !f.IsFieldSetAndNotNull(index))
+        return v;
+    if (type == OFTInteger || type == OFTInteger64) {
+        const auto i = f.GetFieldAsInteger64(index);
+        v.number = static_cast<double>(i);
+        buffer = std::to_string(i);
+        v.text = buffer;
+    } else if (type == OFTReal) {
+        v.number = f.GetFieldAsDouble(index);
+        buffer = number_text(*v.number);
+        v.text = buffer;
+    } else {
+        v.text = trim_blanks(f.GetFieldAsString(index));  // GDAL's own storage for string fields
+        if (!m_encoding.empty()) {
+            buffer = recode_to_utf8(std::string(v.text), m_encoding);
+            v.text = trim_blanks(buffer);
+        }
+    }
+    return v;
+}
+
+const std::optional<std::string>& Loader::lookup(Slot& slot, std::string_view term)
+{
+    for (const auto& [seen, value] : slot.seen_terms)
+        if (seen == term)
+            return value;
+    if (slot.seen_terms.size() >= 256)  // many distinct terms: stop caching
+        slot.seen_terms.erase(slot.seen_terms.begin());
+    slot.seen_terms.emplace_back(std::string(term), m_vocabulary.lookup(slot.schema, term));
+    return slot.seen_terms.back().second;
+}
+
+std::string Loader::transform_detail()
+{
+    const auto msg = detail::last_gdal_error();
+    return msg.empty() ? std::string{} : " (PROJ: " + msg + ")";
+}
+
+void Loader::explain_csv_coordinates(GIntBig fid)
+{
+    // The CSV driver numbers data rows from 1 in both readers; advance the text reader to this row.
+    while (m_text_record < fid) {
+        m_text_feature.reset(m_text_layer->GetNextFeature());
+        ++m_text_record;
+        if (!m_text_feature)
+            return;
+    }
+    if (!m_text_feature || m_text_feature->GetFID() != fid)
+        return;
+    m_raw_lon = read(*m_text_feature, m_lon_index, OFTString, m_lon_buffer);
+    m_raw_lat = read(*m_text_feature, m_lat_index, OFTString, m_lat_buffer);
+}
+
+std::optional<Finding> Loader::locate_from_texts(const RawValue& lon, const RawValue& lat, Site& site)
+{
+    const auto parse = [&](const RawValue& v, const std::string& column, double& out) -> std::optional<Finding> {
+        if (v.empty())
+            return Finding{std::string(checks::NO_COORDINATES), column, "", "is empty: the record has no location"};
+        if (v.number) {
+            out = *v.number;
+            return std::nullopt;
+        }
+        if (const auto n = detail::parse_number(v.text)) {
+            out = *n;
+            return std::nullopt;
+        }
+        return Finding{std::string(checks::NOT_A_NUMBER), column, std::string(v.text),
+                       "is not a number (write decimal degrees such as -47.88)"};
+    };
+    if (auto f = parse(lon, m_lon_column, site.location.lon_deg))
+        return f;
+    if (auto f = parse(lat, m_lat_column, site.location.lat_deg))
+        return f;
+    if (m_to_wgs84 && !m_to_wgs84->Transform(1, &site.location.lon_deg, &site.location.lat_deg))
+        return Finding{std::string(checks::CRS_TRANSFORM), "location", std::string(lon.text) + ", " + std::string(lat.text),
+                       "cannot be transformed from " + m_crs_name + " to WGS84" + transform_detail() + "; is that the CRS of the data?"};
+    return std::nullopt;
+}
+
+namespace {
+
+detail::GeomPtr to_geos(detail::GeosContext& ctx, const OGRGeometry& g)
+{
+    std::vector<unsigned char> wkb(g.WkbSize());
+    g.exportToWkb(wkbNDR, wkb.data(), wkbVariantIso);
+    return detail::geom_from_wkb(ctx, wkb.data(), wkb.size());
+}
+
+double polygon_area_m2(const OGRPolygon& poly)
+{
+    auto ring_area = [](const OGRLinearRing* ring) {
+        std::vector<LonLat> pts;
+        pts.reserve(static_cast<std::size_t>(ring->getNumPoints()));
+        for (int i = 0; i < ring->getNumPoints(); ++i)
+            pts.push_back({ring->getX(i), ring->getY(i)});
+        return geodesic_ring_area_m2(pts);
+    };
+    if (poly.getExteriorRing() == nullptr)
+        return 0.0;
+    double area = ring_area(poly.getExteriorRing());
+    for (int i = 0; i < poly.getNumInteriorRings(); ++i)
+        area -= ring_area(poly.getInteriorRing(i));
+    return area;
+}
+
+}  // namespace
+
+std::optional<Finding> Loader::locate(OGRFeature& f, Site& site)
+{
+    if (m_coords == CoordMode::attributes)
+        return locate_from_texts(m_raw_lon, m_raw_lat, site);
+    OGRGeometry* g = f.GetGeometryRef();
+    if (g == nullptr || g->IsEmpty()) {
+        if (m_coords == CoordMode::csv && m_lon_index >= 0 && m_lat_index >= 0) {
+            explain_csv_coordinates(f.GetFID());
+            if (auto bad = locate_from_texts(m_raw_lon, m_raw_lat, site))
+                return bad;
+        }
+        return Finding{std::string(checks::NO_COORDINATES), "geometry", "", "is empty: the record has no location"};
+    }
+    g->flattenTo2D();
+    const auto type = wkbFlatten(g->getGeometryType());
+    const std::string type_name = OGRGeometryTypeToName(type);
+    if (type == wkbMultiPoint && g->toMultiPoint()->getNumGeometries() == 1) {
+        auto* only = g->toMultiPoint()->getGeometryRef(0);
+        site.location = {only->getX(), only->getY()};
+    } else if (type == wkbPoint) {
+        site.location = {g->toPoint()->getX(), g->toPoint()->getY()};
+    } else if (type == wkbPolygon || type == wkbMultiPolygon) {
+        const auto source_geom = to_geos(m_geos, *g);
+        if (const auto why = detail::invalid_reason(m_geos, source_geom.get()); !why.empty())
+            return Finding{std::string(checks::INVALID_POLYGON), "geometry", type_name,
+                           "footprint is not a valid polygon (" + why +
+                               "); repair it at the source (e.g. QGIS \"Fix geometries\" or ogr2ogr -makevalid): "
+                               "basural does not repair footprints silently"};
+        if (m_to_wgs84 && g->transform(m_to_wgs84.get()) != OGRERR_NONE)
+            return Finding{std::string(checks::CRS_TRANSFORM), "geometry", type_name,
+                           "cannot be transformed from " + m_crs_name + " to WGS84" + transform_detail() + "; is that the CRS of the data?"};
+        const auto wgs84_geom = to_geos(m_geos, *g);
+        const auto inside = detail::own(m_geos, GEOSPointOnSurface_r(m_geos.get(), wgs84_geom.get()),
+                                        "point on surface failed");
+        detail::point_xy(m_geos, inside.get(), site.location.lon_deg, site.location.lat_deg);
+        double area_m2 = 0.0;
+        if (type == wkbPolygon)
+            area_m2 = polygon_area_m2(*g->toPolygon());
+        else
+            for (const auto* part : *g->toMultiPolygon())
+                area_m2 += polygon_area_m2(*part);
+        if (!site.area_ha)
+            site.area_ha = area_m2 / M2_PER_HA;
+        if (!m_precision_given)
+            site.location_precision = LocationPrecision::surveyed;
+        return std::nullopt;
+    } else if (type == wkbLineString || type == wkbMultiLineString || type == wkbCircularString ||
+               type == wkbCompoundCurve || type == wkbMultiCurve) {
+        return Finding{std::string(checks::GEOMETRY_TYPE), "geometry", type_name,
+                       "is a line; a site needs a point or a polygon footprint"};
+    } else if (type == wkbMultiPoint) {
+        return Finding{std::string(checks::GEOMETRY_TYPE), "geometry", type_name,
+                       "has " + std::to_string(g->toMultiPoint()->getNumGeometries()) +
+                           " points; a site needs one location"};
+    } else {
+        return Finding{std::string(checks::GEOMETRY_TYPE), "geometry", type_name,
+                       "is not a point or a polygon footprint"};
+    }
+    if (m_to_wgs84 && !m_to_wgs84->Transform(1, &site.location.lon_deg, &site.location.lat_deg))
+        return Finding{std::string(checks::CRS_TRANSFORM), "geometry", type_name,
+                       "cannot be transformed from " + m_crs_name + " to WGS84" + transform_detail() + "; is that the CRS of the data?"};
+    return std::nullopt;
+}
+
+std::optional<Finding> Loader::assign(Slot& slot, const RawValue& raw, Site& site)
+{
+    const std::string& f = slot.schema;
+    auto column = [&] { return slot.column.empty() ? f : slot.column; };
+    // Name the schema field in the reason when the source calls it something else.
+    const std::string for_field = (slot.column.empty() || slot.column == f) ? std::string{} : " for " + f;
+    if (slot.kind == Kind::text) {
+        if (raw.empty()) {
+            if (&slot == &m_slots[m_site_id_slot] && slot.index >= 0)
+                return Finding{std::string(checks::MISSING_VALUE), column(), "",
+                               "is empty; every site needs a site_id unique in the inventory"};
+            return std::nullopt;
+        }
+        site.*slot.text = raw.text;
+        return std::nullopt;
+    }
+    if (slot.kind == Kind::real || slot.kind == Kind::integer) {
+        if (raw.empty())
+            return std::nullopt;
+        std::optional<double> v = raw.number ? raw.number : detail::parse_number(raw.text);
+        if (!v)
+            return Finding{std::string(checks::NOT_A_NUMBER), column(), std::string(raw.text),
+                           "is not a number" + for_field + " (write plain decimals such as 1234.5, no thousands separators or units)"};
+        if (slot.kind == Kind::real) {
+            site.*slot.real = *v;
+            return std::nullopt;
+        }
+        if (*v != std::floor(*v) || std::fabs(*v) > 2.0e9)
+            return Finding{std::string(checks::NOT_AN_INTEGER), column(), std::string(raw.text),
+                           "is not a whole number" + for_field +
+                               (f.find("year") != std::string::npos ? " (a year such as 1998, without a thousands separator)"
+                                                                    : "")};
+        site.*slot.integer = static_cast<int>(*v);
+        return std::nullopt;
+    }
+    // vocabulary
+    if (raw.empty()) {
+        if (f == "country" || f == "site_type")
+            return Finding{std::string(checks::MISSING_VALUE), column(), "",
+                           "is empty; every site needs its " + f + "; set one with --default " + f + "=VALUE"};
+        return std::nullopt;  // unknown
+    }
+    const auto& value = lookup(slot, raw.text);
+    if (!value) {
+        const std::string term(raw.text);
+        std::string allowed;
+        for (const auto& a : allowed_values(f))
+            allowed += (allowed.empty() ? "" : ", ") + a;
+        if (f == "country")
+            return Finding{std::string(checks::UNKNOWN_COUNTRY), column(), term,
+                           "is not one of the 33 LAC countries (give ISO 3166-1 alpha-3 codes such as BRA, MEX, "
+                           "or names); map it with --map (\"values\": {\"country\": {\"" + term + "\": \"BRA\"}})"};
+        return Finding{std::string(checks::UNKNOWN_VALUE), column(), term,
+                       "is not a known " + f + " (" + allowed + "); map it with --map (\"values\": {\"" + f +
+                           "\": {\"" + term + "\": \"...\"}})"};
+    }
+    const auto& v = *value;
+    if (f == "country") site.country_iso3 = v;
+    else if (f == "location_precision") site.location_precision = *parse_location_precision(v);
+    else if (f == "site_type") site.site_type = *parse_site_type(v);
+    else if (f == "status") site.status = *parse_site_status(v);
+    else if (f == "gas_capture") site.gas_capture = *parse_gas_capture(v);
+    else if (f == "provenance") site.provenance = *parse_provenance(v);
+    else if (f == "waste_provenance") site.waste_provenance = parse_provenance(v);  // "unknown" -> nullopt
+    else if (f == "open_burning" || f == "receives_other_municipalities") {
+        const std::optional<bool> b = v == "yes" ? std::optional<bool>(true) : v == "no" ? std::optional<bool>(false) : std::nullopt;
+        (f == "open_burning" ? site.open_burning : site.receives_other_municipalities) = b;
+    }
+    return std::nullopt;
+}
+
+bool Loader::process(OGRFeature& feature, std::int64_t record, Site& site, std::optional<Finding>& failure)
+{
+    // Read every mapped value once; step 1: text must be valid UTF-8.
+    std::optional<Finding> bad_text;
+    auto check_text = [&](const RawValue& v, const std::string& column) {
+        if (bad_text || v.number)
+            return;
+        if (const auto at = detail::first_invalid_utf8(v.text))
+            bad_text = Finding{std::string(checks::NOT_UTF8), column, std::string(v.text),
+                               "is not valid UTF-8 (byte " + std::to_string(*at + 1) +
+                                   "); the file is probably Latin-1 or Windows-1252: convert it "
+                                   "(iconv -f LATIN1 -t UTF-8) or pass --encoding LATIN1"};
+    };
+    for (std::size_t i = 0; i < m_slots.size(); ++i) {
+        auto& slot = m_slots[i];
+        m_raws[i] = read(feature, slot.index, slot.type, slot.buffer);
+        if (m_raws[i].empty() && slot.fallback)
+            m_raws[i].text = *slot.fallback;
+        check_text(m_raws[i], slot.column);
+    }
+    OGRFeatureDefn* defn = m_layer->GetLayerDefn();
+    m_raw_lon = {};
+    m_raw_lat = {};
+    if (m_coords == CoordMode::attributes) {
+        m_raw_lon = read(feature, m_lon_index, defn->GetFieldDefn(m_lon_index)->GetType(), m_lon_buffer);
+        m_raw_lat = read(feature, m_lat_index, defn->GetFieldDefn(m_lat_index)->GetType(), m_lat_buffer);
+        check_text(m_raw_lon, m_lon_column);
+        check_text(m_raw_lat, m_lat_column);
+    }
+    if (bad_text) {
+        failure = std::move(bad_text);
+        return false;
+    }
+    // Step 2: geometry.
+    if (auto f = locate(feature, site)) {
+        failure = std::move(f);
+        return false;
+    }
+    // Step 3: field values, schema order.
+    for (std::size_t i = 0; i < m_slots.size(); ++i)
+        if (auto f = assign(m_slots[i], m_raws[i], site)) {
+            failure = std::move(f);
+            return false;
+        }
+    if (site.site_id.empty())  // no site_id column: the record number identifies the site
+        site.site_id = std::to_string(record);
+    if (site.source.empty())
+        site.source = is_pg_source(m_path) ? m_display : std::filesystem::path(m_display).filename().string();
+    if (site.source_record.empty())
+        site.source_record = std::to_string(record);
+    // Steps 4-6 now; step 7 (point in country) once the boundaries are loaded (run()).
+    if (auto f = check_site(site, m_validation)) {
+        // Report the source's column and text where the schema field came from one.
+        const bool coordinate = f->field == "lon" || f->field == "lat";
+        if (coordinate) {
+            const bool is_lon = f->field == "lon";
+            const auto& raw = is_lon ? m_raw_lon : m_raw_lat;
+            const auto& column = is_lon ? m_lon_column : m_lat_column;
+            if (m_coords != CoordMode::geometry && !m_to_wgs84) {
+                f->field = column;
+                if (!raw.empty())
+                    f->value = raw.text;
+            }
+            if (m_to_wgs84)
+                f->reason += m_crs_note;
+            else if (!m_crs_stated && (std::fabs(site.location.lon_deg) > 1000.0 || std::fabs(site.location.lat_deg) > 1000.0))
+                f->reason += "; if the coordinates are projected (metres), state their CRS with --crs";
+        } else if (const auto i = slot_of(f->field); i < m_slots.size() && m_slots[i].index >= 0) {
+            f->field = m_slots[i].column;
+            if (!m_raws[i].empty())
+                f->value = m_raws[i].text;
+        }
+        failure = std::move(*f);
+        // Out of range, but lon and lat may be swapped: decided against the boundaries later.
+        return coordinate && m_options.check_countries && failure->check != checks::NOT_A_NUMBER;
+    }
+    return true;
+}
+
+Inventory Loader::run()
+{
+    open();
+    resolve_slots();
+    resolve_coordinates();
+    resolve_crs();
+    load_countries();
+
+    Inventory inv;
+    inv.source = m_display;
+    const std::string id_column = m_slots[m_site_id_slot].column.empty() ? "site_id" : m_slots[m_site_id_slot].column;
+    const GIntBig total = m_layer->TestCapability(OLCFastFeatureCount) ? m_layer->GetFeatureCount(FALSE) : -1;
+    // Growing the vector of sites costs more than reading them; reserve enough up front. Without a
+    // count, bound it by the file size (a CSV row takes at least ~24 bytes); untouched capacity
+    // costs address space only.
+    std::size_t expected = total > 0 ? static_cast<std::size_t>(total) : 0;
+    if (std::error_code ec; expected == 0 && std::filesystem::is_regular_file(m_path, ec))
+        expected = std::min<std::size_t>(std::filesystem::file_size(m_path, ec) / 24 + 16, 2'000'000);
+    inv.sites.reserve(expected);
+
+    // Steps 1-6, record by record. Candidate sites go to inv.sites; every record keeps its outcome.
+    constexpr std::size_t NONE = static_cast<std::size_t>(-1);
+    struct Outcome {
+        std::optional<Finding> failure;
+        std::string id;                 ///< the site_id as read ("" when unreadable)
+        std::size_t candidate = NONE;   ///< index in inv.sites
+    };
+    std::vector<Outcome> outcomes;
+    outcomes.reserve(expected);
+    detail::last_gdal_error();
+    m_layer->ResetReading();
+    for (auto& feature : *m_layer) {
+        const auto record = static_cast<std::int64_t>(outcomes.size()) + 1;
+        auto& out = outcomes.emplace_back();
+        auto& site = inv.sites.emplace_back();
+        if (process(*feature, record, site, out.failure)) {
+            out.candidate = inv.sites.size() - 1;
+            out.id = site.site_id;
+        } else {
+            inv.sites.pop_back();
+            if (!out.failure || out.failure->check != checks::NOT_UTF8)
+                out.id = m_raws[m_site_id_slot].text;
+        }
+        if (m_options.progress && total > 0 && record % 1024 == 0)
+            m_options.progress("load", std::min(0.9, 0.9 * static_cast<double>(record) / static_cast<double>(total)));
+    }
+    if (const auto msg = detail::last_gdal_error(); !msg.empty())
+        throw input_error(m_display, "reading stopped after record " + std::to_string(outcomes.size()) + ": " + msg);
+    inv.records_read = static_cast<std::int64_t>(outcomes.size());
+
+    // Step 7: point in the stated country (and lon/lat swaps for out-of-range coordinates).
+    if (const CountryBoundaries* countries = wait_for_countries()) {
+        ValidationOptions with_countries = m_validation;
+        with_countries.countries = countries;
+        const std::size_t country_slot = slot_of("country");
+        for (auto& out : outcomes) {
+            if (out.candidate == NONE)
+                continue;
+            auto f = check_site(inv.sites[out.candidate], with_countries);
+            if (out.failure) {  // out of range: keep the source's field and text, take a swap diagnosis
+                if (f && f->check == checks::LON_LAT_SWAPPED) {
+                    out.failure->check = f->check;
+                    out.failure->reason = f->reason;
+                }
+            } else if (f) {
+                if (f->field == "country" && m_slots[country_slot].index >= 0)
+                    f->field = m_slots[country_slot].column;
+                out.failure = std::move(f);
+            }
+        }
+    }
+
+    // Step 8: a site_id already claimed by an earlier record, whatever became of that record.
+    std::unordered_map<std::string, std::int64_t> first_record_of_id;
+    first_record_of_id.reserve(outcomes.size());
+    for (std::size_t i = 0; i < outcomes.size(); ++i) {
+        auto& out = outcomes[i];
+        if (out.id.empty())
+            continue;
+        const auto [it, inserted] = first_record_of_id.emplace(out.id, static_cast<std::int64_t>(i) + 1);
+        if (!inserted && !out.failure)
+            out.failure = Finding{std::string(checks::DUPLICATE_SITE_ID), id_column, out.id,
+                                  "duplicates the site_id of record " + std::to_string(it->second) +
+                                      "; site ids must be unique in an inventory"};
+    }
+
+    auto reject = [&](std::int64_t record, const Finding& f) {
+        inv.rejects.push_back(Reject{m_display, record, f.field, detail::escape_invalid_utf8(f.value),
+                                     detail::escape_invalid_utf8(f.reason), f.check});
+    };
+    // Keep the candidates that passed, in record order (moving left in place).
+    std::vector<std::int64_t> site_records;
+    site_records.reserve(inv.sites.size());
+    std::size_t kept = 0;
+    for (std::size_t i = 0; i < outcomes.size(); ++i) {
+        const auto& out = outcomes[i];
+        const auto record = static_cast<std::int64_t>(i) + 1;
+        if (out.failure) {
+            reject(record, *out.failure);
+            continue;
+        }
+        if (out.candidate != kept)
+            inv.sites[kept] = std::move(inv.sites[out.candidate]);
+        ++kept;
+        site_records.push_back(record);
+    }
+    inv.sites.erase(inv.sites.begin() + static_cast<std::ptrdiff_t>(kept), inv.sites.end());
+
+    // Step 9: near duplicates among the sites loaded so far, in record order.
+    const auto dups = find_near_duplicates(inv.sites, m_options.near_duplicate_m);
+    if (!dups.empty()) {
+        std::vector<bool> drop(inv.sites.size(), false);
+        for (const auto& d : dups) {
+            const auto& s = inv.sites[d.index];
+            const auto& e = inv.sites[d.earlier];
+            reject(site_records[d.index],
+                   Finding{std::string(checks::NEAR_DUPLICATE), "location",
+                           format_value(s.location.lon_deg) + ", " + format_value(s.location.lat_deg),
+                           "is " + format_value(std::round(d.distance_m * 10.0) / 10.0) + " m from record " +
+                               std::to_string(site_records[d.earlier]) + " (site_id '" + e.site_id +
+                               "') of the same site_type " + std::string(to_string(s.site_type)) +
+                               ": taken for one site entered twice (closer than " +
+                               format_value(m_options.near_duplicate_m) + " m; change with --near-duplicate-m)"});
+            drop[d.index] = true;
+        }
+        std::size_t k = 0;
+        for (std::size_t i = 0; i < inv.sites.size(); ++i)
+            if (!drop[i]) {
+                if (i != k)
+                    inv.sites[k] = std::move(inv.sites[i]);
+                ++k;
+            }
+        inv.sites.erase(inv.sites.begin() + static_cast<std::ptrdiff_t>(k), inv.sites.end());
+    }
+    std::stable_sort(inv.rejects.begin(), inv.rejects.end(),
+                     [](const Reject& a, const Reject& b) { return a.record < b.record; });
+    if (m_options.progress)
+        m_options.progress("load", 1.0);
+    return inv;
+}
+
+}  // namespace
+
+Inventory load_inventory(const std::string& path, const LoadOptions& options)
+{
+    return Loader(path, options).run();
+}
+
+Inventory load_shipped_inventory()
+{
+    return load_inventory(find_dataset(SHIPPED_INVENTORY).string(), LoadOptions{});
+}
+
+namespace {
+
+std::string csv_field(const std::string& s)
+{
+    if (s.find_first_of(",\"\n\r") == std::string::npos)
+        return s;
+    std::string out = "\"";
+    for (char c : s) {
+        if (c == '"')
+            out += '"';
+        out += c;
+    }
+    return out + "\"";
+}
+
+/// Sets GDAL's config options for the lifetime of the object, restoring the previous values.
+class ThreadConfig {
+public:
+    ThreadConfig(const char* key, const char* value) : m_key(key)
+    {
+        if (const char* old = CPLGetThreadLocalConfigOption(key, nullptr); old != nullptr)
+            m_old = old;
+        CPLSetThreadLocalConfigOption(key, value);
+    }
+    ~ThreadConfig() { CPLSetThreadLocalConfigOption(m_key, m_old ? m_old->c_str() : nullptr); }
+    ThreadConfig(const ThreadConfig&) = delete;
+    ThreadConfig& operator=(const ThreadConfig&) = delete;
+
+private:
+    const char* m_key;
+    std::optional<std::string> m_old;
+};
+
+OGRFieldType write_type(const std::string& f)
+{
+    if (f == "lon" || f == "lat")
+        return OFTReal;
+    switch (kind_of(f)) {
+    case Kind::real: return OFTReal;
+    case Kind::integer: return OFTInteger;
+    default: return (f == "open_burning" || f == "receives_other_municipalities") ? OFTInteger : OFTString;
+    }
+}
+
+/// `index[k]` is the output field of schema column k: drivers may add or merge fields (KML's
+/// Name/description), so positions are looked up by name, never assumed.
+void set_site_fields(OGRFeature& feature, const std::vector<int>& index, const Site& s)
+{
+    std::size_t k = 0;
+    auto text = [&](const std::string& v) {
+        if (!v.empty())
+            feature.SetField(index[k], v.c_str());
+        ++k;
+    };
+    auto real = [&](const std::optional<double>& v) {
+        if (v)
+            feature.SetField(index[k], *v);
+        ++k;
+    };
+    auto integer = [&](const std::optional<int>& v) {
+        if (v)
+            feature.SetField(index[k], *v);
+        ++k;
+    };
+    auto boolean = [&](const std::optional<bool>& v) {
+        if (v)
+            feature.SetField(index[k], *v ? 1 : 0);
+        ++k;
+    };
+    // site_schema_columns() order.
+    text(s.site_id);
+    text(s.name);
+    text(s.country_iso3);
+    text(s.admin1_name);
+    text(s.admin1_code);
+    text(s.municipality_name);
+    text(s.municipality_code);
+    real(s.location.lon_deg);
+    real(s.location.lat_deg);
+    text(std::string(to_string(s.location_precision)));
+    text(std::string(to_string(s.site_type)));
+    text(s.status == SiteStatus::unknown ? std::string{} : std::string(to_string(s.status)));
+    real(s.area_ha);
+    real(s.depth_m);
+    real(s.waste_t_per_day);
+    real(s.waste_in_place_t);
+    integer(s.opening_year);
+    integer(s.closure_year);
+    boolean(s.open_burning);
+    integer(s.waste_pickers);
+    integer(s.child_waste_pickers);
+    text(s.gas_capture == GasCapture::unknown ? std::string{} : std::string(to_string(s.gas_capture)));
+    boolean(s.receives_other_municipalities);
+    text(std::string(to_string(s.provenance)));
+    text(s.waste_provenance ? std::string(to_string(*s.waste_provenance)) : std::string{});
+    text(s.source);
+    text(s.source_record);
+}
+
+}  // namespace
+
+void write_inventory(const Inventory& inventory, const std::string& path, std::string_view layer_name)
+{
+    const bool database = is_pg_source(path) || path.rfind("postgresql://", 0) == 0;
+    const std::string driver_name = database ? std::string("PostgreSQL") : detail::vector_driver_for(path);
+    if (driver_name == "ESRI Shapefile")
+        throw usage_error("cannot write an inventory as a Shapefile: its 10-character column names cannot hold the "
+                          "schema's; write .gpkg (or .geojson, .fgb, .csv, .xlsx) or a PG: table");
+    const bool has_geometry = driver_name != "CSV" && driver_name != "XLSX";
+    const std::string layer_text(layer_name);
+
+    std::vector<detail::OutputField> fields;
+    for (const auto& column : site_schema_columns()) {
+        const bool yes_no = column == "open_burning" || column == "receives_other_municipalities";
+        fields.push_back({column, write_type(column), yes_no ? OFSTBoolean : OFSTNone});
+    }
+    std::vector<std::string> layer_options;
+    if (driver_name == "FlatGeobuf")
+        layer_options.push_back("SPATIAL_INDEX=NO");  // keep features in inventory order
+    if (driver_name == "CSV")
+        layer_options.push_back("STRING_QUOTING=IF_NEEDED");  // plain CSV, like the shipped inventory
+    if (database)
+        layer_options.push_back("LAUNDER=NO");  // the table is named exactly as asked (the columns already are)
+
+    // GeoPackages record the time they were written; a fixed date, set while the file is created,
+    // filled and closed, keeps outputs byte-identical.
+    const ThreadConfig fixed_date("OGR_CURRENT_DATE", "2000-01-01T00:00:00.000Z");
+    detail::VectorOutput out(path);  // files: temporary then rename; PG: one transaction
+    const auto& where = out.display_name();
+    OGRLayer& layer =
+        out.create_layer(layer_text, has_geometry ? wkbPoint : wkbNone, fields, layer_options);
+    std::vector<int> index;
+    for (const auto& column : site_schema_columns()) {
+        index.push_back(layer.GetLayerDefn()->GetFieldIndex(column.c_str()));
+        if (index.back() < 0)
+            throw backend_error("GDAL: the " + driver_name + " driver did not keep field " + column + " in " + where);
+    }
+    for (const auto& site : inventory.sites) {
+        const auto& p = site.location;
+        if (!std::isfinite(p.lon_deg) || !std::isfinite(p.lat_deg) || std::fabs(p.lon_deg) > 180.0 ||
+            std::fabs(p.lat_deg) > 90.0)
+            throw input_error(where, "cannot write site '" + site.site_id + "': its position (" +
+                                         number_text(p.lon_deg) + ", " + number_text(p.lat_deg) +
+                                         ") is not a WGS84 longitude/latitude; nothing was written");
+        OGRFeature feature(layer.GetLayerDefn());
+        set_site_fields(feature, index, site);
+        if (has_geometry)
+            feature.SetGeometryDirectly(new OGRPoint(p.lon_deg, p.lat_deg));
+        try {
+            out.write(layer, feature);
+        } catch (const backend_error& e) {
+            throw backend_error("GDAL: cannot write site '" + site.site_id + "': " + e.what());
+        }
+    }
+    out.commit();
+}
+
+void write_rejects(const std::vector<Reject>& rejects, const std::string& path)
+{
+    std::string text = "file,record,field,value,reason,check\n";
+    for (const auto& r : rejects)
+        text += csv_field(r.file) + "," + std::to_string(r.record) + "," + csv_field(r.field) + "," + csv_field(r.value) +
+                "," + csv_field(r.reason) + "," + csv_field(r.check) + "\n";
+    write_file_atomically(path, text);
+}
+
+}  // namespace basural

@@ -1,0 +1,301 @@
+#include "basural/planning/location_tables.hpp"
+
+#include "basural/base/error.hpp"
+#include "basural/geo/table.hpp"
+
+#include <nlohmann/json.hpp>
+
+#include <algorithm>
+#include <cctype>
+#include <cmath>
+#include <ostream>
+#include <unordered_map>
+
+namespace basural {
+namespace {
+
+/// Ids of a table's `id` column, checked non-empty and unique.
+std::vector<std::string> read_ids(const Table& t, std::unordered_map<std::string, std::size_t>& index)
+{
+    const std::size_t col = t.require_column("id");
+    std::vector<std::string> ids;
+    for (std::size_t r = 0; r < t.size(); ++r) {
+        const auto& id = t.text(r, col);
+        if (id.empty())
+            throw input_error(t.path(), Table::record_number(r), "id", id, "is empty; every record needs an id");
+        const auto [it, fresh] = index.emplace(id, r);
+        if (!fresh)
+            throw input_error(t.path(), Table::record_number(r), "id", id,
+                              "is a duplicate of record " + std::to_string(Table::record_number(it->second)));
+        ids.push_back(id);
+    }
+    return ids;
+}
+
+double non_negative(const Table& t, std::size_t r, std::size_t col)
+{
+    const double v = t.number(r, col);
+    if (v < 0.0)
+        throw input_error(t.path(), Table::record_number(r), t.columns()[col], t.text(r, col), "must be >= 0");
+    return v;
+}
+
+bool yes_no(const Table& t, std::size_t r, std::size_t col)
+{
+    std::string v = t.text(r, col);
+    std::transform(v.begin(), v.end(), v.begin(), [](unsigned char c) { return std::tolower(c); });
+    if (v.empty() || v == "0" || v == "false" || v == "no" || v == "n")
+        return false;
+    if (v == "1" || v == "true" || v == "yes" || v == "y")
+        return true;
+    throw input_error(t.path(), Table::record_number(r), t.columns()[col], t.text(r, col),
+                      "is not a yes/no value (use 1/0, true/false or yes/no)");
+}
+
+std::vector<LonLat> points_of(const Table& t, const char* role)
+{
+    std::vector<LonLat> pts;
+    for (std::size_t r = 0; r < t.size(); ++r) {
+        if (!t.point(r))
+            throw input_error(t.path(), Table::record_number(r), "lon/lat", "",
+                              std::string("is missing: geodesic costs need the coordinates of every ") + role +
+                                  " (or give --matrix)");
+        pts.push_back(*t.point(r));
+    }
+    return pts;
+}
+
+nlohmann::ordered_json number_or_null(double v)
+{
+    return std::isfinite(v) ? nlohmann::ordered_json(v) : nlohmann::ordered_json(nullptr);
+}
+
+}  // namespace
+
+LocationInput read_location_tables(const LocationTablePaths& paths, const LocationTableOptions& options)
+{
+    const bool geodesic = paths.matrix.empty();
+    if (geodesic && (paths.demand.empty() || paths.candidates.empty()))
+        throw usage_error("without a matrix, both a demand and a candidates table are needed (with coordinates "
+                          "for geodesic costs)");
+    if (geodesic && !std::isfinite(options.max_cost))
+        throw usage_error("geodesic costs need a cutoff in km (--max-cost): a dense matrix of every pair is "
+                          "never built");
+    if (!geodesic && options.detour_factor != 1.0)
+        throw usage_error("the detour factor applies to geodesic costs only, not to a matrix");
+    if (std::isnan(options.max_cost) || options.max_cost <= 0.0)
+        throw usage_error("the cutoff must be > 0");
+    if (options.capacity && (!std::isfinite(*options.capacity) || *options.capacity < 0.0))
+        throw usage_error("the capacity must be a finite number >= 0");
+
+    LocationInput in;
+    auto& pr = in.problem;
+    std::unordered_map<std::string, std::size_t> demand_index, candidate_index;
+    std::optional<Table> demand, candidates;
+    if (!paths.demand.empty()) {
+        demand = read_table(paths.demand);
+        in.demand_ids = read_ids(*demand, demand_index);
+        const std::size_t wcol = demand->require_column("weight");
+        const auto lcol = demand->find_column("load");
+        for (std::size_t r = 0; r < demand->size(); ++r) {
+            pr.demand_weights.push_back(non_negative(*demand, r, wcol));
+            if (lcol)
+                pr.demand_loads.push_back(demand->text(r, *lcol).empty() ? pr.demand_weights.back()
+                                                                         : non_negative(*demand, r, *lcol));
+        }
+    }
+    if (!paths.candidates.empty()) {
+        candidates = read_table(paths.candidates);
+        in.candidate_ids = read_ids(*candidates, candidate_index);
+    }
+
+    if (geodesic) {
+        pr.costs = SparseCostMatrix::from_geodesic_km(points_of(*demand, "demand point"),
+                                                      points_of(*candidates, "candidate"), options.max_cost,
+                                                      options.detour_factor);
+        in.cost_unit = "km";
+    } else {
+        const Table m = read_table(paths.matrix);
+        const std::size_t ocol = m.require_column("origin_id"), dcol = m.require_column("destination_id"),
+                          ccol = m.require_column("cost");
+        std::vector<CostTriplet> triplets;
+        std::unordered_map<std::uint64_t, std::size_t> seen;
+        for (std::size_t r = 0; r < m.size(); ++r) {
+            const auto& o = m.text(r, ocol);
+            const auto& d = m.text(r, dcol);
+            auto lookup = [&](const std::string& id, const char* field, std::unordered_map<std::string, std::size_t>& index,
+                              std::vector<std::string>& ids, const std::optional<Table>& table) {
+                if (id.empty())
+                    throw input_error(m.path(), Table::record_number(r), field, id, "is empty");
+                if (auto it = index.find(id); it != index.end())
+                    return it->second;
+                if (table)
+                    throw input_error(m.path(), Table::record_number(r), field, id,
+                                      "is not an id in " + table->path());
+                index.emplace(id, ids.size());
+                ids.push_back(id);
+                return ids.size() - 1;
+            };
+            const std::size_t i = lookup(o, "origin_id", demand_index, in.demand_ids, demand);
+            const std::size_t j = lookup(d, "destination_id", candidate_index, in.candidate_ids, candidates);
+            const double c = non_negative(m, r, ccol);
+            const auto key = (static_cast<std::uint64_t>(i) << 32) | static_cast<std::uint64_t>(j);
+            if (const auto [it, fresh] = seen.emplace(key, r); !fresh)
+                throw input_error(m.path(), Table::record_number(r), "destination_id", d,
+                                  "is given twice for origin '" + o + "' (first at record " +
+                                      std::to_string(Table::record_number(it->second)) + ")");
+            triplets.push_back({i, j, c});
+        }
+        if (!demand)
+            pr.demand_weights.assign(in.demand_ids.size(), 1.0);
+        pr.costs = SparseCostMatrix::from_triplets(in.demand_ids.size(), in.candidate_ids.size(), std::move(triplets),
+                                                   options.max_cost);
+        in.cost_unit = "matrix";
+    }
+    pr.max_cost = options.max_cost;
+
+    // capacities and required candidates
+    const std::size_t ncand = in.candidate_ids.size();
+    std::vector<double> capacity(ncand, options.capacity ? *options.capacity : UNLIMITED_CAPACITY);
+    std::vector<char> required(ncand, 0);
+    if (candidates) {
+        if (const auto ccol = candidates->find_column("capacity"))
+            for (std::size_t r = 0; r < candidates->size(); ++r)
+                if (!candidates->text(r, *ccol).empty())
+                    capacity[r] = non_negative(*candidates, r, *ccol);
+        if (const auto rcol = candidates->find_column("required"))
+            for (std::size_t r = 0; r < candidates->size(); ++r)
+                required[r] = yes_no(*candidates, r, *rcol) ? 1 : 0;
+    }
+    if (!paths.required.empty()) {
+        const Table rt = read_table(paths.required);
+        const std::size_t col = rt.require_column("id");
+        for (std::size_t r = 0; r < rt.size(); ++r) {
+            const auto& id = rt.text(r, col);
+            const auto it = candidate_index.find(id);
+            if (it == candidate_index.end())
+                throw input_error(rt.path(), Table::record_number(r), "id", id,
+                                  "is not a candidate id" +
+                                      (candidates ? " in " + candidates->path() : std::string(" in the matrix")));
+            required[it->second] = 1;
+        }
+    }
+    if (std::any_of(capacity.begin(), capacity.end(), [](double c) { return std::isfinite(c); }))
+        pr.candidate_capacity = capacity;
+    for (std::size_t j = 0; j < ncand; ++j)
+        if (required[j])
+            pr.required.push_back(j);
+    return in;
+}
+
+void write_location_solution(std::ostream& out, const LocationInput& input, const LocationSolution& s,
+                             ReportFormat format, bool with_time)
+{
+    const auto& pr = input.problem;
+    const bool has_p = s.model != LocationModel::lscp;
+    if (format == ReportFormat::json) {
+        nlohmann::ordered_json j;
+        j["model"] = std::string(to_string(s.model));
+        j["cost_unit"] = input.cost_unit;
+        j["p"] = has_p ? nlohmann::ordered_json(pr.p) : nlohmann::ordered_json(nullptr);
+        j["max_cost"] = number_or_null(pr.max_cost);
+        j["objective"] = s.objective;
+        j["lower_bound"] = number_or_null(s.lower_bound);
+        j["upper_bound"] = number_or_null(s.upper_bound);
+        j["gap"] = s.gap;
+        j["proven_optimal"] = s.proven_optimal;
+        j["demand_points"] = input.demand_ids.size();
+        j["candidates"] = input.candidate_ids.size();
+        j["facilities_open"] = s.facilities.size();
+        j["served_weight"] = s.served_weight;
+        j["unserved_weight"] = s.unserved_weight;
+        j["assigned_cost"] = s.assigned_cost;
+        j["unserved_cost"] = s.model == LocationModel::p_median ? nlohmann::ordered_json(s.unserved_cost)
+                                                                : nlohmann::ordered_json(nullptr);
+        j["iterations"] = s.iterations;
+        j["bound_iterations"] = s.bound_iterations;
+        if (with_time)
+            j["time_ms"] = s.time_ms;
+        auto facilities = nlohmann::ordered_json::array();
+        for (const auto& f : s.facilities) {
+            nlohmann::ordered_json o;
+            o["id"] = input.candidate_ids[f.candidate];
+            o["required"] = f.required;
+            o["demand_points"] = f.demand_points;
+            o["weight"] = f.weight;
+            o["load"] = f.load;
+            o["capacity"] = number_or_null(f.capacity);
+            facilities.push_back(std::move(o));
+        }
+        j["facilities"] = std::move(facilities);
+        auto closed = nlohmann::ordered_json::array();
+        for (auto c : s.closed_below_min_throughput)
+            closed.push_back(input.candidate_ids[c]);
+        j["closed_below_min_throughput"] = std::move(closed);
+        auto assignments = nlohmann::ordered_json::array();
+        for (std::size_t i = 0; i < s.assignments.size(); ++i) {
+            const auto& a = s.assignments[i];
+            nlohmann::ordered_json o;
+            o["demand_id"] = input.demand_ids[i];
+            o["facility_id"] = a.facility ? nlohmann::ordered_json(input.candidate_ids[*a.facility])
+                                          : nlohmann::ordered_json(nullptr);
+            o["cost"] = a.facility ? nlohmann::ordered_json(a.cost) : nlohmann::ordered_json(nullptr);
+            o["status"] = std::string(to_string(a.status));
+            assignments.push_back(std::move(o));
+        }
+        j["assignments"] = std::move(assignments);
+        out << j.dump(2) << "\n";
+        return;
+    }
+    if (format != ReportFormat::table)
+        throw usage_error("a location solution is written as table or json");
+
+    ReportTable summary{"summary", "basural locate: " + std::string(to_string(s.model)), {{"measure", 0}, {"value", 4}}, {}};
+    auto row = [&](const std::string& k, ReportCell v) { summary.rows.push_back({k, std::move(v)}); };
+    row("cost_unit", input.cost_unit);
+    if (has_p)
+        row("p", static_cast<std::int64_t>(pr.p));
+    row("max_cost", std::isfinite(pr.max_cost) ? ReportCell(pr.max_cost) : ReportCell(std::string("none")));
+    row("objective", s.objective);
+    row("lower_bound", s.lower_bound);
+    row("upper_bound", s.upper_bound);
+    row("gap_percent", 100.0 * s.gap);
+    row("proven_optimal", std::string(s.proven_optimal ? "yes" : "no"));
+    row("demand_points", static_cast<std::int64_t>(input.demand_ids.size()));
+    row("candidates", static_cast<std::int64_t>(input.candidate_ids.size()));
+    row("facilities_open", static_cast<std::int64_t>(s.facilities.size()));
+    row("served_weight", s.served_weight);
+    row("unserved_weight", s.unserved_weight);
+    row("assigned_cost", s.assigned_cost);
+    if (s.model == LocationModel::p_median)
+        row("unserved_cost", s.unserved_cost);
+    row("iterations", static_cast<std::int64_t>(s.iterations));
+    row("bound_iterations", static_cast<std::int64_t>(s.bound_iterations));
+    if (with_time)
+        row("time_ms", s.time_ms);
+
+    ReportTable fac{"facilities", "Facilities",
+                    {{"id", 0}, {"required", 0}, {"demand_points", 0}, {"weight", 3}, {"load", 3}, {"capacity", 3}}, {}};
+    for (const auto& f : s.facilities)
+        fac.rows.push_back({input.candidate_ids[f.candidate], std::string(f.required ? "yes" : "no"),
+                            static_cast<std::int64_t>(f.demand_points), f.weight, f.load,
+                            std::isfinite(f.capacity) ? ReportCell(f.capacity) : ReportCell(std::string("unlimited"))});
+    ReportTable asg{"assignments", "Assignments", {{"demand_id", 0}, {"facility_id", 0}, {"cost", 3}, {"status", 0}}, {}};
+    for (std::size_t i = 0; i < s.assignments.size(); ++i) {
+        const auto& a = s.assignments[i];
+        asg.rows.push_back({input.demand_ids[i],
+                            a.facility ? ReportCell(input.candidate_ids[*a.facility]) : ReportCell(),
+                            a.facility ? ReportCell(a.cost) : ReportCell(), std::string(to_string(a.status))});
+    }
+    std::vector<ReportTable> tables{summary, fac};
+    if (!s.closed_below_min_throughput.empty()) {
+        ReportTable closed{"closed", "Closed below the minimum throughput", {{"id", 0}}, {}};
+        for (auto c : s.closed_below_min_throughput)
+            closed.rows.push_back({input.candidate_ids[c]});
+        tables.push_back(closed);
+    }
+    tables.push_back(asg);
+    write_report(out, tables, ReportFormat::table);
+}
+
+}  // namespace basural

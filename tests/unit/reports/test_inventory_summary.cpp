@@ -1,0 +1,101 @@
+// What info and validate report, on a hand-built inventory whose counts are known.
+#include "basural/reports/inventory_summary.hpp"
+
+#include <catch2/catch.hpp>
+
+#include <variant>
+
+using namespace basural;
+
+namespace {
+
+Site site(const char* country, SiteType type, SiteStatus status, Provenance provenance)
+{
+    Site s;
+    s.site_id = std::string(country) + std::to_string(static_cast<int>(type));
+    s.country_iso3 = country;
+    s.site_type = type;
+    s.status = status;
+    s.provenance = provenance;
+    return s;
+}
+
+const std::vector<ReportCell>& row_of(const ReportTable& t, const std::string& first)
+{
+    for (const auto& r : t.rows)
+        if (std::get<std::string>(r[0]) == first)
+            return r;
+    FAIL("no row " << first);
+    throw;
+}
+
+std::int64_t int_at(const ReportTable& t, const std::vector<ReportCell>& row, const std::string& column)
+{
+    for (std::size_t c = 0; c < t.columns.size(); ++c)
+        if (t.columns[c].name == column)
+            return std::get<std::int64_t>(row[c]);
+    FAIL("no column " << column);
+    throw;
+}
+
+}  // namespace
+
+TEST_CASE("info's tables count sites per country and field completeness", "[inventory_summary]")
+{
+    Inventory inv;
+    inv.source = "x.csv";
+    inv.sites.push_back(site("BRA", SiteType::open_dump, SiteStatus::active, Provenance::observed));
+    inv.sites.push_back(site("BRA", SiteType::open_dump, SiteStatus::unknown, Provenance::estimated));
+    inv.sites.push_back(site("MEX", SiteType::sanitary_landfill, SiteStatus::closed, Provenance::observed));
+    inv.sites[0].waste_t_per_day = 10.0;
+    inv.sites[2].waste_t_per_day = 0.0;  // zero is a known value
+    inv.rejects.push_back({"x.csv", 4, "lat", "123", "is outside [-90, 90]", "lat_out_of_range"});
+    inv.records_read = 4;
+
+    CHECK(records_line(inv) == "x.csv: records read 4 = loaded 3 + rejected 1");
+    const auto tables = inventory_summary(inv);
+    REQUIRE(tables.size() == 3);
+    CHECK(tables[0].name == "records");
+    CHECK(std::get<std::int64_t>(tables[0].rows[0][3]) == 1);
+
+    const auto& countries = tables[1];
+    REQUIRE(countries.rows.size() == 3);  // BRA, MEX, LAC
+    const auto& bra = row_of(countries, "BRA");
+    CHECK(std::get<std::string>(bra[1]) == "Brazil");
+    CHECK(int_at(countries, bra, "sites") == 2);
+    CHECK(int_at(countries, bra, "open_dump") == 2);
+    CHECK(int_at(countries, bra, "status_unknown") == 1);
+    CHECK(int_at(countries, bra, "estimated") == 1);
+    const auto& lac = row_of(countries, "LAC");
+    CHECK(int_at(countries, lac, "sites") == 3);
+    CHECK(int_at(countries, lac, "sanitary_landfill") == 1);
+    CHECK(int_at(countries, lac, "closed") == 1);
+    CHECK(int_at(countries, lac, "observed") == 2);
+
+    const auto& completeness = tables[2];
+    CHECK(completeness.columns.size() == 4);  // field, LAC_pct, BRA_pct, MEX_pct
+    const auto& waste = row_of(completeness, "waste_t_per_day");
+    CHECK(std::get<double>(waste[1]) == Approx(200.0 / 3.0));  // 2 of 3
+    CHECK(std::get<double>(waste[2]) == Approx(50.0));         // 1 of BRA's 2
+    CHECK(std::get<double>(waste[3]) == Approx(100.0));
+    const auto& status = row_of(completeness, "status");
+    CHECK(std::get<double>(status[1]) == Approx(200.0 / 3.0));
+    CHECK(std::get<double>(row_of(completeness, "site_id")[1]) == Approx(100.0));
+}
+
+TEST_CASE("validate's table counts rejects per check in the documented order", "[inventory_summary]")
+{
+    std::vector<Reject> rejects{
+        {"x.csv", 2, "site_id", "a", "duplicates the site_id of record 1", "duplicate_site_id"},
+        {"x.csv", 3, "lat", "123", "is outside [-90, 90]", "lat_out_of_range"},
+        {"x.csv", 5, "lat", "95", "is outside [-90, 90]", "lat_out_of_range"},
+    };
+    const auto t = rejects_by_check(rejects);
+    REQUIRE(t.rows.size() == 2);
+    CHECK(std::get<std::string>(t.rows[0][0]) == "lat_out_of_range");  // before duplicate_site_id
+    CHECK(std::get<std::int64_t>(t.rows[0][1]) == 2);
+    CHECK(std::get<double>(t.rows[0][2]) == Approx(200.0 / 3.0));
+    CHECK(std::get<std::int64_t>(t.rows[0][3]) == 3);
+    CHECK(std::get<std::int64_t>(t.rows[1][3]) == 2);
+    CHECK(rejects_by_check({}).rows.empty());
+}
