@@ -325,65 +325,64 @@ CoverageReport compute_coverage(const WasteEstimateResult& waste, const std::vec
     return report;
 }
 
-namespace {
-ReportCell opt(const std::optional<double>& v)
+std::vector<ColumnDescriptor<CountryCoverage>> coverage_columns(const CoverageReport& report)
 {
-    if (v)
-        return *v;
-    return std::monostate{};
+    using C = CountryCoverage;
+    const double max_haul_km = report.max_haul_km;
+    const auto year = static_cast<std::int64_t>(report.reporting_year);
+    const double gwp = report.gwp100_ch4;
+    return {
+        {{"country", 0}, [](const C& c) { return ReportCell{c.country_iso3}; }},
+        {{"sites", 0}, [](const C& c) { return count_cell(c.sites); }},
+        {{"open_dump", 0}, [](const C& c) { return count_cell(c.open_dump); }},
+        {{"controlled_dump", 0}, [](const C& c) { return count_cell(c.controlled_dump); }},
+        {{"sanitary_landfill", 0}, [](const C& c) { return count_cell(c.sanitary_landfill); }},
+        {{"other", 0}, [](const C& c) { return count_cell(c.other); }},
+        {{"active", 0}, [](const C& c) { return count_cell(c.active); }},
+        {{"inactive", 0}, [](const C& c) { return count_cell(c.inactive); }},
+        {{"closing", 0}, [](const C& c) { return count_cell(c.closing); }},
+        {{"closed", 0}, [](const C& c) { return count_cell(c.closed); }},
+        {{"remediated", 0}, [](const C& c) { return count_cell(c.remediated); }},
+        {{"status_unknown", 0}, [](const C& c) { return count_cell(c.status_unknown); }},
+        {{"inadequate_active_sites", 0}, [](const C& c) { return count_cell(c.inadequate_active_sites); }},
+        {{"inadequate_sites_waste_estimated", 0},
+         [](const C& c) { return count_cell(c.inadequate_sites_waste_estimated); }},
+        {{"inadequate_sites_waste_unknown", 0}, [](const C& c) { return count_cell(c.inadequate_sites_waste_unknown); }},
+        {{"inadequate_waste_t_per_day", 1}, [](const C& c) { return optional_cell(c.inadequate_waste_t_per_day); }},
+        {{"active_sanitary_landfills", 0}, [](const C& c) { return count_cell(c.active_sanitary_landfills); }},
+        {{"max_haul_km", 1}, [max_haul_km](const C&) { return ReportCell{max_haul_km}; }},
+        {{"inadequate_sites_near_landfill", 0}, [](const C& c) { return count_cell(c.inadequate_sites_near_landfill); }},
+        {{"inadequate_waste_near_landfill_t_per_day", 1},
+         [](const C& c) { return optional_cell(c.inadequate_waste_near_landfill_t_per_day); }},
+        {{"share_sites_near_landfill", 3}, [](const C& c) { return optional_cell(c.share_sites_near_landfill); }},
+        {{"share_waste_near_landfill", 3}, [](const C& c) { return optional_cell(c.share_waste_near_landfill); }},
+        {{"plan_facilities_proposed", 0}, [](const C& c) { return optional_cell(c.plan_facilities_proposed); }},
+        {{"plan_facilities_existing", 0}, [](const C& c) { return optional_cell(c.plan_facilities_existing); }},
+        {{"plan_sites_served", 0}, [](const C& c) { return optional_cell(c.plan_sites_served); }},
+        {{"plan_sites_local_solution", 0}, [](const C& c) { return optional_cell(c.plan_sites_local_solution); }},
+        {{"plan_waste_served_t_per_day", 1}, [](const C& c) { return optional_cell(c.plan_waste_served_t_per_day); }},
+        {{"plan_population_served", 0}, [](const C& c) { return optional_cell(c.plan_population_served); }},
+        {{"plan_share_sites_served", 3}, [](const C& c) { return optional_cell(c.plan_share_sites_served); }},
+        {{"plan_share_waste_served", 3}, [](const C& c) { return optional_cell(c.plan_share_waste_served); }},
+        {{"plan_share_population_served", 3},
+         [](const C& c) { return optional_cell(c.plan_share_population_served); }},
+        {{"plan_mean_haul_km", 1}, [](const C& c) { return optional_cell(c.plan_mean_haul_km); }},
+        {{"plan_max_haul_km", 1}, [](const C& c) { return optional_cell(c.plan_max_haul_km); }},
+        {{"population_within_1km", 0}, [](const C& c) { return ReportCell{c.population_within_1km}; }},
+        {{"population_within_2km", 0}, [](const C& c) { return ReportCell{c.population_within_2km}; }},
+        {{"population_within_5km", 0}, [](const C& c) { return ReportCell{c.population_within_5km}; }},
+        {{"reporting_year", 0}, [year](const C&) { return ReportCell{year}; }},
+        {{"ch4_t_per_year", 0}, [](const C& c) { return optional_cell(c.ch4_t_per_year); }},
+        {{"co2e_t_per_year", 0}, [](const C& c) { return optional_cell(c.co2e_t_per_year); }},
+        {{"gwp100_ch4", 1}, [gwp](const C&) { return ReportCell{gwp}; }},
+        {{"methane_sites_unknown", 0}, [](const C& c) { return count_cell(c.methane_sites_unknown); }},
+    };
 }
-ReportCell opt(const std::optional<std::size_t>& v)
-{
-    if (v)
-        return static_cast<std::int64_t>(*v);
-    return std::monostate{};
-}
-ReportCell opt(const std::optional<std::int64_t>& v)
-{
-    if (v)
-        return *v;
-    return std::monostate{};
-}
-ReportCell n(std::size_t v) { return static_cast<std::int64_t>(v); }
-}  // namespace
 
 ReportTable coverage_table(const CoverageReport& report)
 {
-    ReportTable t;
-    t.name = "countries";
-    t.title = "Coverage per country, reporting year " + std::to_string(report.reporting_year);
-    const std::vector<std::pair<const char*, int>> cols{
-        {"country", 0}, {"sites", 0}, {"open_dump", 0}, {"controlled_dump", 0}, {"sanitary_landfill", 0},
-        {"other", 0}, {"active", 0}, {"inactive", 0}, {"closing", 0}, {"closed", 0}, {"remediated", 0},
-        {"status_unknown", 0}, {"inadequate_active_sites", 0}, {"inadequate_sites_waste_estimated", 0},
-        {"inadequate_sites_waste_unknown", 0}, {"inadequate_waste_t_per_day", 1}, {"active_sanitary_landfills", 0},
-        {"max_haul_km", 1}, {"inadequate_sites_near_landfill", 0}, {"inadequate_waste_near_landfill_t_per_day", 1},
-        {"share_sites_near_landfill", 3}, {"share_waste_near_landfill", 3}, {"plan_facilities_proposed", 0},
-        {"plan_facilities_existing", 0}, {"plan_sites_served", 0}, {"plan_sites_local_solution", 0},
-        {"plan_waste_served_t_per_day", 1}, {"plan_population_served", 0}, {"plan_share_sites_served", 3},
-        {"plan_share_waste_served", 3}, {"plan_share_population_served", 3}, {"plan_mean_haul_km", 1},
-        {"plan_max_haul_km", 1}, {"population_within_1km", 0}, {"population_within_2km", 0},
-        {"population_within_5km", 0}, {"reporting_year", 0}, {"ch4_t_per_year", 0}, {"co2e_t_per_year", 0},
-        {"gwp100_ch4", 1}, {"methane_sites_unknown", 0}};
-    for (const auto& [name, dec] : cols)
-        t.columns.push_back({name, dec});
-    for (const auto& c : report.countries) {
-        t.rows.push_back({c.country_iso3, n(c.sites), n(c.open_dump), n(c.controlled_dump), n(c.sanitary_landfill),
-                          n(c.other), n(c.active), n(c.inactive), n(c.closing), n(c.closed), n(c.remediated),
-                          n(c.status_unknown), n(c.inadequate_active_sites), n(c.inadequate_sites_waste_estimated),
-                          n(c.inadequate_sites_waste_unknown), opt(c.inadequate_waste_t_per_day),
-                          n(c.active_sanitary_landfills), report.max_haul_km, n(c.inadequate_sites_near_landfill),
-                          opt(c.inadequate_waste_near_landfill_t_per_day), opt(c.share_sites_near_landfill),
-                          opt(c.share_waste_near_landfill), opt(c.plan_facilities_proposed),
-                          opt(c.plan_facilities_existing), opt(c.plan_sites_served), opt(c.plan_sites_local_solution),
-                          opt(c.plan_waste_served_t_per_day), opt(c.plan_population_served),
-                          opt(c.plan_share_sites_served), opt(c.plan_share_waste_served),
-                          opt(c.plan_share_population_served), opt(c.plan_mean_haul_km), opt(c.plan_max_haul_km),
-                          c.population_within_1km, c.population_within_2km, c.population_within_5km,
-                          static_cast<std::int64_t>(report.reporting_year), opt(c.ch4_t_per_year),
-                          opt(c.co2e_t_per_year), report.gwp100_ch4, n(c.methane_sites_unknown)});
-    }
-    return t;
+    return make_report_table("countries", "Coverage per country, reporting year " + std::to_string(report.reporting_year),
+                             coverage_columns(report), report.countries);
 }
 
 }  // namespace basural

@@ -117,7 +117,13 @@ struct CoverageReport {
 CoverageReport compute_coverage(const WasteEstimateResult& waste, const std::vector<Place>& places,
                                 const RegionalPlan* plan, const CoverageParams& params);
 
-/// The report as a table named "countries" (columns documented in docs/cli/coverage.md, fixed order).
+/// The columns of the coverage table, in their fixed order (documented in docs/cli/coverage.md): a
+/// column is added here and only here. Report-wide values (max_haul_km, reporting_year, gwp100_ch4)
+/// are taken from `report` and repeated on every row.
+std::vector<ColumnDescriptor<CountryCoverage>> coverage_columns(const CoverageReport& report);
+
+/// The report as a table named "countries": one row per element of report.countries, under
+/// coverage_columns(report).
 ReportTable coverage_table(const CoverageReport& report);
 
 }  // namespace basural
