@@ -8,67 +8,16 @@
 #include "basural/base/error.hpp"
 #include "basural/base/pg_connection.hpp"
 #include "basural/inventory/places.hpp"
+#include "basural/planning/plan_summary.hpp"
 #include "basural/planning/regionalize.hpp"
 #include "basural/base/report_table.hpp"
-#include "basural/planning/waste_estimate.hpp"
 
 #include <memory>
 #include <optional>
 #include <ostream>
-#include <set>
 
 namespace basural::app {
 namespace {
-
-ReportTable summary_table(const RegionalPlan& plan)
-{
-    ReportTable t{"countries", "Regional plan per country",
-                  {{"country", 0}, {"part", 0}, {"demand_sites", 0}, {"sites_served", 0}, {"sites_unserved", 0},
-                   {"facilities_proposed", 0}, {"facilities_existing", 0}, {"waste_t_per_day", 1},
-                   {"share_waste_estimated", 3}, {"waste_t_per_day_served", 1}, {"mean_haul_km", 1},
-                   {"max_haul_km", 1}, {"gap", 4}},
-                  {}};
-    // The share of a t/day that rests on estimated tonnages; empty when there is no t/day to share.
-    auto share_estimated = [](double estimated_t_per_day, double t_per_day) -> ReportCell {
-        if (!(t_per_day > 0.0))
-            return {};
-        return estimated_t_per_day / t_per_day;
-    };
-    PlanCountrySummary total;
-    total.waste_t_per_day_estimated = 0.0;
-    double weighted = 0.0;
-    for (const auto& s : plan.summary) {
-        const double estimated = s.waste_t_per_day_estimated.value_or(0.0);
-        t.rows.push_back({s.country_iso3, s.part, static_cast<std::int64_t>(s.demand_sites),
-                          static_cast<std::int64_t>(s.sites_served), static_cast<std::int64_t>(s.sites_unserved),
-                          static_cast<std::int64_t>(s.facilities_proposed),
-                          static_cast<std::int64_t>(s.facilities_existing), s.waste_t_per_day,
-                          share_estimated(estimated, s.waste_t_per_day), s.waste_t_per_day_served, s.mean_haul_km,
-                          s.max_haul_km, s.gap});
-        *total.waste_t_per_day_estimated += estimated;
-        total.demand_sites += s.demand_sites;
-        total.sites_served += s.sites_served;
-        total.sites_unserved += s.sites_unserved;
-        total.facilities_proposed += s.facilities_proposed;
-        total.facilities_existing += s.facilities_existing;
-        total.waste_t_per_day += s.waste_t_per_day;
-        total.waste_t_per_day_served += s.waste_t_per_day_served;
-        weighted += s.mean_haul_km * s.waste_t_per_day_served;
-        total.max_haul_km = std::max(total.max_haul_km, s.max_haul_km);
-        total.objective += s.objective;
-        total.lower_bound += s.lower_bound;
-    }
-    const double gap = total.objective > 0.0 ? (total.objective - total.lower_bound) / total.objective : 0.0;
-    t.rows.push_back({std::string("total"), std::string(), static_cast<std::int64_t>(total.demand_sites),
-                      static_cast<std::int64_t>(total.sites_served), static_cast<std::int64_t>(total.sites_unserved),
-                      static_cast<std::int64_t>(total.facilities_proposed),
-                      static_cast<std::int64_t>(total.facilities_existing), total.waste_t_per_day,
-                      share_estimated(*total.waste_t_per_day_estimated, total.waste_t_per_day),
-                      total.waste_t_per_day_served,
-                      total.waste_t_per_day_served > 0.0 ? weighted / total.waste_t_per_day_served : 0.0,
-                      total.max_haul_km, gap});
-    return t;
-}
 
 class RegionalizeCommand : public Command {
 public:
@@ -139,28 +88,14 @@ public:
             m_options.matrix = read_travel_matrix(m_matrix);
 
         std::vector<Site> sites = std::move(inventory.sites);
-        // Tonnages are estimated over the whole inventory (country medians need every country's
-        // sites), and counted over the demand sites of the countries planned.
-        const std::set<std::string> planned(m_countries.begin(), m_countries.end());
-        auto counted = [&](const Site& s) {
-            return !s.waste_t_per_day && is_regional_demand(s) && (planned.empty() || planned.count(s.country_iso3));
-        };
-        std::vector<char> unknown(sites.size());
-        for (std::size_t i = 0; i < sites.size(); ++i)
-            unknown[i] = counted(sites[i]) ? 1 : 0;
+        std::vector<Place> places;
+        std::vector<CountryWaste> rates;
         if (!m_no_estimate) {
-            const auto places = load_places(find_dataset(SHIPPED_PLACES));
-            const auto rates = load_country_waste(find_dataset(SHIPPED_COUNTRY_WASTE));
-            sites = estimate_waste(sites, places, rates).sites;
+            places = load_places(find_dataset(SHIPPED_PLACES));
+            rates = load_country_waste(find_dataset(SHIPPED_COUNTRY_WASTE));
         }
-        std::size_t estimated = 0;  // from places
-        for (std::size_t i = 0; i < sites.size(); ++i)
-            estimated += unknown[i] && sites[i].waste_t_per_day ? 1 : 0;
-        impute_missing_waste(sites);
-        std::size_t imputed = 0;  // country median
-        for (std::size_t i = 0; i < sites.size(); ++i)
-            imputed += unknown[i] && sites[i].waste_t_per_day ? 1 : 0;
-        imputed -= estimated;
+        const auto fill = fill_demand_waste(sites, m_countries, !m_no_estimate, places, rates);
+        const std::size_t estimated = fill.estimated_from_places, imputed = fill.country_median;
 
         auto plan = regionalize(sites, m_options, countries, progress_bar(io));
         plan.parameters["inventory"] = inventory.source;
@@ -181,7 +116,7 @@ public:
                    << plan.assignments.size() << " sites assigned, " << plan.unserved.size()
                    << " unserved. Tonnage unknown for " << (estimated + imputed) << " demand sites: "
                    << estimated << " estimated from places, " << imputed << " given their country median.\n\n";
-        write_report(io.out, {summary_table(plan)}, format);
+        write_report(io.out, {plan_summary_table(plan)}, format);
         return 0;
     }
 

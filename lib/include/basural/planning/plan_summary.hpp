@@ -1,0 +1,43 @@
+#pragma once
+/// \file plan_summary.hpp
+/// What `basural regionalize` prints about a plan: the rows of its summary layer with a total row, and
+/// how the tonnage of the planned demand sites was known before the plan was made.
+/// Columns: docs/cli/regionalize.md.
+
+#include "basural/base/report_table.hpp"
+#include "basural/inventory/country_waste.hpp"
+#include "basural/inventory/places.hpp"
+#include "basural/inventory/site.hpp"
+#include "basural/planning/plan.hpp"
+
+#include <cstddef>
+#include <string>
+#include <vector>
+
+namespace basural {
+
+/// The total of the plan's summary rows (country_iso3 "total", part ""): counts and t/day summed,
+/// mean_haul_km weighted by the t/day served, max_haul_km the largest, objective and lower bound
+/// summed and the gap recomputed from them; waste_t_per_day_estimated summed (absent counts as 0).
+PlanCountrySummary plan_total(const RegionalPlan& plan);
+
+/// The plan's summary as a table named "countries": one row per summary row, then the total row.
+/// share_waste_estimated is waste_t_per_day_estimated / waste_t_per_day, empty when there is no
+/// t/day to share.
+ReportTable plan_summary_table(const RegionalPlan& plan);
+
+/// How the demand sites of the planned countries got their tonnage (counts of sites).
+struct DemandWasteFill {
+    std::size_t unknown = 0;               ///< demand sites of the planned countries without a tonnage
+    std::size_t estimated_from_places = 0; ///< of which estimated from places and country rates
+    std::size_t country_median = 0;       ///< of which given the median of the known ones (impute_missing_waste)
+};
+
+/// Fills the unknown tonnage of the sites for regionalize: estimate_waste from `places` and `rates`
+/// when `from_places` (over the whole inventory: country medians need every country's sites), then
+/// impute_missing_waste. Counts over the demand sites of `countries` (empty = all).
+DemandWasteFill fill_demand_waste(std::vector<Site>& sites, const std::vector<std::string>& countries,
+                                  bool from_places, const std::vector<Place>& places,
+                                  const std::vector<CountryWaste>& rates);
+
+}  // namespace basural
