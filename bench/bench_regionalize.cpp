@@ -12,6 +12,7 @@
 #include "basural/inventory/inventory.hpp"
 #include "basural/inventory/places.hpp"
 #include "basural/planning/regionalize.hpp"
+#include "basural/planning/site_clusters.hpp"
 #include "basural/planning/waste_estimate.hpp"
 
 #include <algorithm>

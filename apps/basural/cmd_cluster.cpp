@@ -4,7 +4,7 @@
 
 #include "basural/base/datasets.hpp"
 #include "basural/base/error.hpp"
-#include "basural/planning/regionalize.hpp"
+#include "basural/planning/site_clusters.hpp"
 #include "basural/base/report_table.hpp"
 
 #include <memory>

@@ -1,10 +1,9 @@
 #pragma once
 /// \file regionalize.hpp
 /// Regional landfill plans from an inventory (domain layer): which dumps share a regional sanitary
-/// landfill, where it goes, who stays unserved and why; and density clusters of sites per country.
+/// landfill, where it goes, who stays unserved and why (density clusters of sites: site_clusters.hpp).
 /// Pipeline, defaults and their justification: docs/methods/regionalization.md.
 
-#include "basural/models/cluster.hpp"
 #include "basural/inventory/countries.hpp"
 #include "basural/models/location/facility_location.hpp"
 #include "basural/planning/plan.hpp"
@@ -101,40 +100,5 @@ std::size_t impute_missing_waste(std::vector<Site>& sites);
 /// a country code not among the sites or boundaries, a matrix id not in the inventory).
 RegionalPlan regionalize(const std::vector<Site>& sites, const RegionalizeOptions& options,
                          const CountryBoundaries& countries, const ProgressFn& progress = {});
-
-// ---- clusters of sites --------------------------------------------------------------------------
-
-enum class ClusterMethod { dbscan, hdbscan };
-
-struct SiteClusterOptions {
-    ClusterMethod method = ClusterMethod::dbscan;
-    double eps_km = 10.0;                 ///< DBSCAN radius
-    std::size_t min_points = 3;           ///< DBSCAN core threshold (itself included); HDBSCAN min_samples (0 = min_cluster_size)
-    std::size_t min_cluster_size = 5;     ///< HDBSCAN
-    std::vector<std::string> countries;   ///< empty = all
-    bool cross_border = false;            ///< cluster all countries together
-};
-
-struct SiteCluster {
-    std::string cluster_id;               ///< "<ISO3>-C<nnn>" (or "LAC-C<nnn>" across borders)
-    std::string country_iso3;             ///< "LAC" across borders
-    int label = 0;                        ///< global label, 0..n-1
-    ClusterSummary summary;               ///< of the cluster; central_index indexes SiteClustering::sites
-};
-
-struct SiteClustering {
-    std::vector<Site> sites;              ///< the sites clustered, sorted by (country, site_id)
-    std::vector<int> label;               ///< global label per site, NOISE_LABEL for noise
-    std::vector<std::string> cluster_id;  ///< per site, "noise" for noise
-    std::vector<SiteCluster> clusters;
-};
-
-/// Clusters the sites of each country (or all together when cross_border); weights of summaries are
-/// waste_t_per_day (unknown = 0). Throws usage_error for bad options.
-SiteClustering cluster_sites(const std::vector<Site>& sites, const SiteClusterOptions& options);
-
-/// Writes every clustered site (site_id, country, site_type, status, cluster_id, label; noise: "noise", -1)
-/// as points to a vector file chosen by extension or a PG: destination (layer "site_clusters").
-void write_site_clusters(const SiteClustering& clustering, const std::string& destination);
 
 }  // namespace basural
