@@ -8,6 +8,16 @@ set -euo pipefail
 [ $# -ge 2 ] || { echo "usage: $0 OLD_BINARY NEW_BINARY [WORK_DIR]" >&2; exit 2; }
 old=$(realpath "$1"); new=$(realpath "$2"); work=${3:-$(mktemp -d)}
 mkdir -p "$work"
+data=${BASURAL_DATA_DIR:-$(cd "$(dirname "$0")/.." && pwd)/datasets}
+
+# Inputs of the location models on their own (`locate`: LSCP, MCLP, p-median, capacitated p-median):
+# the shipped sites of Haiti and Honduras with a tonnage, as demand points and candidates.
+mkdir -p "$work/inputs"
+for c in HTI HND; do
+  ogr2ogr -f CSV "$work/inputs/$c.csv" "$data/lac_sites.csv" -dialect SQLite -sql \
+    "SELECT site_id AS id, CAST(waste_t_per_day AS REAL) AS weight, CAST(lon AS REAL) AS lon,
+            CAST(lat AS REAL) AS lat FROM lac_sites WHERE country = '$c' AND waste_t_per_day <> ''"
+done
 
 run_all() {  # binary out_dir
   local b=$1 o=$2
@@ -22,6 +32,13 @@ run_all() {  # binary out_dir
   "$b" map --country GTM --plan "$o/gtm_plan.gpkg" -o "$o/gtm.png" > /dev/null
   "$b" map --country GTM --plan "$o/gtm_plan.gpkg" -o "$o/gtm.svg" > /dev/null
   "$b" map --country GTM --plan "$o/gtm_plan.gpkg" -o "$o/gtm.html" > /dev/null
+  local hti=(--demand "$work/inputs/HTI.csv" --candidates "$work/inputs/HTI.csv" --format json)
+  local hnd=(--demand "$work/inputs/HND.csv" --candidates "$work/inputs/HND.csv" --format json)
+  "$b" locate "${hti[@]}" --model lscp --max-cost 20 -o "$o/locate_lscp.json"
+  "$b" locate "${hti[@]}" --model mclp --p 15 --max-cost 20 -o "$o/locate_mclp.json"
+  "$b" locate "${hti[@]}" --model p-median --p 15 --max-cost 80 -o "$o/locate_p_median.json"
+  "$b" locate "${hnd[@]}" --model p-median --p 8 --max-cost 100 --capacity 100 --min-throughput 10 \
+       -o "$o/locate_capacitated.json"
   # The two builds differ in where they run and find the shipped data: not an output difference.
   sed -i -E "s|$o/|OUT/|g; s|[^,]*/datasets/|datasets/|g" "$o"/*.txt "$o"/*.csv
 }

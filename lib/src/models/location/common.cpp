@@ -1,0 +1,211 @@
+// What every location solver shares: preparing the problem, the weighted view, and turning an open
+// set into a solution.
+#include "common.hpp"
+
+#include "basural/base/error.hpp"
+
+#include <string>
+
+namespace basural::location {
+namespace {
+
+/// The solver options a caller may get wrong (the rest are counts and seeds, valid whatever they are).
+void validate_options(const SolveOptions& o, LocationModel model)
+{
+    if (!(o.subgradient_weight > 0.0 && o.subgradient_weight <= 1.0))
+        throw usage_error(std::string(to_string(model)) + ": subgradient weight must be in (0, 1], not " +
+                          std::to_string(o.subgradient_weight));
+}
+
+/// Facilities below the minimum throughput are closed one at a time (smallest load first, ties by
+/// index); their demand points move to the cheapest other open facility within the cutoff that has
+/// room, or are left needing a local solution.
+void apply_min_throughput(const Prepared& p, std::vector<char>& open, std::vector<std::size_t>& facility_of,
+                          std::vector<char>& left_by_closure, std::vector<std::size_t>& closed)
+{
+    if (!(p.min_throughput > 0.0))
+        return;
+    std::vector<double> load(p.m, 0.0);
+    for (std::size_t i = 0; i < p.n; ++i)
+        if (facility_of[i] != NONE)
+            load[facility_of[i]] += p.load[i];
+    for (;;) {
+        std::size_t worst = NONE;
+        for (std::size_t j = 0; j < p.m; ++j)
+            if (open[j] && !p.required_flag[j] && load[j] < p.min_throughput &&
+                (worst == NONE || load[j] < load[worst]))
+                worst = j;
+        if (worst == NONE)
+            return;
+        open[worst] = 0;
+        closed.push_back(worst);
+        for (std::size_t i = 0; i < p.n; ++i) {
+            if (facility_of[i] != worst)
+                continue;
+            facility_of[i] = NONE;
+            load[worst] -= p.load[i];
+            for (const auto& e : p.costs.row(i))
+                if (open[e.candidate] && load[e.candidate] + p.load[i] <= p.capacity[e.candidate] + 1e-9) {
+                    facility_of[i] = e.candidate;
+                    load[e.candidate] += p.load[i];
+                    break;
+                }
+            if (facility_of[i] == NONE)
+                left_by_closure[i] = 1;
+        }
+    }
+}
+
+}  // namespace
+
+Prepared prepare(const LocationProblem& pr, const SolveOptions& options, LocationModel model)
+{
+    validate(pr, model);
+    validate_options(options, model);
+    Prepared p;
+    p.n = pr.costs.demand_count();
+    p.m = pr.costs.candidate_count();
+    if (pr.max_cost < pr.costs.max_cost())
+        p.costs.own(pr.costs.with_cutoff(pr.max_cost));
+    else
+        p.costs.borrow(pr.costs);
+    p.weight = pr.demand_weights;
+    p.load = pr.demand_loads.empty() ? pr.demand_weights : pr.demand_loads;
+    p.capacity = pr.candidate_capacity.empty() ? std::vector<double>(p.m, UNLIMITED_CAPACITY) : pr.candidate_capacity;
+    p.capacitated = std::any_of(p.capacity.begin(), p.capacity.end(), [](double c) { return std::isfinite(c); });
+    p.required_flag.assign(p.m, 0);
+    for (auto j : pr.required)
+        p.required_flag[j] = 1;
+    for (std::size_t j = 0; j < p.m; ++j)
+        if (p.required_flag[j])
+            p.required.push_back(j);
+    p.p_total = pr.required_count_towards_p ? pr.p : pr.p + p.required.size();
+    if (pr.unserved_cost) {
+        p.unserved_per_unit = *pr.unserved_cost;
+    } else {
+        const double reference = std::isfinite(p.costs.max_cost()) ? p.costs.max_cost() : p.costs.largest_cost();
+        p.unserved_per_unit = reference > 0.0 ? 2.0 * reference : 1.0;
+    }
+    p.min_throughput = pr.min_throughput;
+    return p;
+}
+
+WeightedMatrix make_weighted(const Prepared& p, bool coverage)
+{
+    if (p.n >= UINT32_MAX || p.m >= UINT32_MAX)
+        throw error("location problem: more than 2^32 - 1 demand points or candidates");
+    WeightedMatrix wm;
+    wm.n = p.n;
+    wm.m = p.m;
+    wm.row_start.assign(p.n + 1, 0);
+    wm.penalty.assign(p.n, 0.0);
+    for (std::size_t i = 0; i < p.n; ++i) {
+        const auto row = p.costs.row(i);
+        for (const auto& e : row) {
+            const double c = coverage ? 0.0 : p.weight[i] * e.cost;
+            wm.row_cand.push_back(static_cast<std::uint32_t>(e.candidate));
+            wm.row_cost.push_back(c);
+            wm.integral = wm.integral && is_integral(c);
+        }
+        wm.row_start[i + 1] = wm.row_cand.size();
+        if (!row.empty())
+            wm.penalty[i] = coverage ? p.weight[i] : p.weight[i] * p.unserved_per_unit;
+        wm.integral = wm.integral && is_integral(wm.penalty[i]);
+    }
+    // Columns sorted by weighted cost (then demand index): a scan for the demand points a candidate
+    // could serve more cheaply than some threshold stops at the first entry above it.
+    wm.col_start.assign(p.m + 1, 0);
+    std::vector<std::pair<double, std::size_t>> col;
+    for (std::size_t j = 0; j < p.m; ++j) {
+        col.clear();
+        for (const auto& e : p.costs.column(j))
+            col.emplace_back(coverage ? 0.0 : p.weight[e.demand] * e.cost, e.demand);
+        std::sort(col.begin(), col.end());
+        for (const auto& [c, i] : col) {
+            wm.col_dem.push_back(static_cast<std::uint32_t>(i));
+            wm.col_cost.push_back(c);
+        }
+        wm.col_start[j + 1] = wm.col_dem.size();
+    }
+    return wm;
+}
+
+LocationSolution finish(const Prepared& p, LocationModel model, const std::vector<std::size_t>& open_set,
+                        std::vector<std::size_t> facility_of)
+{
+    LocationSolution s;
+    s.model = model;
+    std::vector<char> open(p.m, 0);
+    for (auto j : open_set)
+        open[j] = 1;
+    std::vector<char> left_by_closure(p.n, 0);
+    if (model != LocationModel::lscp)
+        apply_min_throughput(p, open, facility_of, left_by_closure, s.closed_below_min_throughput);
+    std::sort(s.closed_below_min_throughput.begin(), s.closed_below_min_throughput.end());
+
+    std::vector<std::size_t> slot(p.m, NONE);
+    for (std::size_t j = 0; j < p.m; ++j)
+        if (open[j]) {
+            slot[j] = s.facilities.size();
+            OpenFacility f;
+            f.candidate = j;
+            f.required = p.required_flag[j] != 0;
+            f.capacity = p.capacity[j];
+            s.facilities.push_back(f);
+        }
+    s.assignments.resize(p.n);
+    for (std::size_t i = 0; i < p.n; ++i) {
+        auto& a = s.assignments[i];
+        const auto row = p.costs.row(i);
+        if (facility_of[i] != NONE) {
+            const std::size_t j = facility_of[i];
+            a.status = AssignmentStatus::assigned;
+            a.facility = j;
+            a.cost = *p.costs.cost(i, j);
+            auto& f = s.facilities[slot[j]];
+            ++f.demand_points;
+            f.weight += p.weight[i];
+            f.load += p.load[i];
+            s.served_weight += p.weight[i];
+            s.assigned_cost += p.weight[i] * a.cost;
+            continue;
+        }
+        s.unserved_weight += p.weight[i];
+        if (row.empty())
+            a.status = AssignmentStatus::no_candidate_within_cutoff;
+        else if (left_by_closure[i])
+            a.status = AssignmentStatus::below_min_throughput;
+        else if (std::any_of(row.begin(), row.end(), [&](const CandidateCost& e) { return open[e.candidate] != 0; }))
+            a.status = AssignmentStatus::capacity_exhausted;
+        else
+            a.status = AssignmentStatus::no_open_facility_within_cutoff;
+    }
+    return s;
+}
+
+void set_gap_minimise(LocationSolution& s)
+{
+    s.upper_bound = s.objective;
+    s.lower_bound = std::min(s.lower_bound, s.objective);
+    if (s.objective - s.lower_bound <= improvement_tolerance(s.objective))
+        s.lower_bound = s.objective;  // equal up to rounding in the sums
+    s.gap = s.objective > 0.0 ? (s.objective - s.lower_bound) / s.objective : 0.0;
+    s.proven_optimal = s.objective - s.lower_bound <= improvement_tolerance(s.objective);
+}
+
+std::vector<std::size_t> closest_open(const Prepared& p, const std::vector<std::size_t>& open_set)
+{
+    std::vector<char> open(p.m, 0);
+    for (auto j : open_set)
+        open[j] = 1;
+    std::vector<std::size_t> facility_of(p.n, NONE);
+    for (std::size_t i = 0; i < p.n; ++i)
+        for (const auto& e : p.costs.row(i))
+            if (open[e.candidate]) {
+                facility_of[i] = e.candidate;
+                break;
+            }
+    return facility_of;
+}
+
+}  // namespace basural::location
