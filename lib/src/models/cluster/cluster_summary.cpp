@@ -1,0 +1,108 @@
+// Per-cluster figures: size, weight, weighted centroid on the ellipsoid, central member, spread.
+#include "basural/models/cluster.hpp"
+
+#include "cluster_common.hpp"
+
+#include "basural/base/error.hpp"
+#include "basural/geo/geodesy.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <string>
+
+namespace basural {
+
+using namespace clustering;
+
+namespace {
+
+constexpr double PI = 3.14159265358979323846;
+constexpr double RAD_TO_DEG = 180.0 / PI;
+
+}  // namespace
+
+std::vector<ClusterSummary> cluster_summary(const std::vector<LonLat>& points, const std::vector<double>& weights,
+                                            const ClusterResult& result)
+{
+    const std::size_t n = points.size();
+    if (result.label.size() != n || result.is_core.size() != n)
+        throw usage_error("cluster_summary: the clustering has " + std::to_string(result.label.size()) +
+                          " labels for " + std::to_string(n) + " points");
+    if (!weights.empty() && weights.size() != n)
+        throw usage_error("cluster_summary: " + std::to_string(weights.size()) + " weights for " + std::to_string(n) +
+                          " points");
+    for (std::size_t i = 0; i < weights.size(); ++i)
+        if (!std::isfinite(weights[i]) || weights[i] < 0.0)
+            throw usage_error("cluster_summary: weight of point " + std::to_string(i) + " is " +
+                              number_text(weights[i]) + "; weights must be finite and >= 0");
+    check_points("cluster_summary", points);
+    auto weight = [&](std::size_t i) { return weights.empty() ? 1.0 : weights[i]; };
+
+    std::vector<std::vector<std::size_t>> members(static_cast<std::size_t>(std::max(result.cluster_count, 0)));
+    for (std::size_t i = 0; i < n; ++i) {
+        const int l = result.label[i];
+        if (l == NOISE_LABEL)
+            continue;
+        if (l < 0 || l >= result.cluster_count)
+            throw usage_error("cluster_summary: point " + std::to_string(i) + " has label " + std::to_string(l) +
+                              " outside [0, " + std::to_string(result.cluster_count) + ")");
+        members[static_cast<std::size_t>(l)].push_back(i);
+    }
+
+    std::vector<ClusterSummary> out;
+    out.reserve(members.size());
+    for (std::size_t l = 0; l < members.size(); ++l) {
+        auto& mem = members[l];
+        ClusterSummary s;
+        s.label = static_cast<int>(l);
+        s.size = mem.size();
+        if (mem.empty()) {
+            out.push_back(s);
+            continue;
+        }
+        // Sums in a canonical order so that the figures do not depend on the input order.
+        std::sort(mem.begin(), mem.end(), [&](std::size_t a, std::size_t b) {
+            if (lonlat_less(points[a], points[b]))
+                return true;
+            if (lonlat_less(points[b], points[a]))
+                return false;
+            return weight(a) != weight(b) ? weight(a) < weight(b) : a < b;
+        });
+        for (const std::size_t i : mem) {
+            s.total_weight += weight(i);
+            s.core_count += result.is_core[i] ? 1 : 0;
+        }
+        const bool weighted = s.total_weight > 0.0;
+        auto w = [&](std::size_t i) { return weighted ? weight(i) : 1.0; };
+        double x = 0.0, y = 0.0, z = 0.0;
+        for (const std::size_t i : mem) {
+            const double phi = points[i].lat_deg / RAD_TO_DEG, lam = points[i].lon_deg / RAD_TO_DEG;
+            x += w(i) * std::cos(phi) * std::cos(lam);
+            y += w(i) * std::cos(phi) * std::sin(lam);
+            z += w(i) * std::sin(phi);
+        }
+        const double norm = std::sqrt(x * x + y * y + z * z);
+        double wsum = 0.0;
+        for (const std::size_t i : mem)
+            wsum += w(i);
+        if (norm > 1e-9 * wsum)
+            s.centroid = LonLat{std::atan2(y, x) * RAD_TO_DEG, std::atan2(z, std::hypot(x, y)) * RAD_TO_DEG};
+        else
+            s.centroid = points[mem.front()];  // members spread evenly around the globe: no meaningful mean
+        double best_m = INF, sum_m = 0.0;
+        for (const std::size_t i : mem) {
+            const double d_m = geodesic_distance_m(s.centroid, points[i]);
+            if (d_m < best_m) {  // members are in (lon, lat) order, so ties keep the smallest
+                best_m = d_m;
+                s.central_index = i;
+            }
+            s.max_distance_from_centroid_m = std::max(s.max_distance_from_centroid_m, d_m);
+            sum_m += w(i) * d_m;
+        }
+        s.mean_distance_from_centroid_m = sum_m / wsum;
+        out.push_back(s);
+    }
+    return out;
+}
+
+}  // namespace basural
