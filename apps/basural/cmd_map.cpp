@@ -6,6 +6,7 @@
 
 #include "basural/base/datasets.hpp"
 #include "basural/base/error.hpp"
+#include "basural/base/messages.hpp"
 #include "basural/maps/map.hpp"
 #include "basural/maps/map_scene.hpp"
 
@@ -85,8 +86,10 @@ public:
         options.context = &context;
 
         if (!inventory.rejects.empty())
-            io.out << inventory.rejects.size() << " of " << inventory.records_read
-                   << " records rejected and not drawn (basural validate explains them)\n";
+            io.out << tr(io.locale, "cmd.map.rejected",
+                         {{"rejected", format_count(static_cast<std::int64_t>(inventory.rejects.size()), io.locale.numbers)},
+                          {"read", format_count(inventory.records_read, io.locale.numbers)}})
+                   << "\n";
         if (!m_all) {
             draw(io, inventory.sites, countries, m_country, options, m_output);
             return 0;
@@ -147,11 +150,13 @@ private:
         style.colour_by = options.colour_by;
         const auto scene = build_country_scene(sites, countries, iso3, options);
         render_map(scene, style, file);
-        const auto plural = [](std::size_t n, const char* one, const char* many) {
-            return std::to_string(n) + " " + (n == 1 ? one : many);
-        };
-        io.out << iso3 << ": " << plural(scene.points.size(), "site", "sites") << ", "
-               << plural(scene.facilities.size(), "facility", "facilities") << " -> " << file << "\n";
+        const auto n = [](std::size_t v) { return static_cast<std::int64_t>(v); };
+        io.out << tr(io.locale, "cmd.map.written",
+                     {{"country", iso3},
+                      {"sites", tr_n(io.locale, "count.sites", n(scene.points.size()))},
+                      {"facilities", tr_n(io.locale, "count.facilities", n(scene.facilities.size()))},
+                      {"file", file}})
+               << "\n";
     }
 
     std::string m_inventory;

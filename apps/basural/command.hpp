@@ -4,6 +4,8 @@
 /// `const basural::app::Registrar reg{"name", "one-line summary", [] { return std::make_unique<X>(); }};`
 /// A command declares its options in setup(), then run() validates them, calls the library and prints.
 
+#include "basural/base/locale.hpp"
+
 #include <CLI/CLI.hpp>
 
 #include <functional>
@@ -14,11 +16,14 @@
 
 namespace basural::app {
 
-/// Where a command prints: results to `out`, diagnostics to `err`.
+/// Where a command prints: results to `out`, diagnostics to `err`; and in which language people read it.
 struct Streams {
     std::ostream& out;
     std::ostream& err;
     bool err_is_terminal = false;  ///< progress bars only when true
+    /// The language of summaries, tables and maps: `--lang`, else LC_ALL / LC_MESSAGES / LANG, else
+    /// English (basural/base/locale.hpp). Error messages and log lines stay in English.
+    Locale locale;
 };
 
 class Command {
@@ -46,8 +51,9 @@ struct Registrar {
 
 /// The whole program: parse `args` (without the program name), run the command, catch errors,
 /// print them to `err` as "basural <command>: <message>" and return the exit code:
-/// 0 ok, 1 the work failed, 2 the command line was wrong.
+/// 0 ok, 1 the work failed, 2 the command line was wrong. `environment` is the locale people read
+/// when `--lang` is not given (main() passes locale_from_environment()).
 int run_basural(const std::vector<std::string>& args, std::ostream& out, std::ostream& err,
-                bool err_is_terminal = false);
+                bool err_is_terminal = false, const Locale& environment = Locale{});
 
 }  // namespace basural::app

@@ -10,5 +10,6 @@
 int main(int argc, char** argv)
 {
     std::vector<std::string> args(argv + 1, argv + argc);
-    return basural::app::run_basural(args, std::cout, std::cerr, isatty(STDERR_FILENO) == 1);
+    return basural::app::run_basural(args, std::cout, std::cerr, isatty(STDERR_FILENO) == 1,
+                                     basural::locale_from_environment());
 }

@@ -33,7 +33,7 @@ std::vector<CommandInfo> registered_commands()
 }
 
 int run_basural(const std::vector<std::string>& args, std::ostream& out, std::ostream& err,
-                bool err_is_terminal)
+                bool err_is_terminal, const Locale& environment)
 {
     CLI::App app{"basural: close open dumpsites in Latin America and the Caribbean.\n"
                  "Load dumpsite inventories, propose regional landfills, report coverage, draw maps.",
@@ -44,10 +44,16 @@ int run_basural(const std::vector<std::string>& args, std::ostream& out, std::os
                "2 the command line was wrong. See docs/cli/ for each command.");
 
     std::vector<std::pair<CLI::App*, std::unique_ptr<Command>>> commands;
+    std::string lang;
     for (const auto& info : registered_commands()) {
         CLI::App* sub = app.add_subcommand(info.name, info.summary);
         auto cmd = info.make();
         cmd->setup(*sub);
+        // Every command speaks the reader's language (docs/methods/languages.md).
+        sub->add_option("--lang", lang,
+                        "Language of summaries, tables and maps: es, pt or en, optionally with a region (es-MX, "
+                        "pt-BR) for its number style and words (default: from LC_ALL, LC_MESSAGES or LANG; "
+                        "else en). Machine outputs (CSV, JSON, files) are not affected");
         commands.emplace_back(sub, std::move(cmd));
     }
 
@@ -59,11 +65,13 @@ int run_basural(const std::vector<std::string>& args, std::ostream& out, std::os
         return app.exit(e, out, err) == 0 ? 0 : 2;
     }
 
-    Streams io{out, err, err_is_terminal};
+    Streams io{out, err, err_is_terminal, environment};
     for (auto& [sub, cmd] : commands) {
         if (!sub->parsed())
             continue;
         try {
+            if (!lang.empty())
+                io.locale = locale_for_option(lang, environment);
             return cmd->run(io);
         } catch (const basural::usage_error& e) {
             err << "basural " << sub->get_name() << ": " << e.what() << "\n";

@@ -70,12 +70,23 @@ inline CliResult run_cli(const std::vector<std::string>& args, const std::vector
         argv.push_back(a.data());
     argv.push_back(nullptr);
 
+    // The language of human text comes from the environment (docs/methods/languages.md): tests run in
+    // English unless they set LANG, LC_MESSAGES or LC_ALL themselves, whatever the developer's shell has.
     std::vector<std::string> env_storage = env;
+    for (const char* fixed : {"LC_ALL=", "LC_MESSAGES=", "LANG=C"}) {
+        const std::string entry = fixed;
+        const auto name = entry.substr(0, entry.find('=') + 1);
+        bool given = false;
+        for (const auto& extra : env)
+            given = given || extra.rfind(name, 0) == 0;
+        if (!given)
+            env_storage.push_back(entry);
+    }
     for (char** e = environ; *e != nullptr; ++e) {
         const std::string entry = *e;
         const auto name = entry.substr(0, entry.find('=') + 1);
         bool replaced = false;
-        for (const auto& extra : env)
+        for (const auto& extra : env_storage)
             replaced = replaced || extra.rfind(name, 0) == 0;
         if (!replaced)
             env_storage.push_back(entry);
