@@ -35,7 +35,7 @@ TEST_CASE("every command takes --lang", "[cli][lang]")
     }
 }
 
-TEST_CASE("--lang writes the summary in Spanish or Portuguese", "[cli][lang]")
+TEST_CASE("the --lang option writes the summary in Spanish or Portuguese", "[cli][lang]")
 {
     const auto dir = scratch_dir("cli_lang_map");
     const auto out = (dir / "u.svg").string();

@@ -53,7 +53,7 @@ TEST_CASE("the environment's locale: LC_ALL, then LC_MESSAGES, then LANG; C and 
     CHECK(locale_from_environment(nullptr, nullptr, nullptr).numbers.decimal_mark == ".");
 }
 
-TEST_CASE("--lang keeps the environment's region for the same language and refuses other languages",
+TEST_CASE("the --lang option keeps the environment's region for its language and refuses other languages",
           "[locale]")
 {
     const Locale mx = loc("es_MX.UTF-8");
