@@ -5,6 +5,8 @@ Reads the raw data in ../shared/data (relative to the repository root; --shared 
 
   datasets/lac_countries.geojson    the 33 LAC states, Natural Earth 1:10m
   datasets/world_context.geojson    other Natural Earth 1:50m countries around LAC (greyed on maps)
+  datasets/lac_admin1.geojson       first-level units of the 33 states (Natural Earth 10m, generalized),
+                                    with lac_admin1.LICENSE-GPL-2.txt (its licence as distributed)
   datasets/lac_places.csv           GeoNames populated places of the 33 states
   datasets/lac_country_waste.csv    What a Waste 2.0 figures of the 33 states
   datasets/lac_sites.csv            the inventory: Brazil's SNIS units (observed) + calibrated estimates
@@ -23,6 +25,7 @@ import os
 import sys
 import tempfile
 
+from basural_data.admin1 import build_admin1
 from basural_data.bench import BENCH_FILES, BENCH_README
 from basural_data.brazil import build_brazil
 from basural_data.common import NAME_BY_ISO3, BuildError, csv_text, read_dict_csv
@@ -33,6 +36,7 @@ from basural_data.readme import build_readme
 from basural_data.sites import SITE_COLUMNS, site_line, verify_locations
 from basural_data.waste import build_country_waste
 
+GPL2_TEXT = "/usr/share/common-licenses/GPL-2"  # Debian base-files
 REPO_ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 
 # ---------------------------------------------------------------------------------------------
@@ -47,6 +51,10 @@ def build_all(shared):
     countries_text, parts = build_countries(shared, stats)
     out["datasets/lac_countries.geojson"] = countries_text.encode()
     out["datasets/world_context.geojson"] = build_world_context(shared, stats).encode()
+    admin1_text, admin1_units = build_admin1(shared, parts, stats)
+    out["datasets/lac_admin1.geojson"] = admin1_text.encode()
+    with open(GPL2_TEXT, "rb") as f:  # the admin-1 layer is GPL-2+ as distributed (datasets/README.md)
+        out["datasets/lac_admin1.LICENSE-GPL-2.txt"] = f.read()
     places_text, places = build_places(shared, stats)
     out["datasets/lac_places.csv"] = places_text.encode()
     waste_text, waw = build_country_waste(shared, stats)

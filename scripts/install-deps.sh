@@ -8,6 +8,8 @@ PACKAGES=(
   libgdal-dev gdal-bin libgeos-dev libproj-dev proj-bin proj-data
   libboost-dev catch2 nlohmann-json3-dev libcli11-dev libcairo2-dev
   geographiclib-tools python3 python3-gdal sqlite3
+  # scripts/tests (the dataset build script's tests, run by ctest)
+  python3-pytest
   # maps: the font the renderer asks for; test readers for its outputs (libxml2 for SVG, poppler's
   # pdfinfo/pdftoppm for PDF, headless Chromium for the offline HTML page)
   fonts-dejavu-core libxml2-dev poppler-utils chromium

@@ -2,6 +2,7 @@
 
 import os
 
+from .admin1 import readme_values as admin1_readme_values
 from .common import NAME_BY_ISO3, BuildError, md_escape, round_half_up, thousands, trimmed
 from .estimated import (COMPLETE_BREAKDOWN_PCT, ECUADOR_CANTONES, OFFSET_ATTEMPTS, OFFSET_MIN_KM,
                         OFFSET_SPAN_KM)
@@ -157,6 +158,7 @@ def build_readme(rows, stats, waw, files):
         "WAW_MISSING": ", ".join(stats["waw_missing"]) or "none (all 33 are in What a Waste 2.0)",
         "FILE_SIZES": "\n".join(f"| {name} | {thousands(size)} |" for name, size in sorted(files.items())),
     }
+    values.update(admin1_readme_values(stats))
     text = template
     for key, value in values.items():
         text = text.replace("{{" + key + "}}", value)
