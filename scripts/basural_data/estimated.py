@@ -172,8 +172,8 @@ def type_share(w, site_type, od_share):
     return w["shares"][key]
 
 
-def build_estimated(shared, places, waw, parts_by_iso3, counts_rows, stats):
-    # people per open dump, calibrated on the countries with a published count of open dumps
+def people_per_open_dump(waw, stats):
+    """The median over the countries with a published count of open dumps, and the fallback share."""
     ratios = []
     for iso3, n, label in RATIO_CALIBRATION:
         w = waw[iso3]
@@ -187,8 +187,11 @@ def build_estimated(shared, places, waw, parts_by_iso3, counts_rows, stats):
     stats["people_per_open_dump"] = ratio
     stats["fallback_open_dump_share"] = fallback_share
     stats["fallback_share_n"] = len(reported)
+    return ratio, fallback_share
 
-    # find the calibration rows in the counts file
+
+def country_plans(shared, waw, counts_rows, ratio, fallback_share):
+    """How many sites of which type each country without a site-level census gets, and why."""
     counts_path = os.path.join(shared, "counts", "lac_dumpsite_counts.csv")
     plans = {}
     for iso3 in sorted(NAME_BY_ISO3):
@@ -225,7 +228,129 @@ def build_estimated(shared, places, waw, parts_by_iso3, counts_rows, stats):
                 source="basural estimate from What a Waste 2.0 (2018)",
                 source_record=f"what_a_waste_2_country_level.csv iso3c={iso3}",
                 basis=basis, counts_row=None, why=basis, figure=fig)
+    return plans
 
+
+def served_population(sites, anchors):
+    """Per site type, each anchor's population goes to its own site(s) of that type, or to the nearest
+    anchor hosting one; a host's population is split among its sites (sets s["population_served"])."""
+    for site_type in sorted({s["site_type"] for s in sites}):
+        group = [s for s in sites if s["site_type"] == site_type]
+        per_host = {}
+        for s in group:
+            per_host[s["anchor"]] = per_host.get(s["anchor"], 0) + 1
+        hosts = sorted(per_host)
+        served = {h: None for h in hosts}
+
+        def add(h, pop):
+            if pop is not None:
+                served[h] = (served[h] or 0) + pop
+        for a_idx, a in enumerate(anchors):
+            if a_idx in per_host:
+                add(a_idx, a["population"])
+                continue
+            best = min(hosts, key=lambda h: (haversine_m(a["lon"], a["lat"], anchors[h]["lon"],
+                                                         anchors[h]["lat"]), h))
+            add(best, a["population"])
+        for s in group:
+            pop = served[s["anchor"]]
+            s["population_served"] = None if pop is None else pop / per_host[s["anchor"]]
+
+
+class Placer:
+    """Moves estimated sites 1-5 km off their anchor, inside the country, apart from each other."""
+
+    def __init__(self, parts):
+        self.parts = parts
+        self.taken = {}  # (type, grid cell) -> placed points
+
+    @staticmethod
+    def cell_of(lon, lat):
+        return (int(math.floor(lon / 0.01)), int(math.floor(lat / 0.01)))
+
+    def too_close(self, site_type, lon, lat):
+        cx, cy = self.cell_of(lon, lat)
+        for dx in (-1, 0, 1):
+            for dy in (-1, 0, 1):
+                for (olon, olat) in self.taken.get((site_type, cx + dx, cy + dy), ()):
+                    if haversine_m(lon, lat, olon, olat) < MIN_SEPARATION_M:
+                        return True
+        return False
+
+    def place(self, site_id, site_type, anchor):
+        """(lon, lat, moved off the anchor)."""
+        a = anchor
+        lon, lat = a["lon"], a["lat"]
+        placed = False
+        for attempt in range(OFFSET_ATTEMPTS * 4):
+            u1, u2 = seeded_unit(site_id, attempt)
+            # after OFFSET_ATTEMPTS tries the ring widens (crowded anchors, narrow coasts)
+            widen = 1 + attempt // OFFSET_ATTEMPTS
+            cand = destination(a["lon"], a["lat"], u1 * 360.0,
+                               (OFFSET_MIN_KM + u2 * OFFSET_SPAN_KM * widen) * 1000.0)
+            clon, clat = round(cand[0], 5), round(cand[1], 5)
+            if a["bbox"] is not None:
+                minx, maxx, miny, maxy = a["bbox"]
+                if not (minx <= clon <= maxx and miny <= clat <= maxy):
+                    continue
+            if point_in_country(self.parts, clon, clat) and not self.too_close(site_type, clon, clat):
+                lon, lat, placed = clon, clat, True
+                break
+        # an anchor kept by anchors_for() is inside its country or within the coastal tolerance
+        if not placed and self.too_close(site_type, lon, lat):
+            raise BuildError(f"{site_id} cannot be placed {MIN_SEPARATION_M} m from every other "
+                             f"estimated {site_type}")
+        self.taken.setdefault((site_type,) + self.cell_of(lon, lat), []).append((lon, lat))
+        return lon, lat, placed
+
+
+def estimate_country(iso3, plan, anchors, w, parts):
+    """The estimated rows of one country and how they were placed."""
+    sites = []
+    j = 0
+    for site_type, count, noun in plan["groups"]:
+        for _ in range(count):
+            sites.append(dict(index=j, anchor=j % len(anchors), site_type=site_type, noun=noun))
+            j += 1
+    served_population(sites, anchors)
+    kg, cov = w["kg_per_capita_day"], w["coverage"]
+    placer = Placer(parts)
+    rows, moved = [], 0
+    for s in sites:
+        a = anchors[s["anchor"]]
+        site_id = f"{iso3}-EST-{s['index'] + 1:05d}"
+        lon, lat, placed = placer.place(site_id, s["site_type"], a)
+        moved += placed
+        share = type_share(w, s["site_type"], plan["od_share"])
+        waste = None
+        if None not in (s["population_served"], kg, cov, share):
+            waste = s["population_served"] * kg / 1000.0 * cov / 100.0 * share / 100.0
+        rows.append({
+            "site_id": site_id,
+            "name": f"Estimated {s['noun']} near {a['name']}",
+            "country": iso3,
+            "admin1_name": a["admin1_name"], "admin1_code": a["admin1_code"],
+            "municipality_name": a["municipality_name"], "municipality_code": a["municipality_code"],
+            "lon": lon, "lat": lat,
+            "location_precision": "estimated",
+            "site_type": s["site_type"],
+            "status": "active",
+            "waste_t_per_day": waste,
+            "waste_provenance": "estimated" if waste is not None else "",
+            "gas_capture": "unknown",
+            "provenance": "estimated",
+            "source": plan["source"],
+            "source_record": plan["source_record"],
+            "verified_inside": placed,
+        })
+    placement = dict(anchors=len(anchors), offset=moved, at_anchor=len(sites) - moved,
+                     places_population=sum(a["population"] or 0 for a in anchors))
+    return rows, placement
+
+
+def build_estimated(shared, places, waw, parts_by_iso3, counts_rows, stats):
+    ratio, fallback_share = people_per_open_dump(waw, stats)
+    plans = country_plans(shared, waw, counts_rows, ratio, fallback_share)
     rows = []
     placement = {}
     for iso3, plan in sorted(plans.items()):
@@ -233,106 +358,8 @@ def build_estimated(shared, places, waw, parts_by_iso3, counts_rows, stats):
         anchors = anchors_for(iso3, places, shared, parts, stats)
         if not anchors:
             raise BuildError(f"{iso3}: no populated place to put estimated sites near")
-        w = waw[iso3]
-        sites = []
-        j = 0
-        for site_type, count, noun in plan["groups"]:
-            for _ in range(count):
-                sites.append(dict(index=j, anchor=j % len(anchors), site_type=site_type, noun=noun))
-                j += 1
-        # population served: per site type, each anchor's population goes to its own site(s) of that
-        # type, or to the nearest anchor hosting one; a host's population is split among its sites.
-        for site_type in sorted({s["site_type"] for s in sites}):
-            group = [s for s in sites if s["site_type"] == site_type]
-            per_host = {}
-            for s in group:
-                per_host[s["anchor"]] = per_host.get(s["anchor"], 0) + 1
-            hosts = sorted(per_host)
-            served = {h: None for h in hosts}
-
-            def add(h, pop):
-                if pop is not None:
-                    served[h] = (served[h] or 0) + pop
-            for a_idx, a in enumerate(anchors):
-                if a_idx in per_host:
-                    add(a_idx, a["population"])
-                    continue
-                best = min(hosts, key=lambda h: (haversine_m(a["lon"], a["lat"], anchors[h]["lon"],
-                                                             anchors[h]["lat"]), h))
-                add(best, a["population"])
-            for s in group:
-                pop = served[s["anchor"]]
-                s["population_served"] = None if pop is None else pop / per_host[s["anchor"]]
-        kg = w["kg_per_capita_day"]
-        cov = w["coverage"]
-        moved = fallback = 0
-        taken = {}  # (type, grid cell) -> placed points, to keep estimated sites apart
-
-        def cell_of(lon_, lat_):
-            return (int(math.floor(lon_ / 0.01)), int(math.floor(lat_ / 0.01)))
-
-        def too_close(site_type, lon_, lat_):
-            cx, cy = cell_of(lon_, lat_)
-            for dx in (-1, 0, 1):
-                for dy in (-1, 0, 1):
-                    for (olon, olat) in taken.get((site_type, cx + dx, cy + dy), ()):
-                        if haversine_m(lon_, lat_, olon, olat) < MIN_SEPARATION_M:
-                            return True
-            return False
-
-        for s in sites:
-            a = anchors[s["anchor"]]
-            site_id = f"{iso3}-EST-{s['index'] + 1:05d}"
-            lon, lat = a["lon"], a["lat"]
-            placed = False
-            for attempt in range(OFFSET_ATTEMPTS * 4):
-                u1, u2 = seeded_unit(site_id, attempt)
-                # after OFFSET_ATTEMPTS tries the ring widens (crowded anchors, narrow coasts)
-                widen = 1 + attempt // OFFSET_ATTEMPTS
-                cand = destination(a["lon"], a["lat"], u1 * 360.0,
-                                   (OFFSET_MIN_KM + u2 * OFFSET_SPAN_KM * widen) * 1000.0)
-                clon, clat = round(cand[0], 5), round(cand[1], 5)
-                if a["bbox"] is not None:
-                    minx, maxx, miny, maxy = a["bbox"]
-                    if not (minx <= clon <= maxx and miny <= clat <= maxy):
-                        continue
-                if point_in_country(parts, clon, clat) and not too_close(s["site_type"], clon, clat):
-                    lon, lat, placed = clon, clat, True
-                    break
-            # an anchor kept by anchors_for() is inside its country or within the coastal tolerance
-            if placed:
-                moved += 1
-            else:
-                fallback += 1
-                if too_close(s["site_type"], lon, lat):
-                    raise SystemExit(f"build_datasets: {site_id} cannot be placed {MIN_SEPARATION_M} m "
-                                     f"from every other estimated {s['site_type']}")
-            taken.setdefault((s["site_type"],) + cell_of(lon, lat), []).append((lon, lat))
-            share = type_share(w, s["site_type"], plan["od_share"])
-            waste = None
-            if None not in (s["population_served"], kg, cov, share):
-                waste = s["population_served"] * kg / 1000.0 * cov / 100.0 * share / 100.0
-            kind = s["noun"]
-            rows.append({
-                "site_id": site_id,
-                "name": f"Estimated {kind} near {a['name']}",
-                "country": iso3,
-                "admin1_name": a["admin1_name"], "admin1_code": a["admin1_code"],
-                "municipality_name": a["municipality_name"], "municipality_code": a["municipality_code"],
-                "lon": lon, "lat": lat,
-                "location_precision": "estimated",
-                "site_type": s["site_type"],
-                "status": "active",
-                "waste_t_per_day": waste,
-                "waste_provenance": "estimated" if waste is not None else "",
-                "gas_capture": "unknown",
-                "provenance": "estimated",
-                "source": plan["source"],
-                "source_record": plan["source_record"],
-                "verified_inside": placed,
-            })
-        placement[iso3] = dict(anchors=len(anchors), offset=moved, at_anchor=fallback,
-                               places_population=sum(a["population"] or 0 for a in anchors))
+        country_rows, placement[iso3] = estimate_country(iso3, plan, anchors, waw[iso3], parts)
+        rows += country_rows
     stats["plans"] = plans
     stats["placement"] = placement
     return rows
