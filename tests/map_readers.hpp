@@ -1,6 +1,7 @@
 #pragma once
 // Independent readers for map outputs, shared by the map unit tests (tests/unit/maps/test_map.cpp) and the
-// `basural map` CLI tests (tests/cli/test_cli_map.cpp): Cairo's PNG reader, libxml2 for SVG, external
+// `basural map` CLI tests (tests/cli/test_cli_map.cpp): Cairo's PNG reader, libxml2 for SVG (shapes and
+// <text> elements), external
 // tools (poppler's pdfinfo/pdftoppm, headless Chromium) run through posix_spawnp.
 // Targets that include it link Cairo and libxml2 (tests/CMakeLists.txt).
 
@@ -27,7 +28,6 @@
 #include <functional>
 #include <map>
 #include <memory>
-#include <regex>
 #include <sstream>
 #include <string>
 #include <vector>
@@ -116,22 +116,30 @@ inline Rgb pixel(cairo_surface_t* s, double x, double y)
                static_cast<std::uint8_t>(v & 0xff)};
 }
 
-/// Cairo's SVG writer spells colours as percentages with 6 decimals: rgb(84.313725%,...).
+/// The SVG spelling of a colour: basural's SVG writer uses "#rrggbb".
 inline std::string svg_colour(Rgb c)
 {
-    char buf[64];
-    std::snprintf(buf, sizeof buf, "rgb(%f%%,%f%%,%f%%)", c.r * 100.0 / 255.0, c.g * 100.0 / 255.0,
-                  c.b * 100.0 / 255.0);
-    return buf;
+    return c.hex();
 }
 
-/// The <path> elements of an SVG parsed by libxml2, counted by colour: filled ones by fill colour,
-/// outline-only ones (fill:none) by stroke colour.
+/// The shapes (<path>, <circle>) of an SVG parsed by libxml2, counted by colour: filled ones by fill
+/// colour, outline-only ones (fill="none") by stroke colour; and its <text> elements.
 struct SvgPathCounts {
     std::string root_name;  ///< "svg" for a well-formed SVG
     std::map<std::string, std::size_t> filled;
     std::map<std::string, std::size_t> stroked_only;
+    std::vector<std::string> texts;  ///< the content of every <text> element, in document order
 };
+
+inline std::string xml_attribute(const xmlNode* n, const char* name)
+{
+    xmlChar* v = xmlGetProp(n, reinterpret_cast<const xmlChar*>(name));
+    if (v == nullptr)
+        return {};
+    std::string out(reinterpret_cast<const char*>(v));
+    xmlFree(v);
+    return out;
+}
 
 inline SvgPathCounts count_svg_paths(const std::filesystem::path& path)
 {
@@ -144,17 +152,21 @@ inline SvgPathCounts count_svg_paths(const std::filesystem::path& path)
     counts.root_name = reinterpret_cast<const char*>(root->name);
     std::function<void(const xmlNode*)> walk = [&](const xmlNode* n) {
         for (; n; n = n->next) {
-            if (n->type == XML_ELEMENT_NODE && std::string(reinterpret_cast<const char*>(n->name)) == "path") {
-                if (xmlChar* st = xmlGetProp(n, reinterpret_cast<const xmlChar*>("style"))) {
-                    const std::string style(reinterpret_cast<const char*>(st));
-                    xmlFree(st);
-                    static const std::regex fill("fill:(rgb\\([^)]*\\))"), stroke("stroke:(rgb\\([^)]*\\))");
-                    std::smatch m;
-                    if (std::regex_search(style, m, fill))
-                        ++counts.filled[m[1]];
-                    else if (style.find("fill:none") != std::string::npos && std::regex_search(style, m, stroke))
-                        ++counts.stroked_only[m[1]];
-                }
+            if (n->type != XML_ELEMENT_NODE)
+                continue;
+            const std::string name(reinterpret_cast<const char*>(n->name));
+            if (name == "clipPath")
+                continue;  // clip outlines are not drawn
+            if (name == "path" || name == "circle") {
+                const std::string fill = xml_attribute(n, "fill"), stroke = xml_attribute(n, "stroke");
+                if (!fill.empty() && fill != "none")
+                    ++counts.filled[fill];
+                else if (fill == "none" && !stroke.empty())
+                    ++counts.stroked_only[stroke];
+            } else if (name == "text") {
+                xmlChar* content = xmlNodeGetContent(n);
+                counts.texts.emplace_back(content != nullptr ? reinterpret_cast<const char*>(content) : "");
+                xmlFree(content);
             }
             walk(n->children);
         }

@@ -7,6 +7,7 @@
 #include "basural/base/datasets.hpp"
 #include "basural/base/error.hpp"
 #include "basural/base/messages.hpp"
+#include "basural/inventory/places.hpp"
 #include "basural/maps/map.hpp"
 #include "basural/maps/map_scene.hpp"
 
@@ -21,6 +22,20 @@ namespace {
 
 namespace fs = std::filesystem;
 
+/// The file an option names, or the shipped dataset when the option is empty and the dataset is
+/// there; "" for `none` or a shipped dataset that is not installed.
+std::string optional_input(const std::string& option, std::string_view shipped)
+{
+    if (option == "none")
+        return {};
+    if (!option.empty())
+        return option;
+    for (const auto& dir : dataset_search_path())
+        if (const auto p = dir / shipped; fs::exists(p))
+            return p.string();
+    return {};
+}
+
 bool is_map_extension(const std::string& ext)
 {
     return ext == ".png" || ext == ".svg" || ext == ".pdf" || ext == ".html";
@@ -34,8 +49,13 @@ public:
                        "Inventory to map: any vector source GDAL reads (default: the shipped datasets/lac_sites.csv)");
         sub.add_option("--country", m_country, "Country to map, ISO 3166-1 alpha-3 (e.g. BRA)");
         sub.add_flag("--all", m_all, "One map per country with sites, written to the directory -o DIR as ISO3.<format>");
+        sub.add_option("--admin1", m_admin1,
+                       "Zoom to one state, province or department of --country: its name (accents and case do not "
+                       "matter) or code, e.g. --admin1 Oaxaca or --admin1 20; only its sites are drawn");
+        sub.add_option("--title", m_title, "Title of the map (default: \"<Country>: disposal sites\", in --lang)");
         m_plan.add_to(sub, "Regional plan (GeoPackage written by basural regionalize): proposed facilities, "
-                           "existing landfills, catchments, and the clusters for --color-by cluster");
+                           "existing landfills it uses and those it does not, catchments, each site's facility and "
+                           "haul in the HTML popups, and the clusters for --color-by cluster");
         sub.add_option("--ranking", m_ranking,
                        "Priority ranking CSV with columns site_id and score in [0, 1] (as basural prioritize writes "
                        "it); needed for --color-by priority");
@@ -43,6 +63,12 @@ public:
                        "What site colours show: type, status, priority (needs --ranking) or cluster (the plan's "
                        "facilities with --plan, else DBSCAN 30 km / 3 sites) (default type)")
             ->check(CLI::IsMember({"type", "status", "priority", "cluster"}));
+        sub.add_option("--admin1-boundaries", m_admin1_path,
+                       "States and provinces to draw and zoom to: GeoJSON with iso3, name, admin1_code (default: the "
+                       "shipped datasets/lac_admin1.geojson when present; none: draw none)");
+        sub.add_option("--places", m_places_path,
+                       "Towns whose names are written on the map, the largest that fit (default: the shipped "
+                       "datasets/lac_places.csv; none: no town names)");
         sub.add_option("--width", m_style.width_px, "Page width in layout pixels of 1/96 inch (default 1123: A4 landscape)");
         sub.add_option("--height", m_style.height_px, "Page height in layout pixels (default 794: A4 landscape)");
         sub.add_option("--dpi", m_style.dpi, "PNG resolution in dots per inch (default 150; 300 for print)");
@@ -52,9 +78,9 @@ public:
                        "Output file (.png, .svg, .pdf or .html), or with --all the output directory")
             ->required();
         m_load.add_to(sub);
-        sub.footer("Exit codes: 0 the maps were written, 1 the work failed (unreadable inventory, plan or ranking, a "
-                   "country missing from the boundaries, an output that cannot be written), 2 the command line was "
-                   "wrong.");
+        sub.footer("Exit codes: 0 the maps were written, 1 the work failed (unreadable inventory, plan, ranking or "
+                   "boundaries, a country missing from the boundaries, an output that cannot be written), 2 the "
+                   "command line was wrong (including an --admin1 that names no state of the country).");
     }
 
     int run(Streams& io) override
@@ -71,8 +97,14 @@ public:
         if (!m_ranking.empty())
             ranking = read_ranking(m_ranking);
         std::vector<MapCountry> context;
-        if (const auto path = world_context(); !path.empty())
-            context = read_map_context(path);
+        if (const auto path = optional_input({}, SHIPPED_WORLD_CONTEXT); !path.empty())
+            context = read_map_context(path);  // optional: without it, only LAC neighbours are drawn
+        std::vector<MapRegion> admin1;
+        if (const auto path = optional_input(m_admin1_path, SHIPPED_ADMIN1); !path.empty())
+            admin1 = read_admin1_regions(path);
+        std::vector<Place> places;
+        if (const auto path = optional_input(m_places_path, SHIPPED_PLACES); !path.empty())
+            places = load_places(path);
 
         auto load = m_load.load_options(io);
         load.countries = &countries;
@@ -81,9 +113,14 @@ public:
 
         CountryMapOptions options;
         options.colour_by = *parse_colour_by(m_colour_by);
+        options.locale = io.locale;
+        options.title = m_title;
         options.plan = plan ? &*plan : nullptr;
         options.priority_scores = ranking ? &*ranking : nullptr;
         options.context = &context;
+        options.admin1 = admin1.empty() ? nullptr : &admin1;
+        options.zoom_admin1 = m_admin1;
+        options.places = &places;
 
         if (!inventory.rejects.empty())
             io.out << tr(io.locale, "cmd.map.rejected",
@@ -121,6 +158,10 @@ private:
         if (!m_all && find_lac_country(m_country) == nullptr)
             throw usage_error("unknown country '" + m_country +
                               "': give the ISO 3166-1 alpha-3 code of one of the 33 LAC countries, e.g. BRA");
+        if (m_all && !m_admin1.empty())
+            throw usage_error("--admin1 goes with --country: a state belongs to one country");
+        if (m_admin1_path == "none" && !m_admin1.empty())
+            throw usage_error("--admin1 needs the states' boundaries: drop --admin1-boundaries none");
         if (!m_all && !m_format.empty())
             throw usage_error("--format goes with --all; a single map's format follows the extension of -o");
         if (m_all && m_format.empty())
@@ -130,17 +171,7 @@ private:
         if (m_colour_by == "priority" && m_ranking.empty())
             throw usage_error("--color-by priority needs --ranking RANKING.csv (site_id, score), as basural "
                               "prioritize writes it");
-        MapScene probe;  // the page size and dpi are checked by the renderer's layout
-        probe.focus.polygons = {{{{0, 0}, {1, 0}, {1, 1}, {0, 1}, {0, 0}}}};
-        const MapLayout layout(probe, m_style);
-    }
-
-    static std::string world_context()
-    {
-        for (const auto& dir : dataset_search_path())
-            if (const auto p = dir / SHIPPED_WORLD_CONTEXT; fs::exists(p))
-                return p.string();
-        return {};  // optional: without it, only LAC neighbours are drawn
+        check_map_style(m_style);
     }
 
     void draw(Streams& io, const std::vector<Site>& sites, const CountryBoundaries& countries,
@@ -150,11 +181,14 @@ private:
         style.colour_by = options.colour_by;
         const auto scene = build_country_scene(sites, countries, iso3, options);
         render_map(scene, style, file);
-        const auto n = [](std::size_t v) { return static_cast<std::int64_t>(v); };
+        // The plan's facilities: its proposed ones and the existing landfills it uses.
+        const auto facilities = std::count_if(scene.facilities.begin(), scene.facilities.end(), [](const MapFacility& f) {
+            return f.kind != FacilityKind::existing_unused;
+        });
         io.out << tr(io.locale, "cmd.map.written",
                      {{"country", iso3},
-                      {"sites", tr_n(io.locale, "count.sites", n(scene.points.size()))},
-                      {"facilities", tr_n(io.locale, "count.facilities", n(scene.facilities.size()))},
+                      {"sites", tr_n(io.locale, "count.sites", static_cast<std::int64_t>(scene.points.size()))},
+                      {"facilities", tr_n(io.locale, "count.facilities", facilities)},
                       {"file", file}})
                << "\n";
     }
@@ -162,9 +196,13 @@ private:
     std::string m_inventory;
     std::string m_country;
     bool m_all = false;
+    std::string m_admin1;
+    std::string m_title;
     PlanInput m_plan;
     std::string m_ranking;
     std::string m_colour_by = "type";
+    std::string m_admin1_path;
+    std::string m_places_path;
     MapStyle m_style = default_map_style();
     std::string m_format;
     std::string m_output;

@@ -47,11 +47,13 @@ namespace {
 const std::string COUNTRIES = fixture("countries_fixture.geojson");
 const std::string SITES = fixture("sites_map.csv");
 
+/// `basural map` on the fixture countries, without town names or states (the pixel checks below know
+/// where the scene puts things; test_cli_map_labels.cpp covers names and states).
 std::vector<std::string> map_args(std::vector<std::string> args)
 {
     args.insert(args.begin(), "map");
-    args.push_back("--countries");
-    args.push_back(COUNTRIES);
+    for (const char* a : {"--countries", COUNTRIES.c_str(), "--places", "none", "--admin1-boundaries", "none"})
+        args.emplace_back(a);
     return args;
 }
 

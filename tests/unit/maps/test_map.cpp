@@ -14,11 +14,13 @@
 #include "basural/base/error.hpp"
 #include "basural/geo/geodesy.hpp"
 #include "basural/maps/map.hpp"
+#include "maps/map_draw_kit.hpp"
 
 #include "map_readers.hpp"
 
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <cmath>
 #include <filesystem>
 #include <map>
@@ -497,4 +499,146 @@ TEST_CASE("HTML: headless Chromium draws every site and facility without a scrip
           std::string::npos);
     CHECK(dom.find("<div class=\"basural-legend leaflet-control\"><h4>Site type</h4>") != std::string::npos);
     CHECK(dom.find("<title>pwned</title>") == std::string::npos);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Languages, text as text, states, towns
+
+namespace {
+
+Locale locale_of(std::string_view tag)
+{
+    const auto l = parse_locale(tag);
+    REQUIRE(l);
+    return *l;
+}
+
+/// Testland split into a west and an east state along lon -49 (one topology: they share that edge).
+std::vector<MapRegion> testland_states()
+{
+    return {{"TST-W", "W", "TST", "Westprovinz", {box(-50, -16, -49, -14)}},
+            {"TST-E", "E", "TST", "Ostprovinz", {box(-49, -16, -48, -14)}}};
+}
+
+}  // namespace
+
+TEST_CASE("legend words come from the catalogue in the scene's language", "[map][lang]")
+{
+    MapScene s = fixture_scene();
+    s.locale = locale_of("es");
+    PointColours c = colour_points(s, ColourBy::type);
+    CHECK(c.heading == "Tipo de sitio");
+    CHECK(c.legend[0].label == "Botadero a cielo abierto");
+    CHECK(c.legend[2].label == "Relleno sanitario");
+    CHECK(c.legend[4].label == "Transfer station");  // not a schema value: the key made readable
+    s.locale = locale_of("pt_BR");
+    c = colour_points(s, ColourBy::type);
+    CHECK(c.heading == "Tipo de local");
+    CHECK(c.legend[0].label == "Lixão");
+    s.locale = locale_of("es_MX");
+    CHECK(colour_points(s, ColourBy::type).legend[0].label == "Tiradero a cielo abierto");
+    CHECK(colour_points(s, ColourBy::priority).legend[0].label == "0.00 (mínima)");  // es-MX: decimal point
+    s.locale = locale_of("pt");
+    CHECK(colour_points(s, ColourBy::priority).legend[4].label == "1,00 (máxima)");
+}
+
+TEST_CASE("SVG: every word is a <text> element, in the scene's language", "[map][svg][lang]")
+{
+    const auto dir = scratch("svg_text");
+    MapScene s = fixture_scene();
+    s.locale = locale_of("es");
+    const auto path = dir / "testland.svg";
+    render_map(s, default_map_style(), path.string());
+    const auto svg = count_svg_paths(path);
+    const auto has = [&](const std::string& t) {
+        return std::find(svg.texts.begin(), svg.texts.end(), t) != svg.texts.end();
+    };
+    CHECK(has("Testland: disposal sites"));  // the scene's own title, as given
+    CHECK(has("Five sites, one proposed facility"));
+    CHECK(has("Tipo de sitio"));
+    CHECK(has("Botadero a cielo abierto (1)"));
+    CHECK(has("Relleno sanitario regional propuesto (1)"));
+    CHECK(has("N"));
+    CHECK(has("Boundaries: Natural Earth"));
+    CHECK(std::any_of(svg.texts.begin(), svg.texts.end(),
+                      [](const std::string& t) { return t.size() > 3 && t.substr(t.size() - 3) == " km"; }));
+    CHECK_FALSE(has("Site type"));
+    // Glyphs are not drawn as shapes: a handful of paths (areas, stars, swatches), not thousands.
+    std::size_t shapes = 0;
+    for (const auto& [colour, n] : svg.filled)
+        shapes += n;
+    CHECK(shapes < 60);
+}
+
+TEST_CASE("states: shared boundaries drawn once, the zoomed state fills the view, the others are veiled",
+          "[map][png][admin1]")
+{
+    const auto states = testland_states();
+    const auto lines = detail::region_lines(states, "TST-E");
+    REQUIRE(lines.shared.size() == 1);  // the edge along lon -49, and nothing of the outer coast
+    CHECK(lines.shared[0].size() == 2);
+    for (const auto& p : lines.shared[0])
+        CHECK(p.lon_deg == -49.0);
+    CHECK(lines.zoom.size() == 1);
+    CHECK(detail::region_lines(states, "").zoom.empty());
+
+    const auto dir = scratch("admin1");
+    MapScene s = fixture_scene();
+    // Only the east state's sites and facility, as build_country_scene shows a zoomed state.
+    std::erase_if(s.points, [](const MapPoint& p) { return p.location.lon_deg <= -49.0; });
+    s.facilities[0].location = {-48.5, -15.0};
+    s.admin1 = states;
+    s.zoom_admin1 = "TST-E";
+    MapStyle style = default_map_style();
+    style.dpi = 96;
+    const MapLayout layout(s, style);
+    CHECK(layout.centre() == LonLat{-48.5, -15.0});  // the east state's centre (its sites lie inside it)
+    const auto path = dir / "east.png";
+    render_map(s, style, path.string());
+    const Surface img = read_png(path);
+    const auto at = [&](LonLat p) {
+        const auto q = layout.to_page(p);
+        REQUIRE(q);
+        return pixel(img.get(), q->x_px, q->y_px);
+    };
+    CHECK(at({-48.2, -15.0}) == FOCUS);
+    // The west state under a 60% white veil: 0.4 * (245, 241, 230) + 0.6 * 255 = (251, 249.4, 245).
+    const Rgb veiled = at({-49.8, -14.2});
+    CHECK(std::abs(veiled.r - 251) <= 1);
+    CHECK(std::abs(veiled.g - 249) <= 1);
+    CHECK(std::abs(veiled.b - 245) <= 1);
+    s.zoom_admin1 = "TST-X";
+    CHECK_THROWS_WITH(MapLayout(s, style), Catch::Contains("zooms to the state 'TST-X'"));
+}
+
+TEST_CASE("town names are written where they fit, inside the frame", "[map][svg][labels]")
+{
+    const auto dir = scratch("places");
+    MapScene s = fixture_scene();
+    s.admin1 = testland_states();
+    s.places = {{"Grosse Stadt", {-48.2, -14.8}, 500000}, {"Ferne Stadt", {10.0, 50.0}, 400000}};
+    const auto path = dir / "places.svg";
+    render_map(s, default_map_style(), path.string());
+    const auto texts = count_svg_paths(path).texts;
+    CHECK(std::count(texts.begin(), texts.end(), "Grosse Stadt") == 1);
+    CHECK(std::count(texts.begin(), texts.end(), "Ferne Stadt") == 0);  // outside the frame
+    CHECK(std::count(texts.begin(), texts.end(), "Westprovinz") == 1);   // state names inside their state
+    CHECK(std::count(texts.begin(), texts.end(), "Ostprovinz") == 1);
+}
+
+TEST_CASE("HTML: sites at one point share one marker whose popup lists them all", "[map][html]")
+{
+    const auto dir = scratch("html_shared");
+    MapScene s = fixture_scene();
+    s.locale = locale_of("pt");
+    s.points.push_back(site("1b", {-49.5, -14.5}, "open_dump", 20.0));  // at site 1's point, same colour
+    const auto path = dir / "shared.html";
+    write_map_html(s, path.string());
+    const std::string html = slurp(path);
+    CHECK(html.find("<html lang=\"pt\"") != std::string::npos);
+    CHECK(html.find("\"heading\":\"2 locais neste ponto\"") != std::string::npos);
+    CHECK(count_of(html, "\"members\":[") == 5);  // 6 sites, 5 markers
+    CHECK(html.find("\"label\":\"Site 1\"") != std::string::npos);
+    CHECK(html.find("\"label\":\"Site 1b\"") != std::string::npos);
+    CHECK(html.find("\"proposed\":\"Aterros sanitários regionais propostos (1)\"") != std::string::npos);
 }

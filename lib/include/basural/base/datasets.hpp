@@ -15,6 +15,8 @@ inline constexpr std::string_view SHIPPED_PLACES = "lac_places.csv";
 inline constexpr std::string_view SHIPPED_COUNTRY_WASTE = "lac_country_waste.csv";
 /// Non-LAC Natural Earth countries around LAC (properties iso_n3, name), drawn grey on maps.
 inline constexpr std::string_view SHIPPED_WORLD_CONTEXT = "world_context.geojson";
+/// First-level units (states, provinces, departments) of the 33 countries: iso3, name, admin1_code.
+inline constexpr std::string_view SHIPPED_ADMIN1 = "lac_admin1.geojson";
 
 /// Directories searched for shipped datasets: $BASURAL_DATA_DIR alone when it is set; otherwise the
 /// install location relative to the running executable (<prefix>/bin/../share/basural/datasets),
