@@ -1,5 +1,6 @@
 // basural cluster: density clusters of an inventory's sites, per country (docs/cli/cluster.md).
 #include "command.hpp"
+#include "report_output.hpp"
 #include "inventory_options.hpp"
 
 #include "basural/base/datasets.hpp"
@@ -90,7 +91,10 @@ public:
         if (format == ReportFormat::table || format == ReportFormat::md)
             io.out << result.sites.size() << " sites: " << result.clusters.size() << " clusters, " << noise
                    << " noise\n\n";
-        write_report(io.out, {t}, format);
+        print_tables(io, {t}, format,
+                     {{"table.cluster",
+                       {"cluster_id", "country", "sites", "core_sites", "waste_t_per_day", "central_site_id",
+                        "max_distance_from_centroid_km"}}});
         return 0;
     }
 

@@ -1,5 +1,6 @@
 // basural coverage: per-country coverage, exposure and methane, today and with a plan (docs/cli/coverage.md).
 #include "command.hpp"
+#include "report_output.hpp"
 #include "domain_inputs.hpp"
 #include "plan_input.hpp"
 
@@ -47,7 +48,15 @@ public:
         const auto report = compute_coverage(data.waste, data.places, plan ? &*plan : nullptr, p);
         if (format == ReportFormat::table || format == ReportFormat::md)
             io.out << records_line(data.inventory) << "\n\n";
-        write_report(io.out, {coverage_table(report)}, format);
+        // For people: the key figures of each country; every column with --format csv, json or md.
+        const std::vector<std::string> key =
+            plan ? std::vector<std::string>{"country", "inadequate_waste_t_per_day", "plan_facilities_proposed",
+                                            "plan_facilities_existing", "plan_share_waste_served", "plan_mean_haul_km",
+                                            "ch4_t_per_year"}
+                 : std::vector<std::string>{"country", "sites", "open_dump", "inadequate_waste_t_per_day",
+                                            "share_waste_near_landfill", "population_within_2km", "ch4_t_per_year"};
+        print_tables(io, {coverage_table(report)}, format,
+                     {{"table.coverage", key, {{"year", std::to_string(report.reporting_year)}}}});
         return 0;
     }
 

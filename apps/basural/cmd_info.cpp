@@ -1,5 +1,6 @@
 // basural info: what an inventory holds, per country (docs/cli/info.md).
 #include "command.hpp"
+#include "report_output.hpp"
 #include "inventory_options.hpp"
 
 #include "basural/base/datasets.hpp"
@@ -38,7 +39,11 @@ public:
             io.out << records_line(inventory) << "\n\n";
             tables.erase(tables.begin());
         }
-        write_report(io.out, tables, format);
+        print_tables(io, tables, format,
+                     {{"table.info.countries",
+                       {"country", "sites", "open_dump", "controlled_dump", "sanitary_landfill", "active",
+                        "status_unknown", "estimated"}},
+                      {"table.info.completeness", {"field", "LAC_pct"}}});
         return 0;
     }
 

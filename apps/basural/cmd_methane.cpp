@@ -1,5 +1,6 @@
 // basural methane: IPCC 2006 FOD methane per site and per country (docs/cli/methane.md).
 #include "command.hpp"
+#include "report_output.hpp"
 #include "domain_inputs.hpp"
 
 #include "basural/reports/methane.hpp"
@@ -39,7 +40,10 @@ public:
         const auto estimates = estimate_methane(data.waste.sites, p);
         if (!m_output.empty())
             write_table_output(methane_site_table(data.waste.sites, estimates), m_output);
-        write_report(io.out, {methane_country_table(estimates, p.reporting_year, p.gwp100_ch4)}, format);
+        print_tables(io, {methane_country_table(estimates, p.reporting_year, p.gwp100_ch4)}, format,
+                     {{"table.methane", {"country", "sites", "sites_estimated", "sites_unknown", "ch4_t_per_year",
+                                         "co2e_t_per_year"},
+                       {{"year", std::to_string(p.reporting_year)}, {"gwp", format_number(p.gwp100_ch4, 0, io.locale.numbers)}}}});
         return 0;
     }
 

@@ -1,8 +1,10 @@
 // basural prioritize: closure-priority ranking of active dumps (docs/cli/prioritize.md).
 #include "command.hpp"
+#include "report_output.hpp"
 #include "domain_inputs.hpp"
 #include "plan_input.hpp"
 
+#include "basural/base/messages.hpp"
 #include "basural/planning/plan.hpp"
 #include "basural/reports/priority.hpp"
 #include "basural/base/report_table.hpp"
@@ -53,9 +55,11 @@ public:
         if (m_top > 0) {
             if (table.rows.size() > m_top)
                 table.rows.resize(m_top);
-            table.title = "Top " + std::to_string(table.rows.size()) + " of " + std::to_string(rows.size()) +
-                          " sites (all in the output)";
-            write_report(io.out, {table}, format);
+            table.title = tr(io.locale, "table.prioritize",
+                             {{"shown", format_count(static_cast<std::int64_t>(table.rows.size()), io.locale.numbers)},
+                              {"all", format_count(static_cast<std::int64_t>(rows.size()), io.locale.numbers)}});
+            print_tables(io, {table}, format,
+                         {{"", {"rank", "site_id", "name", "country", "total_score", "waste_t_per_day", "why"}}});
         }
         return 0;
     }

@@ -1,5 +1,6 @@
 // basural progress: closure progress between two inventory snapshots (docs/cli/progress.md).
 #include "command.hpp"
+#include "report_output.hpp"
 #include "inventory_options.hpp"
 
 #include "basural/reports/coverage.hpp"
@@ -87,7 +88,11 @@ public:
                 io.out << rejected << " rejected records are not compared: list them with basural validate\n";
             io.out << "CH4 in " << methane.reporting_year << " by the IPCC 2006 first-order decay model\n\n";
         }
-        write_report(io.out, {progress_summary_table(diff)}, format);
+        print_tables(io, {progress_summary_table(diff)}, format,
+                     {{"table.progress",
+                       {"country", "old_sites", "new_sites", "closed", "remediated", "reclassified", "newly_found",
+                        "gone_unexplained", "no_longer_inadequate_sites", "waste_no_longer_inadequate_t_per_day",
+                        "ch4_reduction_t_per_year"}}});
         if (for_people && !m_changes.empty())
             io.out << "\nwrote " << diff.changes.size() << " site changes to " << m_changes << "\n";
         return 0;

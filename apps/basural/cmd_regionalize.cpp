@@ -1,5 +1,6 @@
 // basural regionalize: a regional landfill plan from an inventory (docs/cli/regionalize.md).
 #include "command.hpp"
+#include "report_output.hpp"
 #include "inventory_options.hpp"
 #include "progress_bar.hpp"
 
@@ -12,6 +13,7 @@
 #include "basural/planning/regionalize.hpp"
 #include "basural/base/report_table.hpp"
 
+#include <algorithm>
 #include <memory>
 #include <optional>
 #include <ostream>
@@ -116,7 +118,11 @@ public:
                    << plan.assignments.size() << " sites assigned, " << plan.unserved.size()
                    << " unserved. Tonnage unknown for " << (estimated + imputed) << " demand sites: "
                    << estimated << " estimated from places, " << imputed << " given their country median.\n\n";
-        write_report(io.out, {plan_summary_table(plan)}, format);
+        std::vector<std::string> key{"country", "demand_sites", "sites_served", "sites_unserved", "facilities_proposed",
+                                     "facilities_existing", "waste_t_per_day", "share_waste_estimated", "mean_haul_km"};
+        if (std::any_of(plan.summary.begin(), plan.summary.end(), [](const auto& s) { return !s.part.empty(); }))
+            key.insert(key.begin() + 1, "part");  // solved per state
+        print_tables(io, {plan_summary_table(plan)}, format, {{"table.regionalize", key}});
         return 0;
     }
 

@@ -1,5 +1,6 @@
 // basural validate: check an inventory and explain every rejected record (docs/cli/validate.md).
 #include "command.hpp"
+#include "report_output.hpp"
 #include "inventory_options.hpp"
 
 #include "basural/reports/inventory_summary.hpp"
@@ -36,7 +37,7 @@ public:
             return 0;
         }
         io.out << "\n";
-        write_report(io.out, {rejects_by_check(inventory.rejects)}, ReportFormat::table);
+        print_tables(io, {rejects_by_check(inventory.rejects)}, ReportFormat::table, {{"table.validate", {}}});
         const auto shown = std::min<std::size_t>(m_show, inventory.rejects.size());
         if (shown > 0) {
             io.out << "\nFirst " << shown << " of " << inventory.rejects.size() << " rejected records:\n";

@@ -90,6 +90,17 @@ std::string text_cell(const std::string& out, const std::string& iso3, const std
     return cell;
 }
 
+/// The line of `iso3` in a terminal table (--format table), with a space at its end.
+std::string terminal_row(const std::string& out, const std::string& iso3)
+{
+    std::istringstream in(out);
+    for (std::string line; std::getline(in, line);)
+        if (line.rfind(iso3 + " ", 0) == 0)
+            return line + " ";
+    FAIL("no row " << iso3 << " in:\n" << out);
+    return {};
+}
+
 }  // namespace
 
 TEST_CASE("coverage --help documents its options", "[cli][coverage]")
@@ -199,14 +210,16 @@ TEST_CASE("coverage: a country whose every dump has unknown tonnage shows its t/
     CHECK(cells[14] == "2");  // inadequate_sites_waste_unknown
     CHECK(cells[15].empty());  // inadequate_waste_t_per_day
 
-    // table and md: an empty cell where the old output printed 0.0
-    for (const char* format : {"table", "md"}) {
-        INFO(format);
-        const auto out = run(format);
-        CHECK(text_cell(out, "URY", "inadequate_waste_t_per_day").empty());
-        CHECK(text_cell(out, "ARG", "inadequate_waste_t_per_day") == "100.0");
-        CHECK(text_cell(out, "LAC", "inadequate_sites_waste_unknown") == "2");
-    }
+    // md: an empty cell where the old output printed 0.0
+    const auto md = run("md");
+    CHECK(text_cell(md, "URY", "inadequate_waste_t_per_day").empty());
+    CHECK(text_cell(md, "ARG", "inadequate_waste_t_per_day") == "100.0");
+    CHECK(text_cell(md, "LAC", "inadequate_sites_waste_unknown") == "2");
+    // table (for people, key columns): "?" where the value is unknown, and what "?" means
+    const auto table = run("table");
+    CHECK(terminal_row(table, "URY").find(" ?") != std::string::npos);
+    CHECK(terminal_row(table, "ARG").find(" 100.0 ") != std::string::npos);
+    CHECK(table.find("? = unknown (not zero)") != std::string::npos);
 }
 
 TEST_CASE("coverage errors: bad options exit 2, a missing plan exits 1 naming it", "[cli][coverage]")
@@ -302,17 +315,18 @@ TEST_CASE("methane and coverage: a country whose every site has unknown methane 
     CHECK(csv.find("\nARG,1,1,0,2024,102,") != std::string::npos);  // 101.91 t rounded to 1 t
     CHECK(csv.find("\nLAC,3,1,2,2024,102,") != std::string::npos);
 
-    // table and md: empty cells where the old output printed 0
-    for (const char* format : {"table", "md"}) {
-        INFO(format);
-        const auto out = run("methane", format);
-        CHECK(text_cell(out, "URY", "ch4_t_per_year").empty());
-        CHECK(text_cell(out, "URY", "co2e_t_per_year").empty());
-        CHECK(text_cell(out, "URY", "sites_unknown") == "2");
-        CHECK(text_cell(out, "ARG", "ch4_t_per_year") == "102");
-        CHECK(text_cell(out, "LAC", "ch4_t_per_year") == "102");
-        CHECK(text_cell(out, "LAC", "sites_unknown") == "2");
-    }
+    // md: empty cells where the old output printed 0
+    const auto md = run("methane", "md");
+    CHECK(text_cell(md, "URY", "ch4_t_per_year").empty());
+    CHECK(text_cell(md, "URY", "co2e_t_per_year").empty());
+    CHECK(text_cell(md, "URY", "sites_unknown") == "2");
+    CHECK(text_cell(md, "ARG", "ch4_t_per_year") == "102");
+    CHECK(text_cell(md, "LAC", "ch4_t_per_year") == "102");
+    CHECK(text_cell(md, "LAC", "sites_unknown") == "2");
+    // table: URY's methane is "?", ARG's 102 t
+    const auto table = run("methane", "table");
+    CHECK(terminal_row(table, "URY").find("  ?  ") != std::string::npos);
+    CHECK(terminal_row(table, "ARG").find("  102  ") != std::string::npos);
 
     // coverage's methane columns follow the same rule
     const auto c = json::parse(run("coverage", "json"));

@@ -2,7 +2,12 @@
 // (docs/methods/languages.md). Summaries come from the message catalogue; errors stay in English.
 #include "cli/run_cli.hpp"
 
+#include "basural/base/locale.hpp"
+#include "basural/base/terminal_table.hpp"
+
 #include <catch2/catch.hpp>
+
+#include <sstream>
 
 using basural::test::fixture;
 using basural::test::run_cli;
@@ -68,4 +73,53 @@ TEST_CASE("an unknown --lang is a usage error (exit 2), in English", "[cli][lang
     CHECK(r.exit_code == 2);
     CHECK_THAT(r.err, Contains("--lang: 'fr' is not a language basural writes: use es, pt or en"));
     CHECK(r.out.empty());
+}
+
+namespace {
+
+/// Lines of a command's output that are wider than the terminal (records lines name files and are left out).
+std::vector<std::string> wide_lines(const std::string& out)
+{
+    std::vector<std::string> wide;
+    std::istringstream in(out);
+    for (std::string line; std::getline(in, line);)
+        if (basural::display_width(line) > basural::TERMINAL_WIDTH && line.find("records read") == std::string::npos)
+            wide.push_back(line);
+    return wide;
+}
+
+}  // namespace
+
+TEST_CASE("default tables read at 100 columns, in each language, with the reader's headings", "[cli][lang]")
+{
+    const auto dir = scratch_dir("cli_lang_tables");
+    const std::vector<std::string> data{fixture("coverage_sites.csv"), "--no-country-check", "--places",
+                                        fixture("coverage_places.csv"), "--country-waste",
+                                        fixture("coverage_country_waste.csv")};
+    const auto with = [&](std::vector<std::string> a, const std::vector<std::string>& extra) {
+        a.insert(a.end(), extra.begin(), extra.end());
+        return a;
+    };
+    for (const char* lang : {"en", "es", "pt"}) {
+        for (const auto& args : {with({"coverage"}, data), with({"methane"}, data),
+                                 with({"prioritize", "-o", (dir / "r.csv").string()}, data),
+                                 std::vector<std::string>{"info", fixture("sites_schema.csv"), "--countries", COUNTRIES}}) {
+            auto a = args;
+            a.insert(a.end(), {"--lang", lang});
+            const auto r = run_cli(a);
+            INFO(a[0] << " --lang " << lang << "\n" << r.out << r.err);
+            REQUIRE(r.exit_code == 0);
+            CHECK(wide_lines(r.out).empty());
+        }
+    }
+    const auto es = run_cli(with(with({"coverage"}, data), {"--lang", "es"}));
+    CHECK_THAT(es.out, Contains("Cobertura por país, año de reporte 2024"));
+    CHECK_THAT(es.out, Contains("t/día a botaderos"));
+    CHECK_THAT(es.out, Contains("Se muestran 7 de 41 columnas; todas con --format csv, json o md"));
+    const auto pt = run_cli(with(with({"methane"}, data), {"--lang", "pt"}));
+    CHECK_THAT(pt.out, Contains("Metano por país, 2024"));
+    CHECK_THAT(pt.out, Contains("CH4 t/ano"));
+    // --format csv keeps every column and the machine's names and numbers, whatever the language.
+    const auto csv = run_cli(with(with({"coverage"}, data), {"--lang", "es", "--format", "csv"}));
+    CHECK(csv.out.rfind("country,sites,open_dump,", 0) == 0);
 }

@@ -109,7 +109,9 @@ constexpr std::array REGIONAL = std::to_array<RegionalEntry>({
     {"site_type.controlled_dump", Language::es, "MX", "Sitio controlado"},
     {"count.controlled_dumps:one", Language::es, "MX", "{n} sitio controlado"},
     {"count.controlled_dumps:other", Language::es, "MX", "{n} sitios controlados"},
+    {"column.open_dump", Language::es, "MX", "tiraderos"},
     // Argentina: "basural a cielo abierto" (ENGIRSU, Ministerio de Ambiente).
+    {"column.open_dump", Language::es, "AR", "basurales"},
     {"site_type.open_dump", Language::es, "AR", "Basural a cielo abierto"},
     {"count.open_dumps:one", Language::es, "AR", "{n} basural a cielo abierto"},
     {"count.open_dumps:other", Language::es, "AR", "{n} basurales a cielo abierto"},
