@@ -183,6 +183,7 @@ TEST_CASE("the map's counts of facilities are the plan's own, and unused landfil
     const std::string dom = basural::test::chromium_dom(html, dir);
     INFO(dom.substr(0, 2000));
     CHECK_THAT(dom, Contains("data-basural-errors=\"0\""));
+    CHECK_THAT(dom, Contains("data-basural-requests=\"0\""));  // no network request
     CHECK_THAT(dom, Contains("data-basural-sites=\"5\""));
     CHECK_THAT(dom, Contains("data-basural-facilities=\"" + std::to_string(proposed + reused) + "\""));
     CHECK(count_of(dom, "basural-facility basural-proposed") == proposed);

@@ -243,6 +243,14 @@ constexpr std::string_view PAGE_JS = R"JS(
   root.setAttribute('data-basural-sites', String(siteCount));
   root.setAttribute('data-basural-markers', String(markers.length));
   root.setAttribute('data-basural-facilities', String(facilityCount));
+  // What the browser fetched over the network (Resource Timing: images, scripts, tiles; file:// loads
+  // are not timed): nothing, the page works offline. Counted again a little later for lazy loads.
+  function countRequests() {
+    var n = window.performance && performance.getEntriesByType ? performance.getEntriesByType('resource').length : -1;
+    root.setAttribute('data-basural-requests', String(n));
+  }
+  countRequests();
+  window.setTimeout(countRequests, 1000);
   root.setAttribute('data-basural-ready', 'true');
 })();
 )JS";

@@ -10,7 +10,8 @@ namespace basural::detail {
 std::string_view map_page_error_hook() noexcept;
 std::string_view map_page_css() noexcept;
 /// Draws the page from the global DATA (the scene as JSON) and, when done, sets data-basural-ready,
-/// data-basural-sites, data-basural-markers and data-basural-facilities on <html>.
+/// data-basural-sites, data-basural-markers, data-basural-facilities and data-basural-requests (what
+/// the browser fetched over the network: 0) on <html>.
 std::string_view map_page_script() noexcept;
 
 }  // namespace basural::detail

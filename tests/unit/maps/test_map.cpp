@@ -480,6 +480,7 @@ TEST_CASE("HTML: headless Chromium draws every site and facility without a scrip
     INFO("page errors: " << dom.substr(0, 2000));
     CHECK(dom.find("data-basural-errors=\"0\"") != std::string::npos);
     CHECK(dom.find("data-basural-ready=\"true\"") != std::string::npos);
+    CHECK(dom.find("data-basural-requests=\"0\"") != std::string::npos);  // no network request
     CHECK(dom.find("data-basural-sites=\"5\"") != std::string::npos);
     CHECK(dom.find("data-basural-facilities=\"1\"") != std::string::npos);
     // Leaflet's own elements: one SVG path per site marker, one icon per facility.
