@@ -16,7 +16,7 @@
 ///   7. point in stated country no_country_boundary, not_in_country, lon_lat_swapped
 ///   8. duplicate site_id       duplicate_site_id (the later record; names the earlier one)
 ///   9. near duplicate          near_duplicate (the later record; names the earlier one)
-/// Steps 1-3 happen while reading the source (inventory.cpp); check_site() does steps 4-7;
+/// Steps 1-3 happen while reading the source (reading.cpp); check_site() does steps 4-7;
 /// step 9 is find_near_duplicates().
 
 #include "basural/inventory/countries.hpp"

@@ -1,7 +1,7 @@
-// Loading inventories from every vector format into the schema, rejecting bad records with reasons,
-// and writing inventories and rejects. Every load asserts read = loaded + rejected.
+// Loading inventories from every vector format into the schema, rejecting bad records with reasons.
+// Every load asserts read = loaded + rejected.
 #include "basural/base/error.hpp"
-#include "basural/inventory/inventory.hpp"
+#include "basural/inventory/reading.hpp"
 
 #include "support/site_checks.hpp"
 #include "unit/unit_data.hpp"
@@ -9,8 +9,6 @@
 #include <catch2/catch.hpp>
 
 #include <cstdlib>
-#include <fstream>
-#include <sstream>
 
 using namespace basural;
 using basural::test::data_path;
@@ -39,14 +37,6 @@ const Site& by_id(const Inventory& inv, const std::string& id)
             return s;
     FAIL("no site " << id);
     throw;
-}
-
-std::string slurp(const std::string& path)
-{
-    std::ifstream in(path, std::ios::binary);
-    std::ostringstream ss;
-    ss << in.rdbuf();
-    return ss.str();
 }
 
 }  // namespace
@@ -300,39 +290,6 @@ TEST_CASE("a PG: connection string goes to GDAL and its password stays out of me
         CHECK_THAT(msg, Catch::StartsWith("PG:dbname=basural_no_such_db host=/nonexistent:"));
         CHECK(msg.find("s3cret") == std::string::npos);
     }
-}
-
-TEST_CASE("written inventories read back identically", "[inventory]")
-{
-    const auto dir = basural::test::unit_scratch_dir("inventory_roundtrip");
-    const auto original = load("sites_schema.csv");
-    for (const char* name : {"out.gpkg", "out.geojson", "out.fgb", "out.csv", "out.xlsx", "out.kml", "out.sqlite"}) {
-        INFO(name);
-        const auto path = (dir / name).string();
-        write_inventory(original, path);
-        const auto back = load_inventory(path, fixture_options());
-        CHECK(back.rejects.empty());
-        basural::test::check_same_sites(back.sites, original.sites);
-    }
-    // GeoPackages are byte-identical for the same inventory.
-    write_inventory(original, (dir / "again.gpkg").string());
-    CHECK(slurp((dir / "again.gpkg").string()) == slurp((dir / "out.gpkg").string()));
-    CHECK_THROWS_AS(write_inventory(original, (dir / "out.shp").string()), usage_error);
-    CHECK_THROWS_AS(write_inventory(original, (dir / "no_dir" / "out.gpkg").string()), input_error);
-}
-
-TEST_CASE("rejects are written as CSV with one row per reject", "[inventory]")
-{
-    const auto dir = basural::test::unit_scratch_dir("inventory_rejects");
-    std::vector<Reject> rejects{
-        {"a.csv", 3, "lat", "123", "is outside [-90, 90]", "lat_out_of_range"},
-        {"a.csv", 7, "name", "x,\"y\"", "has a comma, and \"quotes\"", "not_utf8"},
-    };
-    const auto path = (dir / "rejects.csv").string();
-    write_rejects(rejects, path);
-    CHECK(slurp(path) == "file,record,field,value,reason,check\n"
-                         "a.csv,3,lat,123,\"is outside [-90, 90]\",lat_out_of_range\n"
-                         "a.csv,7,name,\"x,\"\"y\"\"\",\"has a comma, and \"\"quotes\"\"\",not_utf8\n");
 }
 
 TEST_CASE("progress reaches 1 and the shipped inventory is found through BASURAL_DATA_DIR", "[inventory]")

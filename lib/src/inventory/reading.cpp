@@ -1,23 +1,18 @@
-#include "basural/inventory/inventory.hpp"
+#include "basural/inventory/reading.hpp"
 
-#include "basural/base/atomic_output.hpp"
 #include "basural/base/datasets.hpp"
 #include "basural/base/error.hpp"
-#include "basural/geo/geodesy.hpp"
-#include "basural/base/pg_connection.hpp"
 
+#include "base/text.hpp"
 #include "detail/crs.hpp"
 #include "detail/gdal.hpp"
 #include "detail/geos.hpp"
-#include "base/text.hpp"
-#include "detail/vector_output.hpp"
-
-#include <cpl_conv.h>
-#include <cpl_string.h>
+#include "inventory/encoding.hpp"
+#include "inventory/geometry_location.hpp"
+#include "inventory/schema_fields.hpp"
 
 #include <algorithm>
 #include <cmath>
-#include <cstdio>
 #include <filesystem>
 #include <future>
 #include <memory>
@@ -35,107 +30,19 @@ std::string Reject::message() const
 
 namespace {
 
+using detail::display_name;
+using detail::is_pg_source;
+using detail::lower;
+using detail::number_text;
 using detail::trim_blanks;
+using Kind = detail::FieldKind;
 
 constexpr const char* DEFAULT_LON_NAMES = "lon,longitude,x,lng";
 constexpr const char* DEFAULT_LAT_NAMES = "lat,latitude,y";
 
-enum class Kind { text, real, integer, vocabulary };
-
-Kind kind_of(std::string_view f)
-{
-    if (f == "area_ha" || f == "depth_m" || f == "waste_t_per_day" || f == "waste_in_place_t")
-        return Kind::real;
-    if (f == "opening_year" || f == "closure_year" || f == "waste_pickers" || f == "child_waste_pickers")
-        return Kind::integer;
-    if (is_vocabulary_field(f))
-        return Kind::vocabulary;
-    return Kind::text;
-}
-
-std::string Site::*text_member(std::string_view f)
-{
-    if (f == "site_id") return &Site::site_id;
-    if (f == "name") return &Site::name;
-    if (f == "admin1_name") return &Site::admin1_name;
-    if (f == "admin1_code") return &Site::admin1_code;
-    if (f == "municipality_name") return &Site::municipality_name;
-    if (f == "municipality_code") return &Site::municipality_code;
-    if (f == "source") return &Site::source;
-    if (f == "source_record") return &Site::source_record;
-    return nullptr;
-}
-
-std::optional<double> Site::*real_member(std::string_view f)
-{
-    if (f == "area_ha") return &Site::area_ha;
-    if (f == "depth_m") return &Site::depth_m;
-    if (f == "waste_t_per_day") return &Site::waste_t_per_day;
-    if (f == "waste_in_place_t") return &Site::waste_in_place_t;
-    return nullptr;
-}
-
-std::optional<int> Site::*integer_member(std::string_view f)
-{
-    if (f == "opening_year") return &Site::opening_year;
-    if (f == "closure_year") return &Site::closure_year;
-    if (f == "waste_pickers") return &Site::waste_pickers;
-    if (f == "child_waste_pickers") return &Site::child_waste_pickers;
-    return nullptr;
-}
-
-std::string lower(std::string s)
-{
-    std::transform(s.begin(), s.end(), s.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-    return s;
-}
-
-std::string number_text(double v)
-{
-    char buf[40];
-    std::snprintf(buf, sizeof buf, "%.15g", v);
-    return buf;
-}
-
-/// The source as messages show it: PG: connection strings lose their password (and any other
-/// secret redact_connection_string knows of: quoted values, URI user-info).
-bool is_pg_source(const std::string& path)
-{
-    return path.size() >= 3 && lower(path.substr(0, 3)) == "pg:";
-}
-
-std::string display_name(const std::string& path)
-{
-    return is_pg_source(path) ? redact_connection_string(path) : path;
-}
-
 std::string extension_of(const std::string& path)
 {
     return lower(std::filesystem::path(path).extension().string());
-}
-
-/// The encoding names we pass to CPLRecode, or "" for UTF-8 (no recoding).
-std::string canonical_encoding(const std::string& enc)
-{
-    auto e = lower(enc);
-    e.erase(std::remove(e.begin(), e.end(), '_'), e.end());
-    if (e.empty() || e == "utf-8" || e == "utf8")
-        return {};
-    if (e == "latin1" || e == "latin-1" || e == "iso-8859-1" || e == "iso8859-1" || e == "l1")
-        return CPL_ENC_ISO8859_1;
-    if (e == "latin9" || e == "latin-9" || e == "iso-8859-15" || e == "iso8859-15")
-        return "ISO-8859-15";
-    if (e == "cp1252" || e == "windows-1252" || e == "win1252")
-        return "CP1252";
-    throw usage_error("unsupported --encoding '" + enc + "' (use UTF-8, LATIN1, ISO-8859-15 or CP1252)");
-}
-
-std::string recode_to_utf8(const std::string& text, const std::string& encoding)
-{
-    char* out = CPLRecode(text.c_str(), encoding.c_str(), CPL_ENC_UTF8);
-    std::string s = out != nullptr ? out : text;
-    CPLFree(out);
-    return s;
 }
 
 std::vector<std::string> split_names(const std::string& csv)
@@ -211,9 +118,6 @@ private:
     const std::optional<std::string>& lookup(Slot& slot, std::string_view term);
     std::optional<Finding> locate(OGRFeature& f, Site& site);
     void explain_csv_coordinates(GIntBig fid);
-    /// PROJ's message for a failed transformation, taken off GDAL's error buffer (so a handled
-    /// failure is not later taken for a read error).
-    static std::string transform_detail();
     std::optional<Finding> locate_from_texts(const RawValue& lon, const RawValue& lat, Site& site);
     std::optional<Finding> assign(Slot& slot, const RawValue& raw, Site& site);
 
@@ -266,7 +170,7 @@ void Loader::open()
         if (is_shp)
             open_options.push_back("ENCODING=" + m_options.encoding);
         else
-            m_encoding = canonical_encoding(m_options.encoding);
+            m_encoding = detail::canonical_encoding(m_options.encoding);
     }
     if (m_is_csv) {
         const auto& f = m_options.mapping.fields;
@@ -317,7 +221,7 @@ void Loader::resolve_slots()
             continue;
         Slot slot;
         slot.schema = schema;
-        slot.kind = kind_of(schema);
+        slot.kind = detail::kind_of(schema);
         if (const auto it = fields.find(schema); it != fields.end()) {
             slot.index = defn->GetFieldIndex(it->second.c_str());
             if (slot.index < 0)
@@ -331,9 +235,9 @@ void Loader::resolve_slots()
             slot.column = defn->GetFieldDefn(slot.index)->GetNameRef();
             slot.type = defn->GetFieldDefn(slot.index)->GetType();
         }
-        slot.text = text_member(schema);
-        slot.real = real_member(schema);
-        slot.integer = integer_member(schema);
+        slot.text = detail::text_member(schema);
+        slot.real = detail::real_member(schema);
+        slot.integer = detail::integer_member(schema);
         if (const auto d = m_options.mapping.defaults.find(schema); d != m_options.mapping.defaults.end()) {
             slot.fallback = d->second;
             if (slot.kind == Kind::vocabulary && !d->second.empty() && !m_vocabulary.lookup(schema, d->second))
@@ -472,7 +376,7 @@ RawValue Loader::read(const OGRFeature& f, int index, OGRFieldType type, std::st
     } else {
         v.text = trim_blanks(f.GetFieldAsString(index));  // GDAL's own storage for string fields
         if (!m_encoding.empty()) {
-            buffer = recode_to_utf8(std::string(v.text), m_encoding);
+            buffer = detail::recode_to_utf8(std::string(v.text), m_encoding);
             v.text = trim_blanks(buffer);
         }
     }
@@ -488,12 +392,6 @@ const std::optional<std::string>& Loader::lookup(Slot& slot, std::string_view te
         slot.seen_terms.erase(slot.seen_terms.begin());
     slot.seen_terms.emplace_back(std::string(term), m_vocabulary.lookup(slot.schema, term));
     return slot.seen_terms.back().second;
-}
-
-std::string Loader::transform_detail()
-{
-    const auto msg = detail::last_gdal_error();
-    return msg.empty() ? std::string{} : " (PROJ: " + msg + ")";
 }
 
 void Loader::explain_csv_coordinates(GIntBig fid)
@@ -533,37 +431,9 @@ std::optional<Finding> Loader::locate_from_texts(const RawValue& lon, const RawV
         return f;
     if (m_to_wgs84 && !m_to_wgs84->Transform(1, &site.location.lon_deg, &site.location.lat_deg))
         return Finding{std::string(checks::CRS_TRANSFORM), "location", std::string(lon.text) + ", " + std::string(lat.text),
-                       "cannot be transformed from " + m_crs_name + " to WGS84" + transform_detail() + "; is that the CRS of the data?"};
+                       "cannot be transformed from " + m_crs_name + " to WGS84" + detail::transform_detail() + "; is that the CRS of the data?"};
     return std::nullopt;
 }
-
-namespace {
-
-detail::GeomPtr to_geos(detail::GeosContext& ctx, const OGRGeometry& g)
-{
-    std::vector<unsigned char> wkb(g.WkbSize());
-    g.exportToWkb(wkbNDR, wkb.data(), wkbVariantIso);
-    return detail::geom_from_wkb(ctx, wkb.data(), wkb.size());
-}
-
-double polygon_area_m2(const OGRPolygon& poly)
-{
-    auto ring_area = [](const OGRLinearRing* ring) {
-        std::vector<LonLat> pts;
-        pts.reserve(static_cast<std::size_t>(ring->getNumPoints()));
-        for (int i = 0; i < ring->getNumPoints(); ++i)
-            pts.push_back({ring->getX(i), ring->getY(i)});
-        return geodesic_ring_area_m2(pts);
-    };
-    if (poly.getExteriorRing() == nullptr)
-        return 0.0;
-    double area = ring_area(poly.getExteriorRing());
-    for (int i = 0; i < poly.getNumInteriorRings(); ++i)
-        area -= ring_area(poly.getInteriorRing(i));
-    return area;
-}
-
-}  // namespace
 
 std::optional<Finding> Loader::locate(OGRFeature& f, Site& site)
 {
@@ -578,55 +448,7 @@ std::optional<Finding> Loader::locate(OGRFeature& f, Site& site)
         }
         return Finding{std::string(checks::NO_COORDINATES), "geometry", "", "is empty: the record has no location"};
     }
-    g->flattenTo2D();
-    const auto type = wkbFlatten(g->getGeometryType());
-    const std::string type_name = OGRGeometryTypeToName(type);
-    if (type == wkbMultiPoint && g->toMultiPoint()->getNumGeometries() == 1) {
-        auto* only = g->toMultiPoint()->getGeometryRef(0);
-        site.location = {only->getX(), only->getY()};
-    } else if (type == wkbPoint) {
-        site.location = {g->toPoint()->getX(), g->toPoint()->getY()};
-    } else if (type == wkbPolygon || type == wkbMultiPolygon) {
-        const auto source_geom = to_geos(m_geos, *g);
-        if (const auto why = detail::invalid_reason(m_geos, source_geom.get()); !why.empty())
-            return Finding{std::string(checks::INVALID_POLYGON), "geometry", type_name,
-                           "footprint is not a valid polygon (" + why +
-                               "); repair it at the source (e.g. QGIS \"Fix geometries\" or ogr2ogr -makevalid): "
-                               "basural does not repair footprints silently"};
-        if (m_to_wgs84 && g->transform(m_to_wgs84.get()) != OGRERR_NONE)
-            return Finding{std::string(checks::CRS_TRANSFORM), "geometry", type_name,
-                           "cannot be transformed from " + m_crs_name + " to WGS84" + transform_detail() + "; is that the CRS of the data?"};
-        const auto wgs84_geom = to_geos(m_geos, *g);
-        const auto inside = detail::own(m_geos, GEOSPointOnSurface_r(m_geos.get(), wgs84_geom.get()),
-                                        "point on surface failed");
-        detail::point_xy(m_geos, inside.get(), site.location.lon_deg, site.location.lat_deg);
-        double area_m2 = 0.0;
-        if (type == wkbPolygon)
-            area_m2 = polygon_area_m2(*g->toPolygon());
-        else
-            for (const auto* part : *g->toMultiPolygon())
-                area_m2 += polygon_area_m2(*part);
-        if (!site.area_ha)
-            site.area_ha = area_m2 / M2_PER_HA;
-        if (!m_precision_given)
-            site.location_precision = LocationPrecision::surveyed;
-        return std::nullopt;
-    } else if (type == wkbLineString || type == wkbMultiLineString || type == wkbCircularString ||
-               type == wkbCompoundCurve || type == wkbMultiCurve) {
-        return Finding{std::string(checks::GEOMETRY_TYPE), "geometry", type_name,
-                       "is a line; a site needs a point or a polygon footprint"};
-    } else if (type == wkbMultiPoint) {
-        return Finding{std::string(checks::GEOMETRY_TYPE), "geometry", type_name,
-                       "has " + std::to_string(g->toMultiPoint()->getNumGeometries()) +
-                           " points; a site needs one location"};
-    } else {
-        return Finding{std::string(checks::GEOMETRY_TYPE), "geometry", type_name,
-                       "is not a point or a polygon footprint"};
-    }
-    if (m_to_wgs84 && !m_to_wgs84->Transform(1, &site.location.lon_deg, &site.location.lat_deg))
-        return Finding{std::string(checks::CRS_TRANSFORM), "geometry", type_name,
-                       "cannot be transformed from " + m_crs_name + " to WGS84" + transform_detail() + "; is that the CRS of the data?"};
-    return std::nullopt;
+    return detail::locate_geometry(*g, {m_geos, m_to_wgs84.get(), m_crs_name, m_precision_given}, site);
 }
 
 std::optional<Finding> Loader::assign(Slot& slot, const RawValue& raw, Site& site)
@@ -930,172 +752,6 @@ Inventory load_inventory(const std::string& path, const LoadOptions& options)
 Inventory load_shipped_inventory()
 {
     return load_inventory(find_dataset(SHIPPED_INVENTORY).string(), LoadOptions{});
-}
-
-namespace {
-
-std::string csv_field(const std::string& s)
-{
-    if (s.find_first_of(",\"\n\r") == std::string::npos)
-        return s;
-    std::string out = "\"";
-    for (char c : s) {
-        if (c == '"')
-            out += '"';
-        out += c;
-    }
-    return out + "\"";
-}
-
-/// Sets GDAL's config options for the lifetime of the object, restoring the previous values.
-class ThreadConfig {
-public:
-    ThreadConfig(const char* key, const char* value) : m_key(key)
-    {
-        if (const char* old = CPLGetThreadLocalConfigOption(key, nullptr); old != nullptr)
-            m_old = old;
-        CPLSetThreadLocalConfigOption(key, value);
-    }
-    ~ThreadConfig() { CPLSetThreadLocalConfigOption(m_key, m_old ? m_old->c_str() : nullptr); }
-    ThreadConfig(const ThreadConfig&) = delete;
-    ThreadConfig& operator=(const ThreadConfig&) = delete;
-
-private:
-    const char* m_key;
-    std::optional<std::string> m_old;
-};
-
-OGRFieldType write_type(const std::string& f)
-{
-    if (f == "lon" || f == "lat")
-        return OFTReal;
-    switch (kind_of(f)) {
-    case Kind::real: return OFTReal;
-    case Kind::integer: return OFTInteger;
-    default: return (f == "open_burning" || f == "receives_other_municipalities") ? OFTInteger : OFTString;
-    }
-}
-
-/// `index[k]` is the output field of schema column k: drivers may add or merge fields (KML's
-/// Name/description), so positions are looked up by name, never assumed.
-void set_site_fields(OGRFeature& feature, const std::vector<int>& index, const Site& s)
-{
-    std::size_t k = 0;
-    auto text = [&](const std::string& v) {
-        if (!v.empty())
-            feature.SetField(index[k], v.c_str());
-        ++k;
-    };
-    auto real = [&](const std::optional<double>& v) {
-        if (v)
-            feature.SetField(index[k], *v);
-        ++k;
-    };
-    auto integer = [&](const std::optional<int>& v) {
-        if (v)
-            feature.SetField(index[k], *v);
-        ++k;
-    };
-    auto boolean = [&](const std::optional<bool>& v) {
-        if (v)
-            feature.SetField(index[k], *v ? 1 : 0);
-        ++k;
-    };
-    // site_schema_columns() order.
-    text(s.site_id);
-    text(s.name);
-    text(s.country_iso3);
-    text(s.admin1_name);
-    text(s.admin1_code);
-    text(s.municipality_name);
-    text(s.municipality_code);
-    real(s.location.lon_deg);
-    real(s.location.lat_deg);
-    text(std::string(to_string(s.location_precision)));
-    text(std::string(to_string(s.site_type)));
-    text(s.status == SiteStatus::unknown ? std::string{} : std::string(to_string(s.status)));
-    real(s.area_ha);
-    real(s.depth_m);
-    real(s.waste_t_per_day);
-    real(s.waste_in_place_t);
-    integer(s.opening_year);
-    integer(s.closure_year);
-    boolean(s.open_burning);
-    integer(s.waste_pickers);
-    integer(s.child_waste_pickers);
-    text(s.gas_capture == GasCapture::unknown ? std::string{} : std::string(to_string(s.gas_capture)));
-    boolean(s.receives_other_municipalities);
-    text(std::string(to_string(s.provenance)));
-    text(s.waste_provenance ? std::string(to_string(*s.waste_provenance)) : std::string{});
-    text(s.source);
-    text(s.source_record);
-}
-
-}  // namespace
-
-void write_inventory(const Inventory& inventory, const std::string& path, std::string_view layer_name)
-{
-    const bool database = is_pg_source(path) || path.rfind("postgresql://", 0) == 0;
-    const std::string driver_name = database ? std::string("PostgreSQL") : detail::vector_driver_for(path);
-    if (driver_name == "ESRI Shapefile")
-        throw usage_error("cannot write an inventory as a Shapefile: its 10-character column names cannot hold the "
-                          "schema's; write .gpkg (or .geojson, .fgb, .csv, .xlsx) or a PG: table");
-    const bool has_geometry = driver_name != "CSV" && driver_name != "XLSX";
-    const std::string layer_text(layer_name);
-
-    std::vector<detail::OutputField> fields;
-    for (const auto& column : site_schema_columns()) {
-        const bool yes_no = column == "open_burning" || column == "receives_other_municipalities";
-        fields.push_back({column, write_type(column), yes_no ? OFSTBoolean : OFSTNone});
-    }
-    std::vector<std::string> layer_options;
-    if (driver_name == "FlatGeobuf")
-        layer_options.push_back("SPATIAL_INDEX=NO");  // keep features in inventory order
-    if (driver_name == "CSV")
-        layer_options.push_back("STRING_QUOTING=IF_NEEDED");  // plain CSV, like the shipped inventory
-    if (database)
-        layer_options.push_back("LAUNDER=NO");  // the table is named exactly as asked (the columns already are)
-
-    // GeoPackages record the time they were written; a fixed date, set while the file is created,
-    // filled and closed, keeps outputs byte-identical.
-    const ThreadConfig fixed_date("OGR_CURRENT_DATE", "2000-01-01T00:00:00.000Z");
-    detail::VectorOutput out(path);  // files: temporary then rename; PG: one transaction
-    const auto& where = out.display_name();
-    OGRLayer& layer =
-        out.create_layer(layer_text, has_geometry ? wkbPoint : wkbNone, fields, layer_options);
-    std::vector<int> index;
-    for (const auto& column : site_schema_columns()) {
-        index.push_back(layer.GetLayerDefn()->GetFieldIndex(column.c_str()));
-        if (index.back() < 0)
-            throw backend_error("GDAL: the " + driver_name + " driver did not keep field " + column + " in " + where);
-    }
-    for (const auto& site : inventory.sites) {
-        const auto& p = site.location;
-        if (!std::isfinite(p.lon_deg) || !std::isfinite(p.lat_deg) || std::fabs(p.lon_deg) > 180.0 ||
-            std::fabs(p.lat_deg) > 90.0)
-            throw input_error(where, "cannot write site '" + site.site_id + "': its position (" +
-                                         number_text(p.lon_deg) + ", " + number_text(p.lat_deg) +
-                                         ") is not a WGS84 longitude/latitude; nothing was written");
-        OGRFeature feature(layer.GetLayerDefn());
-        set_site_fields(feature, index, site);
-        if (has_geometry)
-            feature.SetGeometryDirectly(new OGRPoint(p.lon_deg, p.lat_deg));
-        try {
-            out.write(layer, feature);
-        } catch (const backend_error& e) {
-            throw backend_error("GDAL: cannot write site '" + site.site_id + "': " + e.what());
-        }
-    }
-    out.commit();
-}
-
-void write_rejects(const std::vector<Reject>& rejects, const std::string& path)
-{
-    std::string text = "file,record,field,value,reason,check\n";
-    for (const auto& r : rejects)
-        text += csv_field(r.file) + "," + std::to_string(r.record) + "," + csv_field(r.field) + "," + csv_field(r.value) +
-                "," + csv_field(r.reason) + "," + csv_field(r.check) + "\n";
-    write_file_atomically(path, text);
 }
 
 }  // namespace basural
