@@ -26,6 +26,9 @@ public:
         sub.add_option("--output-layer", m_output_layer, "Layer name in the output, or table name in a PG: database (default sites)");
         sub.add_option("--rejects", m_rejects,
                        "Write the rejected records to this CSV (file,record,field,value,reason,check)");
+        sub.add_option("--merges", m_merges,
+                       "Write the records merged into shared sites to this CSV "
+                       "(record,site_id,into_record,into_site_id,distance_m)");
         m_load.add_to(sub);
         sub.footer("The output holds the loaded sites in the schema (docs/data-schema.md); rejected records are "
                    "not written to it: list them with --rejects or basural validate.");
@@ -37,6 +40,9 @@ public:
         write_inventory(inventory, m_output, m_output_layer);
         if (!m_rejects.empty())
             write_rejects(inventory.rejects, m_rejects);
+        if (!m_merges.empty())
+            write_merges(inventory.merges, m_merges);
+        print_load_diagnostics(inventory, io);
         io.out << records_line(inventory) << "\n";
         io.out << "wrote " << inventory.sites.size() << " sites to " << redact_connection_string(m_output);
         if (m_output.rfind("PG:", 0) == 0)
@@ -47,6 +53,12 @@ public:
         else if (!inventory.rejects.empty())
             io.out << inventory.rejects.size()
                    << " records were rejected: list them with --rejects FILE.csv or basural validate\n";
+        if (!m_merges.empty())
+            io.out << "wrote " << inventory.merges.size() << " merged records to " << m_merges << "\n";
+        else if (!inventory.merges.empty())
+            io.out << inventory.merges.size()
+                   << " records were merged into shared sites (one site reported by several municipalities): "
+                      "list them with --merges FILE.csv\n";
         return 0;
     }
 
@@ -55,6 +67,7 @@ private:
     std::string m_output;
     std::string m_output_layer = std::string(DEFAULT_INVENTORY_LAYER);
     std::string m_rejects;
+    std::string m_merges;
     InventoryOptions m_load;
 };
 

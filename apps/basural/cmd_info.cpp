@@ -33,6 +33,7 @@ public:
         const std::string path =
             m_inventory.empty() ? find_dataset(SHIPPED_INVENTORY).string() : m_inventory;
         const auto inventory = load_inventory(path, m_load.load_options(io));
+        print_load_diagnostics(inventory, io);
         auto tables = inventory_summary(inventory);
         if (format == ReportFormat::table || format == ReportFormat::md) {
             // For people: the records table reads better as one line.

@@ -31,6 +31,8 @@ public:
         const auto inventory = load_inventory(m_inventory, m_load.load_options(io));
         if (!m_rejects.empty())
             write_rejects(inventory.rejects, m_rejects);
+        for (const auto& n : inventory.notices)
+            io.err << "note: " << n << "\n";
         io.out << records_line(inventory) << "\n";
         if (inventory.rejects.empty()) {
             io.out << "every record is valid\n";

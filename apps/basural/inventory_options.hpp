@@ -23,13 +23,19 @@ struct InventoryOptions {
     bool no_country_check = false;
     double coastal_tolerance_m = DEFAULT_COASTAL_TOLERANCE_M;
     double near_duplicate_m = DEFAULT_NEAR_DUPLICATE_M;
+    std::string near_duplicates = "merge";
+    std::string header = "auto";
 
     /// Declares --layer, --crs, --map, --field, --default, --encoding, --countries,
-    /// --no-country-check, --coastal-tolerance-m and --near-duplicate-m on `sub`.
+    /// --no-country-check, --coastal-tolerance-m, --near-duplicate-m and --near-duplicates on `sub`.
     void add_to(CLI::App& sub);
 
     /// The LoadOptions these options mean (reads the --map file; throws input_error/usage_error).
     LoadOptions load_options(Streams& io) const;
 };
+
+/// Prints what the loader decided on its own ("note: ...") and a warning for each field that
+/// drives results and is mostly unknown ("warning: ..."), on stderr.
+void print_load_diagnostics(const Inventory& inventory, Streams& io);
 
 }  // namespace basural::app

@@ -74,7 +74,7 @@ TEST_CASE("info prints counts per country in table, csv, json and md", "[cli][in
 
     const auto csv = run_cli(with_countries({"info", inv, "--format", "csv"}));
     REQUIRE(csv.exit_code == 0);
-    CHECK_THAT(csv.out, Contains("source,records_read,loaded,rejected\n" + inv + ",5,5,0\n"));
+    CHECK_THAT(csv.out, Contains("source,records_read,loaded,merged,rejected\n" + inv + ",5,5,0,0\n"));
     // sites_schema.csv: BRA open_dump closed observed, BRA controlled_dump active observed,
     // ARG open_dump active derived, MEX controlled_dump unknown estimated, URY sanitary_landfill remediated observed.
     CHECK_THAT(csv.out, Contains("country,name,sites,open_dump,controlled_dump,sanitary_landfill,other,active,inactive,"
@@ -136,7 +136,7 @@ TEST_CASE("validate: exit 1 and every reason for bad records", "[cli][inventory]
     const auto dir = scratch_dir("cli_validate_bad");
     const auto rejects = (dir / "rejects.csv").string();
     const auto src = fixture("sites_bad.csv");
-    const auto r = run_cli(with_countries({"validate", src, "--rejects", rejects, "--show", "20"}));
+    const auto r = run_cli(with_countries({"validate", src, "--rejects", rejects, "--show", "20", "--near-duplicates", "reject"}));
     CHECK(r.exit_code == 1);
     CHECK(r.err.empty());
     CHECK_THAT(r.out, Contains(src + ": records read 14 = loaded 2 + rejected 12"));
@@ -171,10 +171,16 @@ TEST_CASE("validate: footprints, encodings and CRSs", "[cli][inventory]")
     CHECK_THAT(poly.out, Contains("record 4: geometry 'Polygon' footprint is not a valid polygon (Self-intersection"));
     CHECK_THAT(poly.out, Contains("record 5: geometry 'Line String' is a line; a site needs a point or a polygon footprint"));
 
+    // Not UTF-8: read as Windows-1252 with a note, never records dropped.
     const auto latin1 = run_cli(with_countries({"validate", fixture("sites_latin1.csv")}));
-    CHECK(latin1.exit_code == 1);
-    CHECK_THAT(latin1.out, Contains("record 1: name 'Lix\\xE3o do Jo\\xE3o' is not valid UTF-8 (byte 4)"));
-    CHECK_THAT(latin1.out, Contains("--encoding LATIN1"));
+    CHECK(latin1.exit_code == 0);
+    CHECK_THAT(latin1.out, Contains("records read 2 = loaded 2 + rejected 0"));
+    CHECK_THAT(latin1.err, Contains("note: " + fixture("sites_latin1.csv") + " is not UTF-8 (record 1, name "
+                                    "'Lix\\xE3o do Jo\\xE3o'): read as Windows-1252"));
+    const auto stated_utf8 = run_cli(with_countries({"validate", fixture("sites_latin1.csv"), "--encoding", "UTF-8"}));
+    CHECK(stated_utf8.exit_code == 1);
+    CHECK_THAT(stated_utf8.err, Contains("record 1: name 'Lix\\xE3o do Jo\\xE3o' is not valid UTF-8 (byte 4); the file "
+                                         "is not in the stated --encoding UTF-8"));
     const auto transcoded = run_cli(with_countries({"validate", fixture("sites_latin1.csv"), "--encoding", "LATIN1"}));
     CHECK(transcoded.exit_code == 0);
 
@@ -216,7 +222,7 @@ TEST_CASE("validate: unreadable sources and bad options", "[cli][inventory]")
 
     const auto no_column = run_cli(with_countries({"validate", fixture("sites_es.csv")}));
     CHECK(no_column.exit_code == 1);
-    CHECK_THAT(no_column.err, Contains("has no country column"));
+    CHECK_THAT(no_column.err, Contains("has no site_type column"));
 
     CHECK(run_cli({"validate"}).exit_code == 2);  // no inventory
     CHECK(run_cli(with_countries({"validate", fixture("sites_schema.csv"), "--crs", "EPSG:0"})).exit_code == 2);
@@ -276,16 +282,25 @@ TEST_CASE("import keeps the valid records and lists the rejected ones", "[cli][i
     const auto dir = scratch_dir("cli_import_bad");
     const auto out = (dir / "sites.geojson").string();
     const auto rejects = (dir / "rejects.csv").string();
-    const auto r = run_cli(with_countries({"import", fixture("sites_bad.csv"), "-o", out, "--rejects", rejects}));
+    const auto merges = (dir / "merges.csv").string();
+    const auto r = run_cli(
+        with_countries({"import", fixture("sites_bad.csv"), "-o", out, "--rejects", rejects, "--merges", merges}));
     CHECK(r.exit_code == 0);
-    CHECK_THAT(r.out, Contains("records read 14 = loaded 2 + rejected 12"));
+    // The near duplicate of record 12 is merged into record 1 (the default --near-duplicates merge).
+    CHECK_THAT(r.out, Contains("records read 14 = loaded 2 + merged 1 + rejected 11"));
     CHECK_THAT(r.out, Contains("wrote 2 sites to " + out));
-    CHECK_THAT(r.out, Contains("wrote 12 rejected records to " + rejects));
-    CHECK(count_lines(slurp(rejects)) == 13);
+    CHECK_THAT(r.out, Contains("wrote 11 rejected records to " + rejects));
+    CHECK_THAT(r.out, Contains("wrote 1 merged records to " + merges));
+    CHECK(count_lines(slurp(rejects)) == 12);
+    CHECK(slurp(merges) == "record,site_id,into_record,into_site_id,distance_m\n12,near-dup,1,ok-1,19.3\n");
 
     const auto hint = run_cli(with_countries({"import", fixture("sites_bad.csv"), "-o", (dir / "b.gpkg").string()}));
     CHECK(hint.exit_code == 0);
-    CHECK_THAT(hint.out, Contains("12 records were rejected: list them with --rejects FILE.csv or basural validate"));
+    CHECK_THAT(hint.out, Contains("11 records were rejected: list them with --rejects FILE.csv or basural validate"));
+    CHECK_THAT(hint.out, Contains("1 records were merged into shared sites"));
+    const auto rejected = run_cli(with_countries(
+        {"import", fixture("sites_bad.csv"), "-o", (dir / "c.gpkg").string(), "--near-duplicates", "reject"}));
+    CHECK_THAT(rejected.out, Contains("records read 14 = loaded 2 + rejected 12"));
 
     const auto shp = run_cli(with_countries({"import", fixture("sites_schema.csv"), "-o", (dir / "out.shp").string()}));
     CHECK(shp.exit_code == 2);

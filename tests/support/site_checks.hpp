@@ -58,6 +58,8 @@ inline void check_same_site(const Site& got, const Site& expected, const SiteTol
     CHECK(got.child_waste_pickers == expected.child_waste_pickers);
     CHECK(got.gas_capture == expected.gas_capture);
     CHECK(got.receives_other_municipalities == expected.receives_other_municipalities);
+    CHECK(got.derived_fields == expected.derived_fields);
+    CHECK(got.reporting_municipalities == expected.reporting_municipalities);
     CHECK(got.provenance == expected.provenance);
     CHECK(got.waste_provenance == expected.waste_provenance);
     CHECK(got.source == expected.source);

@@ -3,6 +3,7 @@
 #include "basural/base/error.hpp"
 #include "basural/base/pg_connection.hpp"
 
+#include <cpl_conv.h>
 #include <cpl_error.h>
 
 #include <algorithm>
@@ -85,6 +86,18 @@ std::string vector_driver_for(const std::string& path)
     if (ext == ".sqlite") return "SQLite";
     throw usage_error("cannot tell the output format of '" + path +
                       "' from its extension (use .gpkg, .shp, .geojson, .csv, .fgb, .kml, .xlsx or .sqlite)");
+}
+
+ScopedConfigOption::ScopedConfigOption(const char* key, const char* value) : m_key(key)
+{
+    if (const char* old = CPLGetThreadLocalConfigOption(key, nullptr); old != nullptr)
+        m_old = old;
+    CPLSetThreadLocalConfigOption(key, value);
+}
+
+ScopedConfigOption::~ScopedConfigOption()
+{
+    CPLSetThreadLocalConfigOption(m_key, m_old ? m_old->c_str() : nullptr);
 }
 
 }  // namespace basural::detail

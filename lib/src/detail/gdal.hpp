@@ -5,6 +5,7 @@
 #include <gdal_priv.h>
 #include <ogrsf_frmts.h>
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -26,6 +27,20 @@ GDALDatasetUniquePtr open_vector(const std::string& path, const std::vector<std:
 /// The GDAL vector driver for an output path, chosen by extension (.gpkg, .shp, .geojson/.json,
 /// .csv, .fgb, .kml, .xlsx, .sqlite); throws basural::usage_error for an unknown extension.
 std::string vector_driver_for(const std::string& path);
+
+/// Sets a GDAL config option on this thread for the lifetime of the object, restoring the
+/// previous value.
+class ScopedConfigOption {
+public:
+    ScopedConfigOption(const char* key, const char* value);
+    ~ScopedConfigOption();
+    ScopedConfigOption(const ScopedConfigOption&) = delete;
+    ScopedConfigOption& operator=(const ScopedConfigOption&) = delete;
+
+private:
+    const char* m_key;
+    std::optional<std::string> m_old;
+};
 
 /// A string's value as a GDAL CSL list (NULL-terminated), owning its storage.
 class CslList {

@@ -68,10 +68,12 @@ std::string layer_columns(OGRFeatureDefn* defn)
 }
 
 /// A value of one record as read from the source, before interpretation. The text views the
-/// feature's own storage (or the slot's buffer), valid while the record is processed.
+/// feature's own storage of a string field, or the slot's buffer (numbers, recoded text, text of
+/// fields of any other type), or the mapping's default; valid while the record is processed.
 struct RawValue {
     std::string_view text;        ///< "" when empty / NULL
     std::optional<double> number; ///< set when the source column is numeric
+    int values = 1;               ///< how many values a list field holds (text: them joined by ", ")
     bool empty() const noexcept { return text.empty(); }
 };
 
@@ -101,9 +103,17 @@ public:
     }
 
     Inventory run();
+    /// Text values that are valid UTF-8 beyond ASCII (accented letters...), seen by run().
+    std::int64_t utf8_beyond_ascii() const noexcept { return m_utf8_beyond_ascii; }
+    /// True for the sources --encoding applies to (CSV, Shapefile).
+    bool recodable() const noexcept { return m_recodable; }
 
 private:
     void open();
+    void open_dataset(const std::vector<std::string>& open_options, const std::vector<std::string>& drivers);
+    /// A spreadsheet read without a header (columns Field1..FieldN) whose first row names the
+    /// mapping's columns (or, without a mapping, at least two schema columns).
+    bool first_row_is_header();
     void resolve_slots();
     void resolve_coordinates();
     void resolve_crs();
@@ -120,6 +130,13 @@ private:
     void explain_csv_coordinates(GIntBig fid);
     std::optional<Finding> locate_from_texts(const RawValue& lon, const RawValue& lat, Site& site);
     std::optional<Finding> assign(Slot& slot, const RawValue& raw, Site& site);
+    static std::optional<Finding> assign_list(const Slot& slot, const RawValue& raw, Site& site);
+    void check_unclosed_quote(const OGRFeature& f, std::int64_t record) const;
+    /// A source without a country column or default: the country the site lies in (within the
+    /// coastal tolerance), listed in derived_fields; not_in_country when none. Coordinates out of
+    /// range are left to check_site.
+    std::optional<Finding> derive_country(Site& site);
+    void resolve_near_duplicates(Inventory& inv, const std::vector<std::int64_t>& site_records) const;
 
     std::string m_path;
     std::string m_display;
@@ -127,6 +144,11 @@ private:
     Vocabulary m_vocabulary;
     std::string m_encoding;  // CPLRecode name for CSV text, "" for none
     bool m_is_csv = false;
+    bool m_recodable = false;
+    bool m_derive_country = false;  // no country column and no default
+    std::int64_t m_utf8_beyond_ascii = 0;
+    std::unique_ptr<detail::ScopedConfigOption> m_header_config;  // OGR_XLSX_HEADERS / OGR_ODS_HEADERS
+    std::vector<std::string> m_notices;
     GDALDatasetUniquePtr m_ds;
     OGRLayer* m_layer = nullptr;
     std::vector<Slot> m_slots;  // schema order, without lon/lat
@@ -161,6 +183,7 @@ void Loader::open()
     const auto ext = extension_of(m_path);
     m_is_csv = ext == ".csv" || ext == ".tsv" || m_path.rfind("CSV:", 0) == 0;
     const bool is_shp = ext == ".shp" || ext == ".dbf";
+    m_recodable = m_is_csv || is_shp;
     std::vector<std::string> open_options;
     std::vector<std::string> drivers;
     if (!m_options.encoding.empty()) {
@@ -184,6 +207,25 @@ void Loader::open()
                         "KEEP_GEOM_COLUMNS=NO"};
         drivers = {"CSV"};
     }
+    const bool sheet = ext == ".xlsx" || ext == ".xlsm" || ext == ".ods";
+    const char* header_key = ext == ".ods" ? "OGR_ODS_HEADERS" : "OGR_XLSX_HEADERS";
+    if (sheet && m_options.header != HeaderRow::automatic)
+        m_header_config = std::make_unique<detail::ScopedConfigOption>(
+            header_key, m_options.header == HeaderRow::yes ? "FORCE" : "DISABLE");
+    open_dataset(open_options, drivers);
+    if (sheet && m_options.header == HeaderRow::automatic && first_row_is_header()) {
+        // GDAL takes a first row of text for data when the rows below are text too: read again.
+        m_layer = nullptr;
+        m_ds.reset();
+        m_header_config = std::make_unique<detail::ScopedConfigOption>(header_key, "FORCE");
+        open_dataset(open_options, drivers);
+        m_notices.push_back(m_display + ": the first row, all text, names the columns the mapping or the schema "
+                                        "uses, so it is read as the header (--header no reads it as data)");
+    }
+}
+
+void Loader::open_dataset(const std::vector<std::string>& open_options, const std::vector<std::string>& drivers)
+{
     try {
         m_ds = detail::open_vector(m_path, open_options, drivers);
     } catch (const input_error& e) {
@@ -210,6 +252,31 @@ void Loader::open()
             names += (i ? ", " : "") + std::string(m_ds->GetLayer(i)->GetName());
         throw input_error(m_display, "has " + std::to_string(n) + " layers (" + names + "); choose one with --layer");
     }
+}
+
+bool Loader::first_row_is_header()
+{
+    OGRFeatureDefn* defn = m_layer->GetLayerDefn();
+    for (int i = 0; i < defn->GetFieldCount(); ++i)  // GDAL's names for the columns of a sheet without header
+        if (std::string(defn->GetFieldDefn(i)->GetNameRef()) != "Field" + std::to_string(i + 1))
+            return false;
+    m_layer->ResetReading();
+    const OGRFeatureUniquePtr first(m_layer->GetNextFeature());
+    m_layer->ResetReading();
+    if (!first)
+        return false;
+    std::vector<std::string> cells;
+    for (int i = 0; i < first->GetFieldCount(); ++i)
+        if (first->IsFieldSetAndNotNull(i))
+            cells.push_back(lower(std::string(trim_blanks(first->GetFieldAsString(i)))));
+    const auto has = [&](const std::string& name) {
+        return std::find(cells.begin(), cells.end(), lower(name)) != cells.end();
+    };
+    const auto& mapped = m_options.mapping.fields;
+    if (!mapped.empty())
+        return std::all_of(mapped.begin(), mapped.end(), [&](const auto& f) { return has(f.second); });
+    const auto& schema = site_schema_columns();
+    return std::count_if(schema.begin(), schema.end(), has) >= 2;
 }
 
 void Loader::resolve_slots()
@@ -252,6 +319,10 @@ void Loader::resolve_slots()
     m_raws.resize(m_slots.size());
     for (const char* required : {"country", "site_type"}) {
         const auto it = std::find_if(m_slots.begin(), m_slots.end(), [&](const Slot& s) { return s.schema == required; });
+        if (it->index < 0 && !it->fallback && std::string_view(required) == "country") {
+            m_derive_country = true;  // from each site's location (derive_country)
+            continue;
+        }
         if (it->index < 0 && !it->fallback)
             throw input_error(m_display, std::string("has no ") + required + " column (columns: " + layer_columns(defn) +
                                              "); map one with --field " + required + "=COLUMN or set --default " +
@@ -331,7 +402,7 @@ void Loader::load_countries()
 {
     m_validation.coastal_tolerance_m = m_options.coastal_tolerance_m;
     m_validation.current_year = m_options.current_year;
-    if (!m_options.check_countries || m_options.countries != nullptr)
+    if ((!m_options.check_countries && !m_derive_country) || m_options.countries != nullptr)
         return;
     // Reading the boundaries takes about as long as reading a large inventory: do it on a second
     // thread meanwhile (separate GDAL datasets and GEOS contexts, so nothing is shared).
@@ -342,7 +413,7 @@ void Loader::load_countries()
 
 const CountryBoundaries* Loader::wait_for_countries()
 {
-    if (!m_options.check_countries)
+    if (!m_options.check_countries && !m_derive_country)
         return nullptr;
     if (m_options.countries != nullptr)
         return m_options.countries;
@@ -359,11 +430,59 @@ std::size_t Loader::slot_of(std::string_view schema) const
     return m_slots.size();
 }
 
+namespace {
+
+/// The items of a list field (a GeoJSON array...) as text, or std::nullopt for a field of another type.
+std::optional<std::vector<std::string>> list_items(const OGRFeature& f, int index)
+{
+    std::vector<std::string> items;
+    int n = 0;
+    switch (f.GetFieldDefnRef(index)->GetType()) {
+    case OFTStringList:
+        for (char** it = f.GetFieldAsStringList(index); it != nullptr && *it != nullptr; ++it)
+            items.emplace_back(*it);
+        return items;
+    case OFTIntegerList: {
+        const int* v = f.GetFieldAsIntegerList(index, &n);
+        for (int i = 0; i < n; ++i)
+            items.push_back(std::to_string(v[i]));
+        return items;
+    }
+    case OFTInteger64List: {
+        const GIntBig* v = f.GetFieldAsInteger64List(index, &n);
+        for (int i = 0; i < n; ++i)
+            items.push_back(std::to_string(v[i]));
+        return items;
+    }
+    case OFTRealList: {
+        const double* v = f.GetFieldAsDoubleList(index, &n);
+        for (int i = 0; i < n; ++i)
+            items.push_back(number_text(v[i]));
+        return items;
+    }
+    default:
+        return std::nullopt;
+    }
+}
+
+}  // namespace
+
 RawValue Loader::read(const OGRFeature& f, int index, OGRFieldType type, std::string& buffer) const
 {
     RawValue v;
     if (index < 0 || !f.IsFieldSetAndNotNull(index))
         return v;
+    if (const auto items = list_items(f, index)) {
+        // A list of one value is that value; a longer one is refused in process() (multiple_values).
+        buffer.clear();
+        for (const auto& item : *items)
+            buffer += (buffer.empty() ? "" : ", ") + item;
+        if (!m_encoding.empty())
+            buffer = detail::recode_to_utf8(buffer, m_encoding);
+        v.values = static_cast<int>(items->size());
+        v.text = trim_blanks(buffer);
+        return v;
+    }
     if (type == OFTInteger || type == OFTInteger64) {
         const auto i = f.GetFieldAsInteger64(index);
         v.number = static_cast<double>(i);
@@ -374,11 +493,16 @@ RawValue Loader::read(const OGRFeature& f, int index, OGRFieldType type, std::st
         buffer = number_text(*v.number);
         v.text = buffer;
     } else {
-        v.text = trim_blanks(f.GetFieldAsString(index));  // GDAL's own storage for string fields
-        if (!m_encoding.empty()) {
-            buffer = detail::recode_to_utf8(std::string(v.text), m_encoding);
-            v.text = trim_blanks(buffer);
-        }
+        // For a string field GDAL returns the feature's own storage, valid while the record is
+        // processed. For any other type (a date, a list such as a GeoJSON array...) it returns a
+        // temporary buffer that its next GetFieldAsString call frees: copy that text at once.
+        const char* text = f.GetFieldAsString(index);
+        const bool own_storage = f.GetFieldDefnRef(index)->GetType() == OFTString;
+        if (!m_encoding.empty())
+            buffer = detail::recode_to_utf8(text, m_encoding);
+        else if (!own_storage)
+            buffer = text;
+        v.text = trim_blanks(own_storage && m_encoding.empty() ? std::string_view(text) : std::string_view(buffer));
     }
     return v;
 }
@@ -467,6 +591,8 @@ std::optional<Finding> Loader::assign(Slot& slot, const RawValue& raw, Site& sit
         site.*slot.text = raw.text;
         return std::nullopt;
     }
+    if (slot.kind == Kind::list)
+        return assign_list(slot, raw, site);
     if (slot.kind == Kind::real || slot.kind == Kind::integer) {
         if (raw.empty())
             return std::nullopt;
@@ -488,6 +614,8 @@ std::optional<Finding> Loader::assign(Slot& slot, const RawValue& raw, Site& sit
     }
     // vocabulary
     if (raw.empty()) {
+        if (f == "country" && m_derive_country)
+            return std::nullopt;  // derive_country
         if (f == "country" || f == "site_type")
             return Finding{std::string(checks::MISSING_VALUE), column(), "",
                            "is empty; every site needs its " + f + "; set one with --default " + f + "=VALUE"};
@@ -522,25 +650,124 @@ std::optional<Finding> Loader::assign(Slot& slot, const RawValue& raw, Site& sit
     return std::nullopt;
 }
 
+std::optional<Finding> Loader::derive_country(Site& site)
+{
+    const auto& p = site.location;
+    if (!std::isfinite(p.lon_deg) || !std::isfinite(p.lat_deg) || std::fabs(p.lon_deg) > 180.0 ||
+        std::fabs(p.lat_deg) > 90.0)
+        return std::nullopt;
+    const CountryBoundaries* countries = wait_for_countries();
+    if (const auto iso3 = countries->country_at(p, m_options.coastal_tolerance_m)) {
+        site.country_iso3 = *iso3;
+        mark_derived(site, "country");
+        return std::nullopt;
+    }
+    return Finding{std::string(checks::NOT_IN_COUNTRY), "location",
+                   format_value(p.lon_deg) + ", " + format_value(p.lat_deg),
+                   "lies in none of the countries of " + countries->path() + " (tolerance " +
+                       format_value(m_options.coastal_tolerance_m / 1000.0) +
+                       " km: at sea or outside Latin America and the Caribbean); the source has no country column, "
+                       "so each site's country is taken from its location: check the coordinates" + m_crs_note};
+}
+
+std::optional<Finding> Loader::assign_list(const Slot& slot, const RawValue& raw, Site& site)
+{
+    if (raw.empty())
+        return std::nullopt;
+    const std::string column = slot.column.empty() ? slot.schema : slot.column;
+    const std::string for_field = (slot.column.empty() || slot.column == slot.schema) ? std::string{} : " for " + slot.schema;
+    std::string problem;
+    if (slot.schema == "derived_fields") {
+        auto fields = parse_derived_fields(raw.text, problem);
+        if (!fields)
+            return Finding{std::string(checks::UNKNOWN_VALUE), column, std::string(raw.text),
+                           "names '" + problem + "', which is not a schema column" + for_field +
+                               ": derived_fields lists schema column names separated by ';', such as "
+                               "site_type;admin1_name;admin1_code (docs/data-schema.md)"};
+        site.derived_fields = std::move(*fields);
+        return std::nullopt;
+    }
+    auto list = parse_reporting_municipalities(raw.text, problem);
+    if (!list)
+        return Finding{std::string(checks::UNKNOWN_VALUE), column, std::string(raw.text),
+                       problem + for_field + ": write entries 'CODE NAME' separated by '; ', with '?' for an "
+                       "unknown code, such as '09005 Gustavo A. Madero; 09007 Iztapalapa' (docs/data-schema.md)"};
+    site.reporting_municipalities = std::move(*list);
+    return std::nullopt;
+}
+
+namespace {
+
+/// Lines of `value` after its first one that hold at least `separators` commas, semicolons or tabs
+/// (the separators of a whole CSV row).
+int row_like_lines(std::string_view value, std::size_t separators)
+{
+    int rows = 0;
+    for (auto at = value.find('\n'); at != std::string_view::npos; at = value.find('\n', at + 1)) {
+        const auto line = value.substr(at + 1, value.find('\n', at + 1) - (at + 1));
+        const auto most = std::max({std::count(line.begin(), line.end(), ','), std::count(line.begin(), line.end(), ';'),
+                                    std::count(line.begin(), line.end(), '\t')});
+        rows += static_cast<std::size_t>(most) >= separators ? 1 : 0;
+    }
+    return rows;
+}
+
+}  // namespace
+
+void Loader::check_unclosed_quote(const OGRFeature& f, std::int64_t record) const
+{
+    // GDAL's CSV reader takes a '"' anywhere in a value for the start of a quoted value; one that
+    // never closes makes the rest of the file a single value, and the records in it vanish. A value
+    // holding lines shaped like whole rows is that, never a genuine multi-line note.
+    const std::size_t separators = std::max(1, m_text_layer->GetLayerDefn()->GetFieldCount() - 1);
+    for (int i = 0; i < f.GetFieldCount(); ++i) {
+        if (f.GetFieldDefnRef(i)->GetType() != OFTString || !f.IsFieldSetAndNotNull(i))
+            continue;
+        const std::string_view value = f.GetFieldAsString(i);  // the feature's own storage
+        if (value.find('\n') == std::string_view::npos || row_like_lines(value, separators) == 0)
+            continue;
+        const auto lines = std::count(value.begin(), value.end(), '\n');
+        throw input_error(m_display, record, f.GetFieldDefnRef(i)->GetNameRef(),
+                          detail::escape_invalid_utf8(value.substr(0, std::min<std::size_t>(value.find('\n'), 60))) + "...",
+                          "has a '\"' that opens a quoted value and does not close it where the value ends: the " +
+                              std::to_string(lines) + " line(s) after it were read as part of this value, not as "
+                              "records, so the file cannot be counted; write a quote inside a value as \"\" "
+                              "(or quote the whole value) and load it again");
+    }
+}
+
 bool Loader::process(OGRFeature& feature, std::int64_t record, Site& site, std::optional<Finding>& failure)
 {
-    // Read every mapped value once; step 1: text must be valid UTF-8.
+    if (m_is_csv)
+        check_unclosed_quote(feature, record);
+    // Read every mapped value once; step 1: one value per field, text in valid UTF-8.
     std::optional<Finding> bad_text;
-    auto check_text = [&](const RawValue& v, const std::string& column) {
+    auto check_text = [&](const RawValue& v, const std::string& column, bool from_source = true) {
+        if (!bad_text && v.values > 1)
+            bad_text = Finding{std::string(checks::MULTIPLE_VALUES), column, std::string(v.text),
+                               "holds " + std::to_string(v.values) +
+                                   " values (a list); a site takes one value per field: keep one in the source "
+                                   "or map another column with --field"};
         if (bad_text || v.number)
             return;
-        if (const auto at = detail::first_invalid_utf8(v.text))
+        if (const auto at = detail::first_invalid_utf8(v.text); !at) {
+            if (from_source &&
+                std::any_of(v.text.begin(), v.text.end(), [](char c) { return static_cast<unsigned char>(c) >= 0x80; }))
+                ++m_utf8_beyond_ascii;
+        } else {
             bad_text = Finding{std::string(checks::NOT_UTF8), column, std::string(v.text),
                                "is not valid UTF-8 (byte " + std::to_string(*at + 1) +
                                    "); the file is probably Latin-1 or Windows-1252: convert it "
                                    "(iconv -f LATIN1 -t UTF-8) or pass --encoding LATIN1"};
+        }
     };
     for (std::size_t i = 0; i < m_slots.size(); ++i) {
         auto& slot = m_slots[i];
         m_raws[i] = read(feature, slot.index, slot.type, slot.buffer);
-        if (m_raws[i].empty() && slot.fallback)
+        const bool from_source = !m_raws[i].empty();
+        if (!from_source && slot.fallback)
             m_raws[i].text = *slot.fallback;
-        check_text(m_raws[i], slot.column);
+        check_text(m_raws[i], slot.column, from_source);
     }
     OGRFeatureDefn* defn = m_layer->GetLayerDefn();
     m_raw_lon = {};
@@ -572,6 +799,11 @@ bool Loader::process(OGRFeature& feature, std::int64_t record, Site& site, std::
         site.source = is_pg_source(m_path) ? m_display : std::filesystem::path(m_display).filename().string();
     if (site.source_record.empty())
         site.source_record = std::to_string(record);
+    if (m_derive_country)
+        if (auto f = derive_country(site)) {
+            failure = std::move(f);
+            return false;
+        }
     // Steps 4-6 now; step 7 (point in country) once the boundaries are loaded (run()).
     if (auto f = check_site(site, m_validation)) {
         // Report the source's column and text where the schema field came from one.
@@ -601,6 +833,42 @@ bool Loader::process(OGRFeature& feature, std::int64_t record, Site& site, std::
     return true;
 }
 
+void Loader::resolve_near_duplicates(Inventory& inv, const std::vector<std::int64_t>& site_records) const
+{
+    const auto dups = find_near_duplicates(inv.sites, m_options.near_duplicate_m);
+    if (dups.empty())
+        return;
+    const bool merge = m_options.near_duplicates == NearDuplicates::merge;
+    std::vector<bool> drop(inv.sites.size(), false);
+    for (const auto& d : dups) {  // by index: a site always merges into one that stays
+        const auto& s = inv.sites[d.index];
+        auto& e = inv.sites[d.earlier];
+        if (merge) {
+            inv.merges.push_back(Merge{site_records[d.index], s.site_id, site_records[d.earlier], e.site_id, d.distance_m});
+            merge_shared_site(e, s);
+        } else {
+            inv.rejects.push_back(Reject{
+                m_display, site_records[d.index], "location",
+                format_value(s.location.lon_deg) + ", " + format_value(s.location.lat_deg),
+                "is " + format_value(std::round(d.distance_m * 10.0) / 10.0) + " m from record " +
+                    std::to_string(site_records[d.earlier]) + " (site_id '" + e.site_id + "') of the same site_type " +
+                    std::string(to_string(s.site_type)) + ": taken for one site entered twice (closer than " +
+                    format_value(m_options.near_duplicate_m) +
+                    " m; change with --near-duplicate-m, or merge it as a shared site with --near-duplicates merge)",
+                std::string(checks::NEAR_DUPLICATE)});
+        }
+        drop[d.index] = true;
+    }
+    std::size_t k = 0;
+    for (std::size_t i = 0; i < inv.sites.size(); ++i)
+        if (!drop[i]) {
+            if (i != k)
+                inv.sites[k] = std::move(inv.sites[i]);
+            ++k;
+        }
+    inv.sites.erase(inv.sites.begin() + static_cast<std::ptrdiff_t>(k), inv.sites.end());
+}
+
 Inventory Loader::run()
 {
     open();
@@ -611,6 +879,12 @@ Inventory Loader::run()
 
     Inventory inv;
     inv.source = m_display;
+    inv.notices = m_notices;
+    if (m_derive_country)
+        inv.notices.push_back(m_display + " has no country column and no --default country: each site's country is "
+                                          "the one its location lies in (within " +
+                              format_value(m_options.coastal_tolerance_m / 1000.0) +
+                              " km of its boundary), listed in derived_fields");
     const std::string id_column = m_slots[m_site_id_slot].column.empty() ? "site_id" : m_slots[m_site_id_slot].column;
     const GIntBig total = m_layer->TestCapability(OLCFastFeatureCount) ? m_layer->GetFeatureCount(FALSE) : -1;
     // Growing the vector of sites costs more than reading them; reserve enough up front. Without a
@@ -710,31 +984,7 @@ Inventory Loader::run()
     inv.sites.erase(inv.sites.begin() + static_cast<std::ptrdiff_t>(kept), inv.sites.end());
 
     // Step 9: near duplicates among the sites loaded so far, in record order.
-    const auto dups = find_near_duplicates(inv.sites, m_options.near_duplicate_m);
-    if (!dups.empty()) {
-        std::vector<bool> drop(inv.sites.size(), false);
-        for (const auto& d : dups) {
-            const auto& s = inv.sites[d.index];
-            const auto& e = inv.sites[d.earlier];
-            reject(site_records[d.index],
-                   Finding{std::string(checks::NEAR_DUPLICATE), "location",
-                           format_value(s.location.lon_deg) + ", " + format_value(s.location.lat_deg),
-                           "is " + format_value(std::round(d.distance_m * 10.0) / 10.0) + " m from record " +
-                               std::to_string(site_records[d.earlier]) + " (site_id '" + e.site_id +
-                               "') of the same site_type " + std::string(to_string(s.site_type)) +
-                               ": taken for one site entered twice (closer than " +
-                               format_value(m_options.near_duplicate_m) + " m; change with --near-duplicate-m)"});
-            drop[d.index] = true;
-        }
-        std::size_t k = 0;
-        for (std::size_t i = 0; i < inv.sites.size(); ++i)
-            if (!drop[i]) {
-                if (i != k)
-                    inv.sites[k] = std::move(inv.sites[i]);
-                ++k;
-            }
-        inv.sites.erase(inv.sites.begin() + static_cast<std::ptrdiff_t>(k), inv.sites.end());
-    }
+    resolve_near_duplicates(inv, site_records);
     std::stable_sort(inv.rejects.begin(), inv.rejects.end(),
                      [](const Reject& a, const Reject& b) { return a.record < b.record; });
     if (m_options.progress)
@@ -744,9 +994,52 @@ Inventory Loader::run()
 
 }  // namespace
 
+namespace {
+
+/// The encoding a CSV or Shapefile whose text is not UTF-8 is read in: Windows-1252, a superset of
+/// Latin-1's letters, as Excel in Spanish and Portuguese and most GIS tools on Windows write.
+constexpr const char* FALLBACK_ENCODING = "CP1252";
+
+/// A source whose text is not valid UTF-8, when it cannot be read in one other encoding.
+input_error not_utf8_error(const Reject& first, const LoadOptions& options, bool recodable, std::int64_t utf8_values)
+{
+    std::string why;
+    if (!recodable)
+        why = "; this format's text must be UTF-8: the file is damaged or was written by a tool that ignored its "
+              "encoding; export it again in UTF-8";
+    else if (!options.encoding.empty())
+        why = "; the file is not in the stated --encoding " + options.encoding +
+              ": state its encoding (--encoding CP1252, LATIN1...) or convert it to UTF-8 (iconv)";
+    else
+        why = ", yet " + std::to_string(utf8_values) + " other values are UTF-8 text beyond ASCII: the file mixes "
+              "encodings; convert it to UTF-8 (iconv) or read all of it in one with --encoding (CP1252, LATIN1...)";
+    const auto bracket = first.reason.find(')');
+    return input_error(first.file, first.record, first.field, first.value,
+                       first.reason.substr(0, bracket == std::string::npos ? first.reason.size() : bracket + 1) + why +
+                           "; nothing was loaded");
+}
+
+}  // namespace
+
 Inventory load_inventory(const std::string& path, const LoadOptions& options)
 {
-    return Loader(path, options).run();
+    Loader loader(path, options);
+    auto inv = loader.run();
+    const auto bad = std::find_if(inv.rejects.begin(), inv.rejects.end(),
+                                  [](const Reject& r) { return r.check == checks::NOT_UTF8; });
+    if (bad == inv.rejects.end())
+        return inv;
+    // Never records dropped for their encoding: read the whole file in one other encoding, or refuse it.
+    if (!options.encoding.empty() || !loader.recodable() || loader.utf8_beyond_ascii() > 0)
+        throw not_utf8_error(*bad, options, loader.recodable(), loader.utf8_beyond_ascii());
+    LoadOptions again = options;
+    again.encoding = FALLBACK_ENCODING;
+    auto recoded = Loader(path, again).run();
+    recoded.notices.push_back(
+        inv.source + " is not UTF-8 (record " + std::to_string(bad->record) + ", " + bad->field + " '" + bad->value +
+        "'): read as Windows-1252 (CP1252, which includes Latin-1), as Excel in Spanish and Portuguese writes CSV; "
+        "if accented letters look wrong, state the encoding with --encoding");
+    return recoded;
 }
 
 Inventory load_shipped_inventory()

@@ -17,6 +17,8 @@ FieldKind kind_of(std::string_view f)
         return FieldKind::integer;
     if (is_vocabulary_field(f))
         return FieldKind::vocabulary;
+    if (f == "derived_fields" || f == "reporting_municipalities")
+        return FieldKind::list;
     return FieldKind::text;
 }
 

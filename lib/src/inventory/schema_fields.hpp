@@ -11,9 +11,10 @@
 namespace basural::detail {
 
 /// How a schema field's value is read and written.
-enum class FieldKind { text, real, integer, vocabulary };
+enum class FieldKind { text, real, integer, vocabulary, list };
 
-/// The kind of a schema field (site_schema_columns(); lon and lat are read apart).
+/// The kind of a schema field (site_schema_columns(); lon and lat are read apart). The list fields
+/// (derived_fields, reporting_municipalities) are text cells with their own syntax (site.hpp).
 FieldKind kind_of(std::string_view field);
 
 /// The Site member of a text, real or integer field, or nullptr for a field of another kind.

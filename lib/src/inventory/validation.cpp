@@ -11,7 +11,7 @@ namespace basural {
 const std::vector<std::string_view>& all_checks()
 {
     static const std::vector<std::string_view> all{
-        checks::NOT_UTF8,        checks::NO_COORDINATES,     checks::GEOMETRY_TYPE,   checks::INVALID_POLYGON,
+        checks::MULTIPLE_VALUES, checks::NOT_UTF8,        checks::NO_COORDINATES,     checks::GEOMETRY_TYPE,   checks::INVALID_POLYGON,
         checks::CRS_TRANSFORM,   checks::MISSING_VALUE,      checks::NOT_A_NUMBER,    checks::NOT_AN_INTEGER,
         checks::UNKNOWN_COUNTRY, checks::UNKNOWN_VALUE,      checks::LON_OUT_OF_RANGE, checks::LAT_OUT_OF_RANGE,
         checks::LON_LAT_SWAPPED, checks::NEGATIVE_VALUE,     checks::IMPLAUSIBLE_VALUE, checks::NO_COUNTRY_BOUNDARY,

@@ -7,8 +7,6 @@
 #include "detail/vector_output.hpp"
 #include "inventory/schema_fields.hpp"
 
-#include <cpl_conv.h>
-
 #include <cmath>
 #include <optional>
 
@@ -27,24 +25,6 @@ std::string csv_field(const std::string& s)
     }
     return out + "\"";
 }
-
-/// Sets GDAL's config options for the lifetime of the object, restoring the previous values.
-class ThreadConfig {
-public:
-    ThreadConfig(const char* key, const char* value) : m_key(key)
-    {
-        if (const char* old = CPLGetThreadLocalConfigOption(key, nullptr); old != nullptr)
-            m_old = old;
-        CPLSetThreadLocalConfigOption(key, value);
-    }
-    ~ThreadConfig() { CPLSetThreadLocalConfigOption(m_key, m_old ? m_old->c_str() : nullptr); }
-    ThreadConfig(const ThreadConfig&) = delete;
-    ThreadConfig& operator=(const ThreadConfig&) = delete;
-
-private:
-    const char* m_key;
-    std::optional<std::string> m_old;
-};
 
 OGRFieldType write_type(const std::string& f)
 {
@@ -110,6 +90,8 @@ void set_site_fields(OGRFeature& feature, const std::vector<int>& index, const S
     text(s.waste_provenance ? std::string(to_string(*s.waste_provenance)) : std::string{});
     text(s.source);
     text(s.source_record);
+    text(format_derived_fields(s.derived_fields));
+    text(format_reporting_municipalities(s.reporting_municipalities));
 }
 
 }  // namespace
@@ -139,7 +121,7 @@ void write_inventory(const Inventory& inventory, const std::string& path, std::s
 
     // GeoPackages record the time they were written; a fixed date, set while the file is created,
     // filled and closed, keeps outputs byte-identical.
-    const ThreadConfig fixed_date("OGR_CURRENT_DATE", "2000-01-01T00:00:00.000Z");
+    const detail::ScopedConfigOption fixed_date("OGR_CURRENT_DATE", "2000-01-01T00:00:00.000Z");
     detail::VectorOutput out(path);  // files: temporary then rename; PG: one transaction
     const auto& where = out.display_name();
     OGRLayer& layer =
@@ -176,6 +158,15 @@ void write_rejects(const std::vector<Reject>& rejects, const std::string& path)
     for (const auto& r : rejects)
         text += csv_field(r.file) + "," + std::to_string(r.record) + "," + csv_field(r.field) + "," + csv_field(r.value) +
                 "," + csv_field(r.reason) + "," + csv_field(r.check) + "\n";
+    write_file_atomically(path, text);
+}
+
+void write_merges(const std::vector<Merge>& merges, const std::string& path)
+{
+    std::string text = "record,site_id,into_record,into_site_id,distance_m\n";
+    for (const auto& m : merges)
+        text += std::to_string(m.record) + "," + csv_field(m.site_id) + "," + std::to_string(m.into_record) + "," +
+                csv_field(m.into_site_id) + "," + format_value(std::round(m.distance_m * 10.0) / 10.0) + "\n";
     write_file_atomically(path, text);
 }
 

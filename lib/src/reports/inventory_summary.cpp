@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cmath>
 #include <functional>
 #include <map>
 
@@ -58,6 +59,9 @@ const std::vector<std::function<bool(const Site&)>>& known_tests()
             else if (c == "waste_provenance") t.emplace_back([](const Site& s) { return s.waste_provenance.has_value(); });
             else if (c == "source") t.emplace_back([](const Site& s) { return !s.source.empty(); });
             else if (c == "source_record") t.emplace_back([](const Site& s) { return !s.source_record.empty(); });
+            else if (c == "derived_fields") t.emplace_back([](const Site& s) { return !s.derived_fields.empty(); });
+            else if (c == "reporting_municipalities")
+                t.emplace_back([](const Site& s) { return !s.reporting_municipalities.empty(); });
             else t.emplace_back([](const Site&) { return true; });  // always set by the loader
         }
         return t;
@@ -102,16 +106,64 @@ ReportCell percent(std::int64_t part, std::int64_t whole)
 std::string records_line(const Inventory& inv)
 {
     return inv.source + ": records read " + std::to_string(inv.records_read) + " = loaded " +
-           std::to_string(inv.sites.size()) + " + rejected " + std::to_string(inv.rejects.size());
+           std::to_string(inv.sites.size()) +
+           (inv.merges.empty() ? std::string{} : " + merged " + std::to_string(inv.merges.size())) + " + rejected " +
+           std::to_string(inv.rejects.size());
+}
+
+UnknownShares unknown_shares(const std::vector<Site>& sites)
+{
+    UnknownShares u;
+    for (const auto& s : sites) {
+        ++u.sites;
+        u.status_unknown += s.status == SiteStatus::unknown ? 1 : 0;
+        u.tonnage_unknown += s.waste_t_per_day ? 0 : 1;
+        u.type_other += s.site_type == SiteType::other ? 1 : 0;
+    }
+    return u;
+}
+
+namespace {
+
+/// "all 12 sites" or "9 of 12 sites (75%)", or "" when not mostly unknown.
+std::string how_many(std::int64_t n, std::int64_t sites)
+{
+    if (sites == 0 || n == 0 || static_cast<double>(n) <= MOSTLY_UNKNOWN_SHARE * static_cast<double>(sites))
+        return {};
+    if (n == sites)
+        return "all " + std::to_string(sites) + " sites";
+    const auto pct = static_cast<int>(std::floor(100.0 * static_cast<double>(n) / static_cast<double>(sites)));
+    return std::to_string(n) + " of " + std::to_string(sites) + " sites (" + std::to_string(pct) + "%)";
+}
+
+}  // namespace
+
+std::vector<std::string> unknown_warnings(const UnknownShares& u)
+{
+    std::vector<std::string> out;
+    if (const auto n = how_many(u.status_unknown, u.sites); !n.empty())
+        out.push_back("status is unknown for " + n +
+                      ": analyses take a dump of unknown status for one still receiving waste; map the source's "
+                      "status column with --field status=COLUMN (or --map), or state it for all with "
+                      "--default status=active");
+    if (const auto n = how_many(u.tonnage_unknown, u.sites); !n.empty())
+        out.push_back("waste_t_per_day is unknown for " + n +
+                      ": tonnages will be estimated, not observed; map the source's tonnage column with "
+                      "--field waste_t_per_day=COLUMN (or --map) if it has one");
+    if (const auto n = how_many(u.type_other, u.sites); !n.empty())
+        out.push_back("site_type is other for " + n +
+                      ": they count as neither dumps nor landfills; map the source's type terms with --map "
+                      "(\"values\": {\"site_type\": {\"TERM\": \"open_dump\"}}) or --default site_type=open_dump");
+    return out;
 }
 
 std::vector<ReportTable> inventory_summary(const Inventory& inv)
 {
     std::vector<ReportTable> tables;
 
-    ReportTable records{"records", "Records", {{"source"}, {"records_read"}, {"loaded"}, {"rejected"}}, {}};
+    ReportTable records{"records", "Records", {{"source"}, {"records_read"}, {"loaded"}, {"merged"}, {"rejected"}}, {}};
     records.rows.push_back({inv.source, inv.records_read, static_cast<std::int64_t>(inv.sites.size()),
-                            static_cast<std::int64_t>(inv.rejects.size())});
+                            static_cast<std::int64_t>(inv.merges.size()), static_cast<std::int64_t>(inv.rejects.size())});
     tables.push_back(std::move(records));
 
     std::map<std::string, Counts> by_country;

@@ -1,5 +1,5 @@
 // Loading inventories from every vector format into the schema, rejecting bad records with reasons.
-// Every load asserts read = loaded + rejected.
+// Every load asserts read = loaded + merged + rejected.
 #include "basural/base/error.hpp"
 #include "basural/inventory/reading.hpp"
 
@@ -9,6 +9,9 @@
 #include <catch2/catch.hpp>
 
 #include <cstdlib>
+#include <string>
+#include <utility>
+#include <vector>
 
 using namespace basural;
 using basural::test::data_path;
@@ -26,7 +29,7 @@ LoadOptions fixture_options()
 Inventory load(const std::string& name, LoadOptions o = fixture_options())
 {
     auto inv = load_inventory(data_path(name), o);
-    REQUIRE(inv.records_read == static_cast<std::int64_t>(inv.sites.size() + inv.rejects.size()));
+    REQUIRE(inv.records_read == static_cast<std::int64_t>(inv.sites.size() + inv.merges.size() + inv.rejects.size()));
     return inv;
 }
 
@@ -91,6 +94,150 @@ TEST_CASE("a CSV in the schema loads without any mapping", "[inventory]")
     CHECK(m.admin1_name.empty());
     CHECK(inv.sites[4].gas_capture == GasCapture::energy);
     CHECK(inv.sites[4].status == SiteStatus::remediated);
+}
+
+TEST_CASE("derived_fields and reporting_municipalities load; bad lists are rejected with reasons", "[inventory]")
+{
+    const auto inv = load("sites_shared.csv");
+    REQUIRE(inv.sites.size() == 2);
+    const auto& shared = inv.sites[0];
+    CHECK(shared.derived_fields == std::vector<std::string>{"admin1_name", "admin1_code"});
+    const std::vector<ReportingMunicipality> reporting{
+        {"15058", "Nezahualcóyotl"}, {"15031", "Chimalhuacán"}, {"", "La Paz"}};
+    CHECK(shared.reporting_municipalities == reporting);
+    CHECK(shared.receives_other_municipalities == true);
+    CHECK(inv.sites[1].derived_fields == std::vector<std::string>{"site_type"});
+    CHECK(inv.sites[1].reporting_municipalities.empty());
+
+    REQUIRE(inv.rejects.size() == 2);
+    CHECK(inv.rejects[0].record == 3);
+    CHECK(inv.rejects[0].check == "unknown_value");
+    CHECK(inv.rejects[0].field == "derived_fields");
+    CHECK(inv.rejects[0].value == "site_type;colour");
+    CHECK_THAT(inv.rejects[0].reason, Catch::StartsWith("names 'colour', which is not a schema column"));
+    CHECK(inv.rejects[1].record == 4);
+    CHECK(inv.rejects[1].field == "reporting_municipalities");
+    CHECK_THAT(inv.rejects[1].reason, Catch::StartsWith("has an empty entry (entry 2)"));
+
+    // Files without the two columns (older inventories, user files) load with both empty.
+    for (const auto& s : load("sites_schema.csv").sites) {
+        CHECK(s.derived_fields.empty());
+        CHECK(s.reporting_municipalities.empty());
+    }
+}
+
+TEST_CASE("values of date and list fields are read as text that outlives the next field read", "[inventory]")
+{
+    // GDAL hands the text of a non-string field (a date, a list) in a buffer that its next
+    // GetFieldAsString call frees: keeping a view of it showed freed memory as the value (#17).
+    auto opts = fixture_options();
+    for (const auto& [schema, column] : std::vector<std::pair<std::string, std::string>>{
+             {"site_id", "ID"}, {"country", "PAIS"}, {"site_type", "TIPO"}, {"name", "FECHA"}, {"source_record", "CIERRE"}})
+        opts.mapping.fields[schema] = column;
+    for (const char* name : {"sites_dates.gpkg", "sites_dates.geojson"}) {
+        INFO(name);
+        const auto inv = load(name, opts);
+        CHECK(inv.rejects.empty());
+        REQUIRE(inv.sites.size() == 2);
+        CHECK(inv.sites[0].name == "2015/03/01");  // GDAL's text of an OFTDate
+        CHECK(inv.sites[0].source_record == "2019/12/31");
+        CHECK(inv.sites[1].name == "2001/07/15");
+        CHECK(inv.sites[1].source_record == "2020/01/02");
+    }
+
+    // A GeoJSON array: one value is that value, several are refused with their text.
+    auto list_opts = fixture_options();
+    list_opts.mapping.fields = {{"site_id", "ID"}, {"name", "NOMBRE"}, {"country", "PAIS"}, {"site_type", "TIPO"},
+                                {"municipality_name", "MUNICIPIOS"}};
+    const auto inv = load("sites_array.geojson", list_opts);
+    REQUIRE(inv.sites.size() == 1);
+    CHECK(inv.sites[0].site_id == "A2");
+    CHECK(inv.sites[0].country_iso3 == "ARG");           // "ARG" in a column of lists
+    CHECK(inv.sites[0].municipality_name == "Córdoba");  // ["Córdoba"]
+    REQUIRE(inv.rejects.size() == 1);
+    CHECK(inv.rejects[0].record == 1);
+    CHECK(inv.rejects[0].check == "multiple_values");
+    CHECK(inv.rejects[0].field == "PAIS");
+    CHECK(inv.rejects[0].value == "ARG, BRA");
+    CHECK_THAT(inv.rejects[0].reason, Catch::StartsWith("holds 2 values (a list)"));
+}
+
+TEST_CASE("a stray quote in a CSV is an error naming the record, never records lost in silence", "[inventory]")
+{
+    // Three records; the '"' in record 1 never closes, so GDAL reads the other two into its name.
+    try {
+        load_inventory(data_path("sites_stray_quote.csv"), fixture_options());
+        FAIL("expected an input_error");
+    } catch (const input_error& e) {
+        CHECK(e.record() == 1);
+        CHECK(e.field() == "name");
+        CHECK(e.value() == "Botadero Norte,ARG,open_dump,-64.2,-31.4...");
+        CHECK_THAT(e.reason(), Catch::Contains("the 2 line(s) after it were read as part of this value"));
+        CHECK_THAT(std::string(e.what()), Catch::StartsWith(data_path("sites_stray_quote.csv") + " record 1: name '"));
+    }
+    // A quoted value over two lines (a note with a comma) is not taken for one.
+    const auto inv = load("sites_multiline.csv");
+    REQUIRE(inv.sites.size() == 2);
+    CHECK(inv.sites[0].name == "Botadero Norte\nsegunda línea, con coma");
+}
+
+TEST_CASE("a source without a country column gets each site's country from its location", "[inventory]")
+{
+    auto opts = fixture_options();
+    add_field_assignment(opts.mapping, "site_id=ID");
+    add_default_assignment(opts.mapping, "site_type=open_dump");
+    opts.check_countries = false;  // the boundaries are still read to find the countries
+    const auto inv = load("sites_ids_only.csv", opts);
+    REQUIRE(inv.sites.size() == 3);
+    CHECK(inv.sites[0].country_iso3 == "ARG");  // Córdoba
+    CHECK(inv.sites[1].country_iso3 == "BRA");  // Brasília
+    CHECK(inv.sites[2].country_iso3 == "MEX");  // Mexico City
+    for (const auto& s : inv.sites)
+        CHECK(s.derived_fields == std::vector<std::string>{"country"});
+    // In the Atlantic, and in Madrid: outside every country of the boundaries, rejected with the reason.
+    REQUIRE(inv.rejects.size() == 2);
+    CHECK(inv.rejects[0].record == 4);
+    CHECK(inv.rejects[0].check == "not_in_country");
+    CHECK(inv.rejects[0].value == "-30, -20");
+    CHECK_THAT(inv.rejects[0].reason, Catch::StartsWith("lies in none of the countries of") &&
+                                          Catch::Contains("the source has no country column"));
+    CHECK(inv.rejects[1].record == 5);
+    REQUIRE(inv.notices.size() == 1);
+    CHECK_THAT(inv.notices[0], Catch::Contains("has no country column and no --default country"));
+}
+
+TEST_CASE("a site reported by several municipalities is merged into one shared site", "[inventory]")
+{
+    auto opts = fixture_options();
+    opts.mapping = load_field_mapping(data_path("mapping_register_mx.json"));
+    const auto inv = load("sites_shared_register.csv", opts);
+    CHECK(inv.records_read == 4);
+    REQUIRE(inv.sites.size() == 3);  // Neza II (twice), La Paz's landfill (another type, 10 m away), Ixtapaluca
+    CHECK(inv.rejects.empty());
+    REQUIRE(inv.merges.size() == 1);
+    CHECK(inv.merges[0].record == 2);
+    CHECK(inv.merges[0].site_id == "15031001DF");
+    CHECK(inv.merges[0].into_record == 1);
+    CHECK(inv.merges[0].into_site_id == "15058001DF");
+    CHECK(inv.merges[0].distance_m == 0.0);
+
+    const auto& neza = inv.sites[0];
+    CHECK(neza.site_id == "15058001DF");
+    CHECK(neza.municipality_code == "15058");  // the first record's own municipality stays
+    const std::vector<ReportingMunicipality> both{{"15058", "NEZAHUALCÓYOTL"}, {"15031", "CHIMALHUACÁN"}};
+    CHECK(neza.reporting_municipalities == both);
+    CHECK(neza.receives_other_municipalities == true);
+    CHECK(neza.derived_fields == std::vector<std::string>{"receives_other_municipalities", "reporting_municipalities"});
+    CHECK(inv.sites[1].site_type == SiteType::sanitary_landfill);
+    CHECK(inv.sites[1].reporting_municipalities.empty());
+
+    // --near-duplicates reject: the second report is rejected as entered twice.
+    opts.near_duplicates = NearDuplicates::reject;
+    const auto rejected = load("sites_shared_register.csv", opts);
+    CHECK(rejected.sites.size() == 3);
+    REQUIRE(rejected.rejects.size() == 1);
+    CHECK(rejected.rejects[0].check == "near_duplicate");
+    CHECK(rejected.merges.empty());
 }
 
 TEST_CASE("every vector format loads the same sites through a mapping", "[inventory]")
@@ -163,7 +310,9 @@ TEST_CASE("polygon footprints give a point on the surface and a geodesic area", 
 TEST_CASE("bad records are rejected with their reason and never dropped", "[inventory]")
 {
     const auto path = data_path("sites_bad.csv");
-    const auto inv = load("sites_bad.csv");
+    auto opts = fixture_options();
+    opts.near_duplicates = NearDuplicates::reject;
+    const auto inv = load("sites_bad.csv", opts);
     CHECK(inv.records_read == 14);
     REQUIRE(inv.sites.size() == 2);
     CHECK(inv.sites[0].site_id == "ok-1");
@@ -222,17 +371,31 @@ TEST_CASE("checks can be relaxed: no country check, no near-duplicate check", "[
     CHECK(inv.rejects.size() == 10);
 }
 
-TEST_CASE("text that is not UTF-8 is rejected, or transcoded when the encoding is stated", "[inventory]")
+TEST_CASE("text that is not UTF-8 is read as Windows-1252 with a notice, or refused whole", "[inventory]")
 {
+    // Never records dropped for their encoding (#12): the whole file is read as CP1252.
     const auto inv = load("sites_latin1.csv");
-    REQUIRE(inv.rejects.size() == 1);
-    CHECK(inv.sites.size() == 1);
-    const auto& r = inv.rejects[0];
-    CHECK(r.record == 1);
-    CHECK(r.check == "not_utf8");
-    CHECK(r.field == "name");
-    CHECK(r.value == "Lix\\xE3o do Jo\\xE3o");  // shown escaped, never garbled
-    CHECK_THAT(r.reason, Catch::Contains("--encoding LATIN1"));
+    CHECK(inv.rejects.empty());
+    REQUIRE(inv.sites.size() == 2);
+    CHECK(inv.sites[0].name == "Lixão do João");
+    REQUIRE(inv.notices.size() == 1);
+    CHECK_THAT(inv.notices[0], Catch::Contains("is not UTF-8 (record 1, name 'Lix\\xE3o do Jo\\xE3o'): read as "
+                                               "Windows-1252"));  // shown escaped, never garbled
+
+    // A file that mixes UTF-8 and Latin-1 cannot be read in one encoding: refused, naming the record.
+    try {
+        load_inventory(data_path("sites_mixed_encoding.csv"), fixture_options());
+        FAIL("expected an input_error");
+    } catch (const input_error& e) {
+        CHECK(e.record() == 2);
+        CHECK(e.field() == "name");
+        CHECK_THAT(e.reason(), Catch::Contains("mixes encodings") && Catch::Contains("--encoding"));
+    }
+    // Stated UTF-8, the file is not: refused too.
+    auto utf8 = fixture_options();
+    utf8.encoding = "UTF-8";
+    CHECK_THROWS_WITH(load_inventory(data_path("sites_latin1.csv"), utf8),
+                      Catch::Contains("record 1: name 'Lix\\xE3o do Jo\\xE3o' is not valid UTF-8 (byte 4)"));
 
     auto opts = fixture_options();
     opts.encoding = "LATIN1";
@@ -258,7 +421,7 @@ TEST_CASE("whole-source problems are errors naming the source", "[inventory]")
 
     auto layer = opts;
     layer.layer = "dumps";
-    CHECK_THROWS_WITH(load_inventory(data_path("sites_two_layers.kml"), layer), Catch::Contains("has no country column"));
+    CHECK_THROWS_WITH(load_inventory(data_path("sites_two_layers.kml"), layer), Catch::Contains("has no site_type column"));
     add_default_assignment(layer.mapping, "country=Brasil");
     add_default_assignment(layer.mapping, "site_type=lixão");
     const auto inv = load("sites_two_layers.kml", layer);

@@ -236,6 +236,6 @@ TEST_CASE("numbers in messages", "[validation]")
     CHECK(format_value(-47.88) == "-47.88");
     CHECK(format_value(0.1 + 0.2) == "0.3");
     CHECK(format_value(std::numeric_limits<double>::quiet_NaN()) == "NaN");
-    CHECK(all_checks().size() == 19);
+    CHECK(all_checks().size() == 20);
     CHECK(current_year_utc() >= 2024);
 }

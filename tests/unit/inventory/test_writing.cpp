@@ -27,7 +27,7 @@ LoadOptions fixture_options()
 Inventory load(const std::string& name, LoadOptions o = fixture_options())
 {
     auto inv = load_inventory(data_path(name), o);
-    REQUIRE(inv.records_read == static_cast<std::int64_t>(inv.sites.size() + inv.rejects.size()));
+    REQUIRE(inv.records_read == static_cast<std::int64_t>(inv.sites.size() + inv.merges.size() + inv.rejects.size()));
     return inv;
 }
 
@@ -52,6 +52,15 @@ TEST_CASE("written inventories read back identically", "[inventory]")
         const auto back = load_inventory(path, fixture_options());
         CHECK(back.rejects.empty());
         basural::test::check_same_sites(back.sites, original.sites);
+    }
+    // The later columns derived_fields and reporting_municipalities too.
+    const auto shared = load("sites_shared.csv");
+    REQUIRE(shared.sites.size() == 2);
+    for (const char* name : {"shared.gpkg", "shared.csv", "shared.geojson"}) {
+        INFO(name);
+        const auto path = (dir / name).string();
+        write_inventory(shared, path);
+        basural::test::check_same_sites(load_inventory(path, fixture_options()).sites, shared.sites);
     }
     // GeoPackages are byte-identical for the same inventory.
     write_inventory(original, (dir / "again.gpkg").string());

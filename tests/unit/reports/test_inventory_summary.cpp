@@ -56,7 +56,15 @@ TEST_CASE("info's tables count sites per country and field completeness", "[inve
     const auto tables = inventory_summary(inv);
     REQUIRE(tables.size() == 3);
     CHECK(tables[0].name == "records");
-    CHECK(std::get<std::int64_t>(tables[0].rows[0][3]) == 1);
+    CHECK(std::get<std::int64_t>(tables[0].rows[0][3]) == 0);  // merged
+    CHECK(std::get<std::int64_t>(tables[0].rows[0][4]) == 1);  // rejected
+
+    // A record merged into a shared site is counted apart: read = loaded + merged + rejected.
+    auto merged = inv;
+    merged.merges.push_back({5, "b", 1, "a", 0.0});
+    merged.records_read = 5;
+    CHECK(records_line(merged) == "x.csv: records read 5 = loaded 3 + merged 1 + rejected 1");
+    CHECK(std::get<std::int64_t>(inventory_summary(merged)[0].rows[0][3]) == 1);
 
     const auto& countries = tables[1];
     REQUIRE(countries.rows.size() == 3);  // BRA, MEX, LAC
@@ -81,6 +89,39 @@ TEST_CASE("info's tables count sites per country and field completeness", "[inve
     const auto& status = row_of(completeness, "status");
     CHECK(std::get<double>(status[1]) == Approx(200.0 / 3.0));
     CHECK(std::get<double>(row_of(completeness, "site_id")[1]) == Approx(100.0));
+}
+
+TEST_CASE("fields that drive results are warned about when unknown for all or most sites", "[inventory_summary]")
+{
+    std::vector<Site> sites;
+    for (int i = 0; i < 4; ++i)
+        sites.push_back(site("BRA", SiteType::open_dump, SiteStatus::unknown, Provenance::observed));
+    sites[0].status = SiteStatus::active;   // status unknown for 3 of 4 (75%): mostly
+    sites[0].waste_t_per_day = 10.0;        // tonnage unknown for 3 of 4 too
+    sites[1].waste_t_per_day = 0.0;         // 0 is known: 2 of 4 unknown (50%) is not "mostly"
+    sites[3].site_type = SiteType::other;   // 1 of 4 other
+    const auto u = unknown_shares(sites);
+    CHECK(u.sites == 4);
+    CHECK(u.status_unknown == 3);
+    CHECK(u.tonnage_unknown == 2);
+    CHECK(u.type_other == 1);
+    const auto w = unknown_warnings(u);
+    REQUIRE(w.size() == 1);
+    CHECK_THAT(w[0], Catch::StartsWith("status is unknown for 3 of 4 sites (75%): ") &&
+                         Catch::Contains("--default status=active"));
+
+    for (auto& s : sites) {
+        s.status = SiteStatus::unknown;
+        s.waste_t_per_day.reset();
+        s.site_type = SiteType::other;
+    }
+    const auto all = unknown_warnings(unknown_shares(sites));
+    REQUIRE(all.size() == 3);
+    CHECK_THAT(all[0], Catch::StartsWith("status is unknown for all 4 sites"));
+    CHECK_THAT(all[1], Catch::StartsWith("waste_t_per_day is unknown for all 4 sites") &&
+                           Catch::Contains("--field waste_t_per_day=COLUMN"));
+    CHECK_THAT(all[2], Catch::StartsWith("site_type is other for all 4 sites") && Catch::Contains("--map"));
+    CHECK(unknown_warnings(unknown_shares({})).empty());
 }
 
 TEST_CASE("validate's table counts rejects per check in the documented order", "[inventory_summary]")

@@ -7,6 +7,7 @@
 #include "basural/inventory/countries.hpp"
 #include "basural/inventory/mapping.hpp"
 #include "basural/base/progress.hpp"
+#include "basural/inventory/shared_sites.hpp"
 #include "basural/inventory/site.hpp"
 #include "basural/inventory/validation.hpp"
 
@@ -30,12 +31,34 @@ struct Reject {
     std::string message() const;
 };
 
-/// Sites loaded from one source. Invariant: records_read == sites.size() + rejects.size().
+/// A record merged into an earlier site as one shared site (a near duplicate of the same type).
+struct Merge {
+    std::int64_t record = 0;       ///< the merged (later) record, 1-based as in Reject
+    std::string site_id;           ///< its site_id as read
+    std::int64_t into_record = 0;  ///< the record of the site it merged into
+    std::string into_site_id;
+    double distance_m = 0.0;       ///< geodesic distance between the two records' locations
+};
+
+/// Sites loaded from one source.
+/// Invariant: records_read == sites.size() + merges.size() + rejects.size().
 struct Inventory {
     std::string source;               ///< the source as given (PG: strings without password)
     std::vector<Site> sites;          ///< in source order
     std::vector<Reject> rejects;      ///< sorted by record
+    std::vector<Merge> merges;        ///< sorted by record
     std::int64_t records_read = 0;
+    /// What the loader decided on its own that a user should know (an encoding assumed, a header
+    /// row recognised, values derived), one sentence each, for the command to print.
+    std::vector<std::string> notices;
+};
+
+/// Whether a spreadsheet's (XLSX, ODS) first row names the columns.
+enum class HeaderRow {
+    automatic,  ///< GDAL's guess, and a first row of text naming the mapping's (or at least two schema)
+                ///< columns is the header even when the rows below are text too
+    yes,
+    no,
 };
 
 struct LoadOptions {
@@ -51,6 +74,8 @@ struct LoadOptions {
     /// ISO-8859-15, CP1252); empty: CSV text must be UTF-8 (records that are not are rejected
     /// with not_utf8) and a Shapefile's .cpg is trusted.
     std::string encoding;
+    /// Spreadsheets only: whether the first row is the header.
+    HeaderRow header = HeaderRow::automatic;
     /// Check each site lies in its stated country.
     bool check_countries = true;
     /// Country boundaries; empty: the shipped datasets/lac_countries.geojson.
@@ -58,8 +83,11 @@ struct LoadOptions {
     /// Already loaded boundaries (take precedence over countries_path; not owned).
     const CountryBoundaries* countries = nullptr;
     double coastal_tolerance_m = DEFAULT_COASTAL_TOLERANCE_M;
-    /// Sites of the same type closer than this are one site entered twice; <= 0 disables.
+    /// Sites of the same type closer than this are one site; <= 0 disables.
     double near_duplicate_m = DEFAULT_NEAR_DUPLICATE_M;
+    /// What becomes of such a near duplicate: merged into the earlier site (a site reported by
+    /// several municipalities, merge_shared_site) or rejected (near_duplicate).
+    NearDuplicates near_duplicates = NearDuplicates::merge;
     /// The year after which opening years are "in the future"; 0: the current year.
     int current_year = 0;
     ProgressFn progress;

@@ -41,6 +41,13 @@ std::optional<Provenance> parse_provenance(std::string_view s) noexcept;
 /// True for the site types that are inadequate disposal (open and controlled dumps).
 bool is_inadequate(SiteType t) noexcept;
 
+/// One municipality that reports a site (docs/data-schema.md, `reporting_municipalities`).
+struct ReportingMunicipality {
+    std::string code;  ///< official code (IBGE, INEGI...); "" = unknown
+    std::string name;  ///< "" = unknown
+    bool operator==(const ReportingMunicipality&) const = default;
+};
+
 /// One disposal site.
 struct Site {
     std::string site_id;            ///< stable, unique within an inventory
@@ -69,7 +76,40 @@ struct Site {
     std::optional<Provenance> waste_provenance;          ///< of waste_t_per_day, when known
     std::string source;             ///< dataset the record comes from (e.g. "SNIS-RS 2022")
     std::string source_record;      ///< the record's key or number in that source
+    /// Schema columns whose values were derived by a documented rule rather than read from the
+    /// source (e.g. "country" by point in polygon), in schema column order, each once; empty:
+    /// every given value is as the source says.
+    std::vector<std::string> derived_fields;
+    /// For a site reported by several municipalities (a shared, intermunicipal site): all of them,
+    /// its own municipality included; empty: only the site's own municipality (or unknown).
+    std::vector<ReportingMunicipality> reporting_municipalities;
 };
+
+/// True when `field` is listed in the site's derived_fields.
+bool is_derived(const Site& site, std::string_view field) noexcept;
+
+/// Adds `field` to the site's derived_fields (keeping schema column order and each name once).
+/// Throws std::invalid_argument for a name that is not a schema column (or is derived_fields).
+void mark_derived(Site& site, std::string_view field);
+
+/// derived_fields as a schema cell: the names joined by ";" ("" when none).
+std::string format_derived_fields(const std::vector<std::string>& fields);
+
+/// A derived_fields cell: ";"-separated schema column names, blanks around each ignored, empty
+/// names skipped; returned in schema column order, each once. On a name that is not a schema
+/// column (or is derived_fields itself) returns std::nullopt and sets `bad_name` to it.
+std::optional<std::vector<std::string>> parse_derived_fields(std::string_view cell, std::string& bad_name);
+
+/// reporting_municipalities as a schema cell: entries "CODE NAME" joined by "; ", with CODE "?"
+/// when unknown and NAME omitted when unknown ("09005 Gustavo A. Madero; ? 25 de Mayo; 09007").
+std::string format_reporting_municipalities(const std::vector<ReportingMunicipality>& list);
+
+/// A reporting_municipalities cell in the form above: entries separated by ";", the code is the
+/// entry's first blank-separated token ("?" = unknown), the rest (trimmed) its name. Returns
+/// std::nullopt, with `problem` set, for an empty entry between separators or an entry "?"
+/// alone (neither code nor name).
+std::optional<std::vector<ReportingMunicipality>> parse_reporting_municipalities(std::string_view cell,
+                                                                                  std::string& problem);
 
 /// The schema's column names, in the documented order (docs/data-schema.md); the shipped
 /// inventory and `basural import` write exactly these.

@@ -5,7 +5,7 @@
 ///
 /// load_inventory applies the checks to every record in this fixed order and reports the FIRST
 /// failure only (fix it, re-run, and the next one, if any, shows):
-///   1. text encoding           not_utf8
+///   1. reading values          multiple_values, not_utf8
 ///   2. geometry                no_coordinates, geometry_type, invalid_polygon, crs_transform
 ///   3. field values, in schema column order
 ///                              missing_value, not_a_number, not_an_integer, unknown_country, unknown_value
@@ -32,6 +32,7 @@ namespace basural {
 
 /// Stable identifiers of the checks (the `check` column of a rejects file).
 namespace checks {
+inline constexpr std::string_view MULTIPLE_VALUES = "multiple_values";
 inline constexpr std::string_view NOT_UTF8 = "not_utf8";
 inline constexpr std::string_view NO_COORDINATES = "no_coordinates";
 inline constexpr std::string_view GEOMETRY_TYPE = "geometry_type";

@@ -29,4 +29,8 @@ void write_inventory(const Inventory& inventory, const std::string& path,
 /// Writes rejects as UTF-8 CSV with the header file,record,field,value,reason,check, atomically.
 void write_rejects(const std::vector<Reject>& rejects, const std::string& path);
 
+/// Writes merges as UTF-8 CSV with the header record,site_id,into_record,into_site_id,distance_m
+/// (metres, to 0.1 m), atomically.
+void write_merges(const std::vector<Merge>& merges, const std::string& path);
+
 }  // namespace basural
