@@ -563,7 +563,9 @@ std::map<std::string, std::string> schema_row(const Site& s)
             {"provenance", std::string(to_string(s.provenance))},
             {"waste_provenance", s.waste_provenance ? std::string(to_string(*s.waste_provenance)) : std::string{}},
             {"source", s.source},
-            {"source_record", s.source_record}};
+            {"source_record", s.source_record},
+            {"derived_fields", format_derived_fields(s.derived_fields)},
+            {"reporting_municipalities", format_reporting_municipalities(s.reporting_municipalities)}};
 }
 
 }  // namespace
