@@ -9,7 +9,9 @@ Reads the raw data in ../shared/data (relative to the repository root; --shared 
                                     with lac_admin1.LICENSE-GPL-2.txt (its licence as distributed)
   datasets/lac_places.csv           GeoNames populated places of the 33 states
   datasets/lac_country_waste.csv    What a Waste 2.0 figures of the 33 states
-  datasets/lac_sites.csv            the inventory: Brazil's SNIS units (observed) + calibrated estimates
+  datasets/lac_sites.csv            the inventory: observed registers (SNIS, INEGI, MINAM), located
+                                    Climate TRACE sites, and estimates up to each country's published figure
+  datasets/climate_trace_2023_lac.csv  every Climate TRACE asset of the 33 states and what became of it
   datasets/README.md                sources, licences, columns and how every number was made
   bench/data/*                      OR-Library p-median instances, copied unchanged, and their README
 
@@ -27,10 +29,11 @@ import tempfile
 
 from basural_data.admin1 import build_admin1
 from basural_data.bench import BENCH_FILES, BENCH_README
-from basural_data.brazil import build_brazil
-from basural_data.common import NAME_BY_ISO3, BuildError, csv_text, read_dict_csv
+from basural_data.common import BuildError, csv_text, read_dict_csv
 from basural_data.countries import build_countries, build_world_context
-from basural_data.estimated import build_estimated
+from basural_data.checks import check_inventory
+from basural_data.climate_trace import asset_table
+from basural_data.inventory import build_inventory
 from basural_data.places import build_places
 from basural_data.readme import build_readme
 from basural_data.sites import SITE_COLUMNS, site_line, verify_locations
@@ -62,26 +65,18 @@ def build_all(shared):
     if any(waw[i] is None for i in waw):
         raise BuildError("a LAC country is missing from What a Waste 2.0: the estimation rules need it")
     counts_rows = read_dict_csv(os.path.join(shared, "counts", "lac_dumpsite_counts.csv"))
-    rows = build_brazil(shared, stats)
-    rows += build_estimated(shared, places, waw, parts, counts_rows, stats)
+    rows, assets = build_inventory(shared, parts, admin1_units, places, waw, counts_rows, stats)
     verify_locations(rows, parts, stats)
-    ids = [r["site_id"] for r in rows]
-    if len(set(ids)) != len(ids):
-        raise BuildError("site_id not unique")
     rows.sort(key=lambda r: r["site_id"])
-    present = {r["country"] for r in rows}
-    if present != set(NAME_BY_ISO3):
-        raise BuildError(f"countries without sites: {sorted(set(NAME_BY_ISO3) - present)}")
-    n_open = sum(1 for r in rows if r["site_type"] == "open_dump")
-    if len(rows) < 14000 or n_open < 10000:
-        raise BuildError(f"{len(rows)} sites, {n_open} open dumps: below the 14,000 / 10,000 targets")
+    check_inventory(rows, assets, stats)
+    out["datasets/climate_trace_2023_lac.csv"] = asset_table(assets).encode()
     out["datasets/lac_sites.csv"] = csv_text(SITE_COLUMNS, [site_line(r) for r in rows]).encode()
     for folder, name in BENCH_FILES:
         with open(os.path.join(shared, "benchmarks", folder, name), "rb") as f:
             out[f"bench/data/{name}"] = f.read()
     out["bench/data/README.md"] = BENCH_README.encode()
     sizes = {k.split("/", 1)[1]: len(v) for k, v in out.items() if k.startswith("datasets/")}
-    out["datasets/README.md"] = build_readme(rows, stats, waw, sizes).encode()
+    out["datasets/README.md"] = build_readme(rows, assets, stats, waw, sizes).encode()
     return out, stats
 
 

@@ -147,6 +147,8 @@ def build_brazil(shared, stats):
             "waste_pickers": pickers,
             "child_waste_pickers": child_pickers,
             "gas_capture": gas,
+            # the seat's point; gas handling from two questions; pickers as the sum of two counts
+            "derived": ["lon", "lat", "gas_capture"] + (["waste_pickers"] if rule == "UP081 yes, both counts" else []),
             "receives_other_municipalities": yes_no(snis_yes_no(rec[col["up012"]], where + " UP012")),
             "provenance": "observed",
             "source": "SNIS-RS 2022 unidades de processamento",

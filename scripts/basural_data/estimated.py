@@ -22,12 +22,17 @@ PUBLISHED = {
     "MEX": dict(
         year="2017", match="2,203", short="2,203 sitios de disposición final",
         groups=[("controlled_dump", 173, "controlled dump"), ("open_dump", 2030, "open dump")],
+        # observed sites that count against each group: the 173 sites with infrastructure are matched
+        # by observed sanitary landfills, the 2,030 without by observed open and controlled dumps
+        absorbs={"controlled_dump": ("sanitary_landfill",), "open_dump": ("open_dump", "controlled_dump")},
         figure="2,203 final disposal sites, 173 with and 2,030 without leachate/biogas "
                "infrastructure (INEGI CNGM 2017)",
         why="the only national count (INEGI Censo Nacional de Gobiernos Municipales 2017, via "
-            "SEMARNAT); sites without infrastructure are written as open dumps, the 173 with "
-            "infrastructure as controlled dumps (the census does not say which of them are "
-            "sanitary landfills)"),
+            "SEMARNAT); observed sites (the 2015 register and located Climate TRACE sites) count "
+            "against it, observed sanitary landfills against the 173 with infrastructure, observed "
+            "open and controlled dumps against the 2,030 without; estimated open dumps fill what is "
+            "left of the 2,030 (estimated controlled dumps what is left of the 173: the census does "
+            "not say which of them are sanitary landfills)"),
     "PER": dict(
         year="2025", match="2026", short="2,026 áreas degradadas por residuos",
         groups=[("open_dump", 2026, "open dump")],
@@ -231,6 +236,45 @@ def country_plans(shared, waw, counts_rows, ratio, fallback_share):
     return plans
 
 
+def shrink_for_observed(plans, observed_rows, stats):
+    """Observed sites (registers, located sites) count against a country's figure: its estimated
+    groups shrink by the observed sites of their type (or of the types listed in `absorbs`), the last
+    group first, never below 0; then located sites of unknown type (written `other`) count against
+    what is left, since each is one of the sites the figure counts or a landfill."""
+    observed, unknown = {}, {}
+    for r in observed_rows:
+        if r.get("type_unknown"):
+            unknown[r["country"]] = unknown.get(r["country"], 0) + 1
+        else:
+            key = (r["country"], r["site_type"])
+            observed[key] = observed.get(key, 0) + 1
+    shrunk = {}
+    for iso3, plan in sorted(plans.items()):
+        absorbs = PUBLISHED.get(iso3, {}).get("absorbs", {})
+        left = {t: n for (c, t), n in observed.items() if c == iso3}
+        left_unknown = unknown.get(iso3, 0)
+        groups = []
+        plan["absorbed_typed"] = plan["absorbed_unknown"] = 0
+        for site_type, count, noun in reversed(plan["groups"]):
+            take = 0
+            for t in absorbs.get(site_type, (site_type,)):
+                use = min(left.get(t, 0), count - take)
+                take += use
+                left[t] = left.get(t, 0) - use
+            by_unknown = min(left_unknown, count - take)
+            left_unknown -= by_unknown
+            groups.append((site_type, count - take - by_unknown, noun))
+            plan["absorbed_typed"] += take
+            plan["absorbed_unknown"] += by_unknown
+            if take or by_unknown:
+                shrunk.setdefault(iso3, []).append((site_type, count, take, by_unknown))
+        plan["planned_groups"] = plan["groups"]
+        plan["groups"] = list(reversed(groups))
+        plan["observed"] = {t: n for (c, t), n in observed.items() if c == iso3}
+        plan["observed_unknown_type"] = unknown.get(iso3, 0)
+    stats["estimated_shrunk"] = shrunk
+
+
 def served_population(sites, anchors):
     """Per site type, each anchor's population goes to its own site(s) of that type, or to the nearest
     anchor hosting one; a host's population is split among its sites (sets s["population_served"])."""
@@ -348,14 +392,23 @@ def estimate_country(iso3, plan, anchors, w, parts):
     return rows, placement
 
 
-def build_estimated(shared, places, waw, parts_by_iso3, counts_rows, stats):
+def build_estimated(shared, places, waw, parts_by_iso3, counts_rows, observed_rows, stats):
     ratio, fallback_share = people_per_open_dump(waw, stats)
     plans = country_plans(shared, waw, counts_rows, ratio, fallback_share)
+    shrink_for_observed(plans, observed_rows, stats)
+    # Mexico's estimated sites go to the municipalities its register lists no site for
+    registered = {r["municipality_code"] for r in observed_rows if r["country"] == "MEX" and r["municipality_code"]}
     rows = []
     placement = {}
     for iso3, plan in sorted(plans.items()):
+        if sum(n for _, n, _ in plan["groups"]) == 0:
+            placement[iso3] = dict(anchors=0, offset=0, at_anchor=0, places_population=0)
+            continue
         parts = parts_by_iso3[iso3]
         anchors = anchors_for(iso3, places, shared, parts, stats)
+        if iso3 == "MEX":
+            stats["mex_anchors_with_register_site"] = sum(1 for a in anchors if a["key"] in registered)
+            anchors = [a for a in anchors if a["key"] not in registered]
         if not anchors:
             raise BuildError(f"{iso3}: no populated place to put estimated sites near")
         country_rows, placement[iso3] = estimate_country(iso3, plan, anchors, waw[iso3], parts)

@@ -3,6 +3,7 @@
 import os
 
 from .admin1 import readme_values as admin1_readme_values
+from .readme_sources import country_table, source_values
 from .common import NAME_BY_ISO3, BuildError, md_escape, round_half_up, thousands, trimmed
 from .estimated import (COMPLETE_BREAKDOWN_PCT, ECUADOR_CANTONES, OFFSET_ATTEMPTS, OFFSET_MIN_KM,
                         OFFSET_SPAN_KM)
@@ -12,44 +13,11 @@ from .waste import WAW_URL
 README_TEMPLATE = os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))),
                                "datasets_readme.md.in")
 
-def build_readme(rows, stats, waw, files):
+def build_readme(rows, assets, stats, waw, files):
     with open(README_TEMPLATE, encoding="utf-8") as f:
         template = f.read()
     plans = stats["plans"]
-    per = {}
-    for r in rows:
-        c = per.setdefault(r["country"], dict(total=0, observed=0, estimated=0, open_dump=0,
-                                              open_dump_active=0, waste=0.0, waste_n=0))
-        c["total"] += 1
-        c[r["provenance"]] += 1
-        if r["site_type"] == "open_dump":
-            c["open_dump"] += 1
-            if r["status"] == "active":
-                c["open_dump_active"] += 1
-    table = ["| country | iso3 | sites | observed | estimated | open dumps | traces to |",
-             "|---|---|---:|---:|---:|---:|---|"]
-    tot = dict(total=0, observed=0, estimated=0, open_dump=0)
-    for iso3 in sorted(NAME_BY_ISO3):
-        c = per.get(iso3)
-        if c is None:
-            raise BuildError(f"no site for {iso3}")
-        for k in tot:
-            tot[k] += c[k]
-        if iso3 == "BRA":
-            trace = ("SNIS-RS 2022 units (observed): 2,374 lixões of which 1,572 in operation "
-                     "(\"1.572 lixões\", https://qcenews.com/cresce-o-numero-de-lixoes-irregulares-"
-                     "no-brasil-apesar-de-meta-de-eliminacao/), plus aterros controlados and sanitários")
-        else:
-            p = plans[iso3]
-            if p["counts_row"] is not None:
-                trace = (f"\"{p['counts_row']['figure_as_published']}\" ({p['counts_row']['year_of_data']}, "
-                         f"{p['counts_row']['source_url']})")
-            else:
-                trace = f"{p['figure']} ({WAW_URL})"
-        table.append(f"| {NAME_BY_ISO3[iso3]} | {iso3} | {thousands(c['total'])} | {thousands(c['observed'])} "
-                     f"| {thousands(c['estimated'])} | {thousands(c['open_dump'])} | {md_escape(trace)} |")
-    table.append(f"| **Total** | | **{thousands(tot['total'])}** | **{thousands(tot['observed'])}** | "
-                 f"**{thousands(tot['estimated'])}** | **{thousands(tot['open_dump'])}** | |")
+    table = country_table(rows, plans)
 
     ratio_lines = ["| country | open dumps counted | WaW population | WaW open-dump share | people per open dump |",
                    "|---|---|---:|---:|---:|"]
@@ -64,15 +32,15 @@ def build_readme(rows, stats, waw, files):
         if p["counts_row"] is not None:
             continue
         w = waw[iso3]
-        g = p["groups"][0]
+        g = p["planned_groups"][0]
         waw_lines.append(f"| {NAME_BY_ISO3[iso3]} | {thousands(int(w['population']))} | "
                          f"{trimmed(p['od_share'], 4)}% | {p['basis']} | {thousands(g[1])} ({g[0]}) |")
 
-    pub_lines = ["| country | figure chosen | sites written | why |", "|---|---|---|---|"]
+    pub_lines = ["| country | figure chosen | sites the figure gives | why |", "|---|---|---|---|"]
     for iso3, p in sorted(plans.items()):
         if p["counts_row"] is None:
             continue
-        groups = " + ".join(f"{n:,} {t}" for t, n, _ in p["groups"])
+        groups = " + ".join(f"{n:,} {t}" for t, n, _ in p["planned_groups"])
         pub_lines.append(f"| {NAME_BY_ISO3[iso3]} | {md_escape(p['figure'])} "
                          f"(counts row {p['counts_row_no']}) | {groups} | {md_escape(p['why'])} |")
 
@@ -86,6 +54,8 @@ def build_readme(rows, stats, waw, files):
                    "| sites moved off their anchor | sites left at their anchor |",
                    "|---|---:|---:|---:|---:|---:|"]
     for iso3, pl in sorted(stats["placement"].items()):
+        if pl["anchors"] == 0:  # no estimated row in this country
+            continue
         share = 100.0 * pl["places_population"] / waw[iso3]["population"]
         place_lines.append(f"| {iso3} | {thousands(pl['anchors'])} | {thousands(pl['places_population'])} | "
                            f"{share:.0f}% | {thousands(pl['offset'])} | {thousands(pl['at_anchor'])} |")
@@ -135,7 +105,8 @@ def build_readme(rows, stats, waw, files):
         "BR_MUNICIPALITIES": thousands(b["municipalities"]),
         "BR_SHARED_SEAT_ROWS": thousands(b["shared_seat_rows"]),
         "MEX_SEAT_FALLBACK": ", ".join(f"{k} {n} (centroid {d:.0f} km outside the polygon; GeoNames {g})"
-                                       for k, n, d, g in stats.get("mex_seat_fallback", [])) or "none",
+                                       for k, n, d, g in stats.get("mex_seat_fallback", []))
+                             or "none in this build (Mexico needs no estimated row)",
         "COAST_TOLERANCE_KM": trimmed(COAST_TOLERANCE_KM, 1),
         "OFFSET_MIN_KM": trimmed(OFFSET_MIN_KM, 1),
         "OFFSET_MAX_KM": trimmed(OFFSET_MIN_KM + OFFSET_SPAN_KM, 1),
@@ -159,6 +130,7 @@ def build_readme(rows, stats, waw, files):
         "FILE_SIZES": "\n".join(f"| {name} | {thousands(size)} |" for name, size in sorted(files.items())),
     }
     values.update(admin1_readme_values(stats))
+    values.update(source_values(rows, assets, stats))
     text = template
     for key, value in values.items():
         text = text.replace("{{" + key + "}}", value)

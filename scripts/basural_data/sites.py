@@ -8,7 +8,8 @@ SITE_COLUMNS = [
     "municipality_code", "lon", "lat", "location_precision", "site_type", "status", "area_ha",
     "depth_m", "waste_t_per_day", "waste_in_place_t", "opening_year", "closure_year",
     "open_burning", "waste_pickers", "child_waste_pickers", "gas_capture",
-    "receives_other_municipalities", "provenance", "waste_provenance", "source", "source_record"]
+    "receives_other_municipalities", "provenance", "waste_provenance", "source", "source_record",
+    "derived_fields", "reporting_municipalities"]
 
 
 def verify_locations(rows, parts_by_iso3, stats):
@@ -26,6 +27,15 @@ def verify_locations(rows, parts_by_iso3, stats):
         n, dmax = worst.get(key, (0, 0.0))
         worst[key] = (n + 1, max(dmax, d))
     stats["outside_polygon"] = worst
+
+
+def derived_fields(r):
+    """The row's derived columns, `;`-separated in schema order."""
+    derived = set(r.get("derived", ()))
+    unknown = derived - set(SITE_COLUMNS)
+    if unknown:
+        raise BuildError(f"{r['site_id']}: derived fields {sorted(unknown)} are not schema columns")
+    return ";".join(c for c in SITE_COLUMNS if c in derived)
 
 
 def site_line(r):
@@ -50,5 +60,7 @@ def site_line(r):
         "receives_other_municipalities": r.get("receives_other_municipalities", ""),
         "provenance": r["provenance"], "waste_provenance": r.get("waste_provenance", ""),
         "source": r["source"], "source_record": r["source_record"],
+        "derived_fields": derived_fields(r),
+        "reporting_municipalities": r.get("reporting_municipalities", ""),
     }
     return [values[c] for c in SITE_COLUMNS]
