@@ -7,6 +7,8 @@ PACKAGES=(
   build-essential cmake pkg-config
   libgdal-dev gdal-bin libgeos-dev libproj-dev proj-bin proj-data
   libboost-dev catch2 nlohmann-json3-dev libcli11-dev libcairo2-dev
+  # reports: Pango lays out the text of the PDF (line breaks, shaping) on Cairo
+  libpango1.0-dev
   geographiclib-tools python3 python3-gdal sqlite3
   # scripts/tests (the dataset build script's tests, run by ctest)
   python3-pytest
