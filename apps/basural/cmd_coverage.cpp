@@ -1,4 +1,5 @@
 // basural coverage: per-country coverage, exposure and methane, today and with a plan (docs/cli/coverage.md).
+#include "admin1_input.hpp"
 #include "command.hpp"
 #include "report_output.hpp"
 #include "domain_inputs.hpp"
@@ -28,11 +29,17 @@ public:
             ->check(CLI::PositiveNumber);
         sub.add_option("--gwp", m_gwp, "GWP100 of CH4: ar5 (28, default) or ar6 (27, non-fossil)")
             ->check(CLI::IsMember({"ar5", "ar6"}));
+        sub.add_option("--by", m_by,
+                       "Rows per country (default), or per first-level unit (state, province, department) with "
+                       "each country's row after its units: country or admin1")
+            ->check(CLI::IsMember({"country", "admin1"}));
+        m_admin1.add_to(sub);
         sub.add_option("--format", m_format, "Output format: table, csv, json or md (default table)")
             ->check(CLI::IsMember({"table", "csv", "json", "md"}));
-        sub.footer("One row per country and a LAC row: sites by type and status, t/day to inadequate sites "
-                   "(unknown tonnage estimated), share within reach of a landfill, plan coverage, people within "
-                   "1/2/5 km of active dumps, CH4 and CO2e. Columns: docs/cli/coverage.md.");
+        sub.footer("One row per country (--by admin1: per state, then the country) and a LAC row: sites by "
+                   "type and status, t/day to inadequate sites (unknown tonnage estimated), share within reach of a "
+                   "landfill, plan coverage, people within 1/2/5 km of active dumps, CH4 and CO2e. Columns: "
+                   "docs/cli/coverage.md.");
     }
 
     int run(Streams& io) override
@@ -45,24 +52,35 @@ public:
         p.methane.reporting_year = m_in.year;
         p.methane.gwp100_ch4 = m_gwp == "ar6" ? GWP100_CH4_AR6_NON_FOSSIL : GWP100_CH4_AR5;
         p.plan_source = m_plan.path;
+        Admin1Groups groups;
+        if (m_by == "admin1") {
+            const auto units = m_admin1.load();
+            groups = admin1_groups(data.waste.sites, data.places, plan ? &*plan : nullptr, &units);
+            p.by_admin1 = &groups;
+        }
         const auto report = compute_coverage(data.waste, data.places, plan ? &*plan : nullptr, p);
         if (format == ReportFormat::table || format == ReportFormat::md)
             io.out << records_line(data.inventory) << "\n\n";
         // For people: the key figures of each country; every column with --format csv, json or md.
-        const std::vector<std::string> key =
+        std::vector<std::string> key =
             plan ? std::vector<std::string>{"country", "inadequate_waste_t_per_day", "plan_facilities_proposed",
                                             "plan_facilities_existing", "plan_share_waste_served", "plan_mean_haul_km",
                                             "ch4_t_per_year"}
                  : std::vector<std::string>{"country", "sites", "open_dump", "inadequate_waste_t_per_day",
                                             "share_waste_near_landfill", "population_within_2km", "ch4_t_per_year"};
+        if (report.by_admin1)
+            key.insert(key.begin() + 1, {"admin1", "admin1_name"});
         print_tables(io, {coverage_table(report)}, format,
-                     {{"table.coverage", key, {{"year", std::to_string(report.reporting_year)}}}});
+                     {{report.by_admin1 ? "table.coverage.admin1" : "table.coverage", key,
+                       {{"year", std::to_string(report.reporting_year)}}}});
         return 0;
     }
 
 private:
     DomainInputs m_in;
     PlanInput m_plan;
+    Admin1Input m_admin1;
+    std::string m_by = "country";
     double m_max_haul_km = DEFAULT_MAX_HAUL_KM;
     std::string m_gwp = "ar5";
     std::string m_format = "table";

@@ -1,4 +1,5 @@
 // basural regionalize: a regional landfill plan from an inventory (docs/cli/regionalize.md).
+#include "admin1_input.hpp"
 #include "command.hpp"
 #include "report_output.hpp"
 #include "inventory_options.hpp"
@@ -14,6 +15,7 @@
 #include "basural/base/report_table.hpp"
 
 #include <algorithm>
+#include <map>
 #include <memory>
 #include <optional>
 #include <ostream>
@@ -42,7 +44,9 @@ public:
         sub.add_flag("--reuse-existing", m_options.reuse_existing,
                      "Existing active sanitary landfills are always-open facilities (otherwise only candidates)");
         sub.add_flag("--per-admin1", m_options.per_admin1,
-                     "Solve each state/province (admin1_code) on its own: no haul across admin-1 borders");
+                     "Solve each state/province (admin1_code) on its own: no haul across admin-1 borders; sites "
+                     "without admin1_code get the unit their location lies in");
+        m_admin1.add_to(sub);
         sub.add_flag("--cross-border", m_options.allow_cross_border,
                      "Allow hauls across national land borders (default: never)");
         sub.add_option("--matrix", m_matrix,
@@ -97,6 +101,12 @@ public:
             rates = load_country_waste(find_dataset(SHIPPED_COUNTRY_WASTE));
         }
         const auto fill = fill_demand_waste(sites, m_countries, !m_no_estimate, places, rates);
+        std::optional<Admin1Boundaries> units;
+        Admin1Fill units_filled;
+        if (m_options.per_admin1) {
+            units = m_admin1.load();
+            units_filled = fill_admin1_codes(sites, *units);
+        }
         const std::size_t estimated = fill.estimated_from_places, imputed = fill.country_median;
 
         auto plan = regionalize(sites, m_options, countries, progress_bar(io));
@@ -117,18 +127,32 @@ public:
             io.out << "Plan written to " << redact_connection_string(m_output) << ": " << plan.facilities.size() << " facilities, "
                    << plan.assignments.size() << " sites assigned, " << plan.unserved.size()
                    << " unserved. Tonnage unknown for " << (estimated + imputed) << " demand sites: "
-                   << estimated << " estimated from places, " << imputed << " given their country median.\n\n";
+                   << estimated << " estimated from places, " << imputed << " given their country median."
+                   << (m_options.per_admin1
+                           ? " State (admin-1) given to " + std::to_string(units_filled.from_name + units_filled.from_location) +
+                                 " of " + std::to_string(units_filled.without_code) + " sites without admin1_code: " +
+                                 std::to_string(units_filled.from_location) + " from their location, " +
+                                 std::to_string(units_filled.from_name) + " from their name."
+                           : std::string())
+                   << "\n\n";
         std::vector<std::string> key{"country", "demand_sites", "sites_served", "sites_unserved", "facilities_proposed",
                                      "facilities_existing", "waste_t_per_day", "share_waste_estimated", "mean_haul_km"};
-        if (std::any_of(plan.summary.begin(), plan.summary.end(), [](const auto& s) { return !s.part.empty(); }))
-            key.insert(key.begin() + 1, "part");  // solved per state
-        print_tables(io, {plan_summary_table(plan)}, format, {{"table.regionalize", key}});
+        std::map<std::string, std::string> names;
+        if (m_options.per_admin1) {  // solved per state: its code and name
+            names = part_names(plan, sites, units ? &*units : nullptr);
+            key.insert(key.begin() + 1, {"part", "part_name"});
+        } else if (std::any_of(plan.summary.begin(), plan.summary.end(), [](const auto& s) { return !s.part.empty(); })) {
+            key.insert(key.begin() + 1, "part");
+        }
+        print_tables(io, {plan_summary_table(plan, m_options.per_admin1 ? &names : nullptr)}, format,
+                     {{"table.regionalize", key}});
         return 0;
     }
 
 private:
     std::string m_inventory;
     InventoryOptions m_load;
+    Admin1Input m_admin1;
     std::vector<std::string> m_countries;
     RegionalizeOptions m_options;
     std::optional<double> m_capacity;

@@ -65,11 +65,55 @@ std::vector<ColumnDescriptor<PlanCountrySummary>> plan_summary_columns()
 
 }  // namespace
 
-ReportTable plan_summary_table(const RegionalPlan& plan)
+ReportTable plan_summary_table(const RegionalPlan& plan, const std::map<std::string, std::string>* part_names)
 {
     std::vector<PlanCountrySummary> rows = plan.summary;
     rows.push_back(plan_total(plan));
-    return make_report_table("countries", "Regional plan per country", plan_summary_columns(), rows);
+    auto columns = plan_summary_columns();
+    if (part_names) {
+        const ColumnDescriptor<PlanCountrySummary> name{{"part_name", 0}, [part_names](const PlanCountrySummary& s) {
+            const auto it = part_names->find(part_key(s));
+            return it == part_names->end() ? ReportCell{} : ReportCell{it->second};
+        }};
+        columns.insert(columns.begin() + 2, name);
+    }
+    return make_report_table("countries", "Regional plan per country", columns, rows);
+}
+
+std::string part_key(const PlanCountrySummary& s)
+{
+    return s.country_iso3 + "/" + s.part;
+}
+
+std::map<std::string, std::string> part_names(const RegionalPlan& plan, const std::vector<Site>& sites,
+                                              const Admin1Boundaries* boundaries)
+{
+    // (country, code) -> admin1_name -> sites
+    std::map<std::pair<std::string, std::string>, std::map<std::string, std::size_t>> inventory_names;
+    for (const auto& s : sites)
+        if (!s.admin1_code.empty() && !s.admin1_name.empty())
+            ++inventory_names[{s.country_iso3, s.admin1_code}][s.admin1_name];
+    std::map<std::string, std::string> names;
+    for (const auto& row : plan.summary) {
+        std::string name;
+        if (row.part.empty()) {
+            name = "unknown";
+        } else if (const auto u = boundaries ? boundaries->find(row.country_iso3, row.part) : std::nullopt;
+                   u && boundaries->units()[*u].code == row.part) {
+            name = boundaries->units()[*u].name;
+        } else if (const auto it = inventory_names.find({row.country_iso3, row.part}); it != inventory_names.end()) {
+            std::size_t most = 0;
+            for (const auto& [n, count] : it->second)
+                if (count > most) {
+                    most = count;
+                    name = n;
+                }
+        } else {
+            name = row.part;
+        }
+        names[part_key(row)] = name;
+    }
+    return names;
 }
 
 DemandWasteFill fill_demand_waste(std::vector<Site>& sites, const std::vector<std::string>& countries,

@@ -4,6 +4,7 @@
 #include "basural/geo/spatial_index.hpp"
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <map>
 #include <unordered_map>
@@ -165,6 +166,228 @@ void finish(CountryCoverage& c, const WasteAccumulator& w, const PlanAccumulator
 
 }  // namespace
 
+namespace {
+
+/// Everything accumulated for one row.
+struct RowData {
+    CountryCoverage row;
+    WasteAccumulator waste;
+    PlanAccumulator plan;
+};
+
+/// The rows of a report by key: the country's ISO3, and with per-admin1 groups also
+/// "<ISO3>\x1f<unit>" for each unit (the unknown unit sorts last). std::map keeps them in order.
+class CoverageRows {
+public:
+    explicit CoverageRows(const Admin1Groups* groups) : m_groups(groups) {}
+
+    /// The rows a site counts in: its country's, and its unit's when rows go per unit.
+    std::vector<RowData*> of_site(std::size_t i, const std::string& iso3)
+    {
+        if (!m_groups)
+            return {&country(iso3)};
+        return {&country(iso3), &unit(m_groups->sites.at(i), iso3)};
+    }
+    std::vector<RowData*> of_facility(const PlanFacility& f)
+    {
+        if (!m_groups)
+            return {&country(f.country_iso3)};
+        const auto it = m_groups->facilities.find(f.facility_id);
+        const Admin1Key unknown{f.country_iso3, {}, {}, false};
+        return {&country(f.country_iso3), &unit(it != m_groups->facilities.end() ? it->second : unknown, f.country_iso3)};
+    }
+    RowData& country(const std::string& iso3)
+    {
+        auto& r = m_rows[iso3];
+        r.row.country_iso3 = iso3;
+        return r;
+    }
+    /// The key of a unit's row: after its country's ("\x1f"), by code, units known by name only
+    /// first ("\x01"), the unknown unit last ("\x7f").
+    static std::string unit_key(const Admin1Key& k, const std::string& iso3)
+    {
+        return iso3 + '\x1f' + (k.known() ? (k.code.empty() ? "\x01" + k.name : k.code) : "\x7f");
+    }
+    RowData& unit(const Admin1Key& k, const std::string& iso3)
+    {
+        auto& r = m_rows[unit_key(k, iso3)];
+        r.row.country_iso3 = iso3;
+        if (!r.row.admin1) {
+            country(iso3);  // a unit's country has its row too
+            r.row.admin1 = Admin1Key{iso3, k.code, k.name, false};
+        }
+        return r;
+    }
+    bool has_country(const std::string& iso3) const { return m_rows.count(iso3) > 0; }
+    std::map<std::string, RowData>& all() { return m_rows; }
+    const Admin1Groups* groups() const { return m_groups; }
+
+private:
+    const Admin1Groups* m_groups;
+    std::map<std::string, RowData> m_rows;
+};
+
+void count_site(CountryCoverage& r, const Site& s)
+{
+    ++r.sites;
+    switch (s.site_type) {
+    case SiteType::open_dump: ++r.open_dump; break;
+    case SiteType::controlled_dump: ++r.controlled_dump; break;
+    case SiteType::sanitary_landfill: ++r.sanitary_landfill; break;
+    case SiteType::other: ++r.other; break;
+    }
+    switch (s.status) {
+    case SiteStatus::active: ++r.active; break;
+    case SiteStatus::inactive: ++r.inactive; break;
+    case SiteStatus::closing: ++r.closing; break;
+    case SiteStatus::closed: ++r.closed; break;
+    case SiteStatus::remediated: ++r.remediated; break;
+    case SiteStatus::unknown: ++r.status_unknown; break;
+    }
+    if (is_active_sanitary_landfill(s))
+        ++r.active_sanitary_landfills;
+}
+
+/// Counts, waste and plan figures of every site into its rows.
+void accumulate_sites(CoverageRows& rows, const WasteEstimateResult& waste, const RegionalPlan* plan,
+                      const CoverageParams& params)
+{
+    const auto& sites = waste.sites;
+    std::unordered_map<std::string, double> haul_of;
+    if (plan) {
+        for (const auto& a : plan->assignments)
+            haul_of[a.site_id] = a.haul_km;
+        for (const auto& f : plan->facilities)
+            for (RowData* r : rows.of_facility(f))
+                (f.existing ? r->plan.facilities_existing : r->plan.facilities_proposed)++;
+    }
+    const auto nearest = nearest_landfills(sites);
+    for (std::size_t i = 0; i < sites.size(); ++i) {
+        const Site& s = sites[i];
+        for (RowData* rd : rows.of_site(i, s.country_iso3)) {
+            CountryCoverage& r = rd->row;
+            count_site(r, s);
+            if (!is_inadequate_active(s))
+                continue;
+            ++r.inadequate_active_sites;
+            if (!s.waste_t_per_day)
+                ++r.inadequate_sites_waste_unknown;
+            else if (s.waste_provenance == Provenance::estimated)
+                ++r.inadequate_sites_waste_estimated;
+            rd->waste.inadequate.add(s.waste_t_per_day);
+            if (nearest[i] && nearest[i]->distance_km <= params.max_haul_km) {
+                ++r.inadequate_sites_near_landfill;
+                rd->waste.near_landfill.add(s.waste_t_per_day);
+            }
+            if (!plan)
+                continue;
+            PlanAccumulator& p = rd->plan;
+            const std::int64_t pop = i < waste.served_population.size() ? waste.served_population[i] : 0;
+            p.population_all += pop;
+            const auto h = haul_of.find(s.site_id);
+            if (h == haul_of.end())
+                continue;
+            ++p.served;
+            p.waste_served.add(s.waste_t_per_day);
+            p.population_served += pop;
+            if (s.waste_t_per_day) {
+                p.haul_weighted += *s.waste_t_per_day * h->second;
+                p.haul_weight += *s.waste_t_per_day;
+            }
+            p.max_haul = p.any_haul ? std::max(p.max_haul, h->second) : h->second;
+            p.any_haul = true;
+        }
+    }
+}
+
+std::int64_t band_population(const ExposureReport& exposure, const CountryExposure& c, double radius_m)
+{
+    for (std::size_t b = 0; b < exposure.band_radii_m.size(); ++b)
+        if (exposure.band_radii_m[b] == radius_m)
+            return c.population[b];
+    return 0;
+}
+
+/// People near active dumps into the rows: per country as population_near_dumps counts them, per unit
+/// from each place's distance to its nearest active dump. Returns the people of countries without a
+/// row (near a neighbour's dump), which only the LAC row counts.
+std::array<std::int64_t, 3> accumulate_exposure(CoverageRows& rows, const std::vector<Site>& sites,
+                                                const std::vector<Place>& places, const ExposureParams& params)
+{
+    static constexpr std::array<double, 3> BANDS_M{1000.0, 2000.0, 5000.0};
+    const auto exposure = population_near_dumps(sites, places, params);
+    std::array<std::int64_t, 3> outside{0, 0, 0};
+    for (const auto& c : exposure.countries) {
+        std::array<std::int64_t, 3> people{};
+        for (std::size_t b = 0; b < 3; ++b)
+            people[b] = band_population(exposure, c, BANDS_M[b]);
+        if (!rows.has_country(c.country_iso3)) {
+            for (std::size_t b = 0; b < 3; ++b)
+                outside[b] += people[b];
+            continue;
+        }
+        CountryCoverage& r = rows.country(c.country_iso3).row;
+        r.population_within_1km = people[0];
+        r.population_within_2km = people[1];
+        r.population_within_5km = people[2];
+    }
+    if (!rows.groups())
+        return outside;
+    for (std::size_t j = 0; j < places.size(); ++j) {
+        const double d = exposure.place_nearest_dump_m[j];
+        if (!(d <= BANDS_M[2]) || !places[j].population || !rows.has_country(places[j].country_iso3))
+            continue;
+        CountryCoverage& r = rows.unit(rows.groups()->places.at(j), places[j].country_iso3).row;
+        const std::int64_t pop = *places[j].population;
+        r.population_within_1km += d <= BANDS_M[0] ? pop : 0;
+        r.population_within_2km += d <= BANDS_M[1] ? pop : 0;
+        r.population_within_5km += pop;
+    }
+    return outside;
+}
+
+void set_methane(CountryCoverage& r, const CountryMethane& m)
+{
+    r.ch4_t_per_year = m.ch4_t_per_year;
+    r.co2e_t_per_year = m.co2e_t_per_year;
+    r.methane_sites_unknown = m.sites_unknown;
+}
+
+/// Methane into the rows (the same totals rule per unit as per country); returns the LAC total.
+CountryMethane accumulate_methane(CoverageRows& rows, const std::vector<Site>& sites, const MethaneParams& mp)
+{
+    const auto estimates = estimate_methane(sites, mp);
+    const auto by_country = methane_by_country(estimates);
+    for (const auto& m : by_country)
+        set_methane(rows.country(m.country_iso3).row, m);
+    if (rows.groups()) {
+        // methane_by_country over the estimates keyed by their unit's row: one rule for countries and units
+        std::vector<SiteMethane> keyed = estimates;
+        for (std::size_t i = 0; i < keyed.size(); ++i)
+            keyed[i].country_iso3 = CoverageRows::unit_key(rows.groups()->sites.at(i), sites[i].country_iso3);
+        for (const auto& m : methane_by_country(keyed))
+            set_methane(rows.all().at(m.country_iso3).row, m);
+    }
+    return methane_total(by_country, "LAC");
+}
+
+void add_plan(PlanAccumulator& to, const PlanAccumulator& p)
+{
+    to.facilities_proposed += p.facilities_proposed;
+    to.facilities_existing += p.facilities_existing;
+    to.served += p.served;
+    to.waste_served.add(p.waste_served);
+    to.haul_weighted += p.haul_weighted;
+    to.haul_weight += p.haul_weight;
+    if (p.any_haul)
+        to.max_haul = to.any_haul ? std::max(to.max_haul, p.max_haul) : p.max_haul;
+    to.any_haul = to.any_haul || p.any_haul;
+    to.population_served += p.population_served;
+    to.population_all += p.population_all;
+}
+
+}  // namespace
+
 CoverageReport compute_coverage(const WasteEstimateResult& waste, const std::vector<Place>& places,
                                 const RegionalPlan* plan, const CoverageParams& params)
 {
@@ -172,6 +395,10 @@ CoverageReport compute_coverage(const WasteEstimateResult& waste, const std::vec
         throw usage_error("coverage: the maximum haul distance must be a positive number of km, not " +
                           std::to_string(params.max_haul_km));
     const auto& sites = waste.sites;
+    if (params.by_admin1 && (params.by_admin1->sites.size() != sites.size() || params.by_admin1->places.size() != places.size()))
+        throw usage_error("coverage: the first-level units are given for " + std::to_string(params.by_admin1->sites.size()) +
+                          " sites and " + std::to_string(params.by_admin1->places.size()) + " places, not for the " +
+                          std::to_string(sites.size()) + " sites and " + std::to_string(places.size()) + " places");
     MethaneParams mp = params.methane;
     if (mp.reporting_year == 0)
         mp.reporting_year = DEFAULT_REPORTING_YEAR;
@@ -181,146 +408,49 @@ CoverageReport compute_coverage(const WasteEstimateResult& waste, const std::vec
     report.gwp100_ch4 = mp.gwp100_ch4;
     report.max_haul_km = params.max_haul_km;
     report.with_plan = plan != nullptr;
+    report.by_admin1 = params.by_admin1 != nullptr;
 
-    std::map<std::string, CountryCoverage> rows;
-    std::map<std::string, WasteAccumulator> waste_rows;
-    std::map<std::string, PlanAccumulator> plan_rows;
-    auto row = [&](const std::string& iso3) -> CountryCoverage& {
-        auto& r = rows[iso3];
-        r.country_iso3 = iso3;
-        return r;
-    };
-
-    // plan: site -> haul km; facilities per country
-    std::unordered_map<std::string, double> haul_of;
-    if (plan) {
+    if (plan)
         check_plan_sites(*plan, sites, params.plan_source);
-        for (const auto& a : plan->assignments)
-            haul_of[a.site_id] = a.haul_km;
-        for (const auto& f : plan->facilities) {
-            auto& p = plan_rows[f.country_iso3];
-            (f.existing ? p.facilities_existing : p.facilities_proposed)++;
-            row(f.country_iso3);
-        }
-    }
-
-    const auto nearest = nearest_landfills(sites);
-    for (std::size_t i = 0; i < sites.size(); ++i) {
-        const Site& s = sites[i];
-        auto& r = row(s.country_iso3);
-        ++r.sites;
-        switch (s.site_type) {
-        case SiteType::open_dump: ++r.open_dump; break;
-        case SiteType::controlled_dump: ++r.controlled_dump; break;
-        case SiteType::sanitary_landfill: ++r.sanitary_landfill; break;
-        case SiteType::other: ++r.other; break;
-        }
-        switch (s.status) {
-        case SiteStatus::active: ++r.active; break;
-        case SiteStatus::inactive: ++r.inactive; break;
-        case SiteStatus::closing: ++r.closing; break;
-        case SiteStatus::closed: ++r.closed; break;
-        case SiteStatus::remediated: ++r.remediated; break;
-        case SiteStatus::unknown: ++r.status_unknown; break;
-        }
-        if (is_active_sanitary_landfill(s))
-            ++r.active_sanitary_landfills;
-        if (!is_inadequate_active(s))
-            continue;
-        ++r.inadequate_active_sites;
-        if (!s.waste_t_per_day)
-            ++r.inadequate_sites_waste_unknown;
-        else if (s.waste_provenance == Provenance::estimated)
-            ++r.inadequate_sites_waste_estimated;
-        auto& waste_row = waste_rows[s.country_iso3];
-        waste_row.inadequate.add(s.waste_t_per_day);
-        if (nearest[i] && nearest[i]->distance_km <= params.max_haul_km) {
-            ++r.inadequate_sites_near_landfill;
-            waste_row.near_landfill.add(s.waste_t_per_day);
-        }
-        if (plan) {
-            auto& p = plan_rows[s.country_iso3];
-            const std::int64_t pop = i < waste.served_population.size() ? waste.served_population[i] : 0;
-            p.population_all += pop;
-            const auto h = haul_of.find(s.site_id);
-            if (h != haul_of.end()) {
-                ++p.served;
-                p.waste_served.add(s.waste_t_per_day);
-                p.population_served += pop;
-                if (s.waste_t_per_day) {
-                    p.haul_weighted += *s.waste_t_per_day * h->second;
-                    p.haul_weight += *s.waste_t_per_day;
-                }
-                p.max_haul = p.any_haul ? std::max(p.max_haul, h->second) : h->second;
-                p.any_haul = true;
-            }
-        }
-    }
-
-    const auto exposure = population_near_dumps(sites, places, params.exposure);
-    auto band = [&](const CountryExposure& c, double radius_m) -> std::int64_t {
-        for (std::size_t b = 0; b < exposure.band_radii_m.size(); ++b)
-            if (exposure.band_radii_m[b] == radius_m)
-                return c.population[b];
-        return 0;
-    };
-    for (const auto& c : exposure.countries) {
-        if (!rows.count(c.country_iso3))
-            continue;  // a country without sites: only people near a neighbour's dump; counted in LAC below
-        auto& r = rows[c.country_iso3];
-        r.population_within_1km = band(c, 1000.0);
-        r.population_within_2km = band(c, 2000.0);
-        r.population_within_5km = band(c, 5000.0);
-    }
-    std::int64_t lac_outside[3] = {0, 0, 0};
-    for (const auto& c : exposure.countries)
-        if (!rows.count(c.country_iso3)) {
-            lac_outside[0] += band(c, 1000.0);
-            lac_outside[1] += band(c, 2000.0);
-            lac_outside[2] += band(c, 5000.0);
-        }
-
-    const auto methane = methane_by_country(estimate_methane(sites, mp));
-    auto set_methane = [](CountryCoverage& r, const CountryMethane& m) {
-        r.ch4_t_per_year = m.ch4_t_per_year;
-        r.co2e_t_per_year = m.co2e_t_per_year;
-        r.methane_sites_unknown = m.sites_unknown;
-    };
-    for (const auto& m : methane)
-        set_methane(row(m.country_iso3), m);
+    CoverageRows rows(params.by_admin1);
+    accumulate_sites(rows, waste, plan, params);
+    const auto outside = accumulate_exposure(rows, sites, places, params.exposure);
+    const CountryMethane lac_methane = accumulate_methane(rows, sites, mp);
 
     CountryCoverage lac;
     lac.country_iso3 = "LAC";
     WasteAccumulator lac_waste;
     PlanAccumulator lac_plan;
-    for (auto& [iso3, r] : rows) {
-        const WasteAccumulator& w = waste_rows[iso3];
-        lac_waste.inadequate.add(w.inadequate);
-        lac_waste.near_landfill.add(w.near_landfill);
-        const PlanAccumulator* p = nullptr;
-        if (plan) {
-            p = &plan_rows[iso3];
-            lac_plan.facilities_proposed += p->facilities_proposed;
-            lac_plan.facilities_existing += p->facilities_existing;
-            lac_plan.served += p->served;
-            lac_plan.waste_served.add(p->waste_served);
-            lac_plan.haul_weighted += p->haul_weighted;
-            lac_plan.haul_weight += p->haul_weight;
-            if (p->any_haul)
-                lac_plan.max_haul = lac_plan.any_haul ? std::max(lac_plan.max_haul, p->max_haul) : p->max_haul;
-            lac_plan.any_haul = lac_plan.any_haul || p->any_haul;
-            lac_plan.population_served += p->population_served;
-            lac_plan.population_all += p->population_all;
+    // A country's row comes first in the map, then its units'; the report lists the units, then the
+    // country's row as their total.
+    std::optional<CountryCoverage> country;
+    std::vector<CountryCoverage> units;
+    const auto flush = [&] {
+        report.countries.insert(report.countries.end(), units.begin(), units.end());
+        units.clear();
+        if (country)
+            report.countries.push_back(*country);
+        country.reset();
+    };
+    for (auto& [key, rd] : rows.all()) {
+        finish(rd.row, rd.waste, plan ? &rd.plan : nullptr);
+        if (rd.row.admin1) {
+            units.push_back(rd.row);
+            continue;
         }
-        finish(r, w, p);
-        add_counts(lac, r);
-        report.countries.push_back(r);
+        flush();
+        country = rd.row;
+        lac_waste.inadequate.add(rd.waste.inadequate);
+        lac_waste.near_landfill.add(rd.waste.near_landfill);
+        add_plan(lac_plan, rd.plan);
+        add_counts(lac, rd.row);
     }
-    lac.population_within_1km += lac_outside[0];
-    lac.population_within_2km += lac_outside[1];
-    lac.population_within_5km += lac_outside[2];
+    flush();
+    lac.population_within_1km += outside[0];
+    lac.population_within_2km += outside[1];
+    lac.population_within_5km += outside[2];
     finish(lac, lac_waste, plan ? &lac_plan : nullptr);
-    set_methane(lac, methane_total(methane, "LAC"));
+    set_methane(lac, lac_methane);
     report.countries.push_back(lac);
     return report;
 }
@@ -331,7 +461,7 @@ std::vector<ColumnDescriptor<CountryCoverage>> coverage_columns(const CoverageRe
     const double max_haul_km = report.max_haul_km;
     const auto year = static_cast<std::int64_t>(report.reporting_year);
     const double gwp = report.gwp100_ch4;
-    return {
+    std::vector<ColumnDescriptor<C>> columns{
         {{"country", 0}, [](const C& c) { return ReportCell{c.country_iso3}; }},
         {{"sites", 0}, [](const C& c) { return count_cell(c.sites); }},
         {{"open_dump", 0}, [](const C& c) { return count_cell(c.open_dump); }},
@@ -377,12 +507,58 @@ std::vector<ColumnDescriptor<CountryCoverage>> coverage_columns(const CoverageRe
         {{"gwp100_ch4", 1}, [gwp](const C&) { return ReportCell{gwp}; }},
         {{"methane_sites_unknown", 0}, [](const C& c) { return count_cell(c.methane_sites_unknown); }},
     };
+    if (report.by_admin1) {
+        const std::vector<ColumnDescriptor<C>> unit{
+            {{"admin1", 0},
+             [](const C& c) {
+                 if (!c.admin1)
+                     return ReportCell{std::string(c.country_iso3 == "LAC" ? "" : "all")};
+                 if (!c.admin1->known())
+                     return ReportCell{std::string("unknown")};
+                 return ReportCell{c.admin1->code};
+             }},
+            {{"admin1_name", 0}, [](const C& c) { return c.admin1 ? ReportCell{c.admin1->name} : ReportCell{}; }},
+        };
+        columns.insert(columns.begin() + 1, unit.begin(), unit.end());
+    }
+    return columns;
 }
 
 ReportTable coverage_table(const CoverageReport& report)
 {
-    return make_report_table("countries", "Coverage per country, reporting year " + std::to_string(report.reporting_year),
-                             coverage_columns(report), report.countries);
+    const std::string per = report.by_admin1 ? "Coverage per first-level unit and country" : "Coverage per country";
+    return make_report_table(report.by_admin1 ? "admin1" : "countries",
+                             per + ", reporting year " + std::to_string(report.reporting_year), coverage_columns(report),
+                             report.countries);
+}
+
+Admin1Groups admin1_groups(const std::vector<Site>& sites, const std::vector<Place>& places, const RegionalPlan* plan,
+                           const Admin1Boundaries* boundaries)
+{
+    Admin1Groups g;
+    g.sites = site_admin1(sites, boundaries);
+    g.places = place_admin1(places, boundaries);
+    if (!plan)
+        return g;
+    std::unordered_map<std::string, std::size_t> index;
+    for (std::size_t i = 0; i < sites.size(); ++i)
+        index.emplace(sites[i].site_id, i);
+    for (const auto& f : plan->facilities) {
+        Admin1Key k{f.country_iso3, {}, {}, false};
+        if (const auto it = index.find(f.site_id); !f.site_id.empty() && it != index.end()) {
+            k = g.sites[it->second];
+        } else if (boundaries) {
+            std::optional<std::size_t> u;
+            if (!f.admin1_code.empty())
+                u = boundaries->find(f.country_iso3, f.admin1_code);
+            if (!u)
+                u = boundaries->unit_at(f.location, f.country_iso3);
+            if (u)
+                k = {f.country_iso3, boundaries->units()[*u].code, boundaries->units()[*u].name, true};
+        }
+        g.facilities.emplace(f.facility_id, std::move(k));
+    }
+    return g;
 }
 
 }  // namespace basural

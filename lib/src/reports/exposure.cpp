@@ -110,6 +110,7 @@ ExposureReport population_near_dumps(const std::vector<Site>& sites, const std::
     report.countries.reserve(by_country.size());
     for (auto& [iso3, r] : by_country)
         report.countries.push_back(std::move(r));
+    report.place_nearest_dump_m = std::move(nearest_dump_m);
     return report;
 }
 

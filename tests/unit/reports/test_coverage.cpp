@@ -394,3 +394,102 @@ TEST_CASE("coverage table: fixed column order, units in names, empty cells for u
     REQUIRE(t.rows.size() == 3);
     CHECK(std::holds_alternative<std::monostate>(t.rows[1][20]));  // BRA share_sites_near_landfill
 }
+
+TEST_CASE("coverage by admin-1: a row per unit, units adding up to their country", "[coverage][admin1]")
+{
+    // Units by hand: L, D1, D4 in ARG-02 "Buenos Aires"; D2 in ARG-05 "Entre Ríos"; D3 unknown;
+    // B1 in BRA-41. Places P1, P2, P3 in ARG-02, P4 in ARG-05. A plan facility at D1 (ARG-02).
+    const auto f = fixture();
+    const auto w = fill_waste(f.sites, f.places, f.countries);
+    const Admin1Key ba{"ARG", "ARG-02", "Buenos Aires", false}, er{"ARG", "ARG-05", "Entre Ríos", false};
+    const Admin1Key unknown{"ARG", "", "", false}, pr{"BRA", "41", "Paraná", false};
+    Admin1Groups groups;
+    groups.sites = {ba, ba, er, unknown, ba, pr};
+    groups.places = {ba, ba, ba, er};
+    RegionalPlan plan;
+    plan.facilities.push_back({"ARG-F001", "ARG", "", false, "D1", "relleno", f.sites[1].location, 108.0, 2, {}, 20.0,
+                               40.0, std::nullopt, std::nullopt, std::nullopt, std::nullopt});
+    plan.assignments.push_back({"D1", "ARG", "", "ARG-F001", f.sites[1].location, 0.0, 100.0, std::nullopt,
+                                std::nullopt, std::nullopt});
+    plan.assignments.push_back({"D4", "ARG", "", "ARG-F001", f.sites[4].location, 70.0, 8.0, std::nullopt,
+                                std::nullopt, std::nullopt});
+    groups.facilities = {{"ARG-F001", ba}};
+    auto p = params();
+    p.by_admin1 = &groups;
+    const auto r = compute_coverage(w, f.places, &plan, p);
+    CHECK(r.by_admin1);
+    // Order: each country's units (by code, the unknown unit last), then the country; LAC last.
+    std::vector<std::string> order;
+    for (const auto& c : r.countries)
+        order.push_back(c.country_iso3 + ":" + (c.admin1 ? (c.admin1->known() ? c.admin1->code : "?") : "all"));
+    CHECK(order == std::vector<std::string>{"ARG:ARG-02", "ARG:ARG-05", "ARG:?", "ARG:all", "BRA:41", "BRA:all", "LAC:all"});
+    const auto& a2 = r.countries[0];
+    const auto& a5 = r.countries[1];
+    const auto& au = r.countries[2];
+    const auto& arg = r.countries[3];
+    CHECK(a2.admin1->name == "Buenos Aires");
+    CHECK(a2.sites == 3);
+    CHECK(a2.inadequate_active_sites == 2);                  // D1, D4
+    CHECK(*a2.inadequate_waste_t_per_day == Approx(108.0));  // 100 observed + 8 estimated
+    CHECK(a2.inadequate_sites_near_landfill == 2);           // 30 and 40 km from L
+    CHECK(a5.inadequate_active_sites == 1);                  // D2, 80 km from L
+    CHECK(a5.inadequate_sites_near_landfill == 0);
+    CHECK(au.sites == 1);                                    // D3, closed
+    CHECK(au.closed == 1);
+    CHECK(*a2.plan_facilities_proposed == 1);
+    CHECK(*a5.plan_facilities_proposed == 0);
+    CHECK(*a2.plan_sites_served == 2);
+    CHECK(*a2.plan_mean_haul_km == Approx((100.0 * 0.0 + 8.0 * 70.0) / 108.0));
+    CHECK(*a5.plan_sites_local_solution == 1);
+    // People: P1 (10,000, 0.9 km from D4) and P2 (2,000, 0.5 km from D1) within 1 km in ARG-02; P4 (700,
+    // 1.5 km from D2) within 2 km in ARG-05; P3 is about 27 km from the nearest dump (D1).
+    CHECK(a2.population_within_1km == 12000);
+    CHECK(a2.population_within_5km == 12000);
+    CHECK(a5.population_within_1km == 0);
+    CHECK(a5.population_within_2km == 700);
+    // Methane: D1 is the one emitter; D3 (closed, no closure year) is unknown, so its unit's total is unknown.
+    const double d1_ch4 = 36500.0 * 0.16220 * 0.5 * 0.6 * (1.0 - std::exp(-0.09)) * 0.5 * 16.0 / 12.0;
+    CHECK(a2.ch4_t_per_year.value() == Approx(d1_ch4).epsilon(1e-9));
+    CHECK(a5.ch4_t_per_year.value() == 0.0);
+    CHECK_FALSE(au.ch4_t_per_year.has_value());
+    CHECK(au.methane_sites_unknown == 1);
+
+    // The units add up to the country, which is the same row as without units.
+    const auto plain = compute_coverage(w, f.places, &plan, params());
+    const auto& arg_plain = plain.countries[0];
+    REQUIRE(arg_plain.country_iso3 == "ARG");
+    CHECK_FALSE(arg_plain.admin1.has_value());
+    CHECK(a2.sites + a5.sites + au.sites == arg.sites);
+    CHECK(arg.sites == arg_plain.sites);
+    CHECK(a2.inadequate_active_sites + a5.inadequate_active_sites + au.inadequate_active_sites ==
+          arg.inadequate_active_sites);
+    CHECK(*a2.inadequate_waste_t_per_day + *a5.inadequate_waste_t_per_day + *au.inadequate_waste_t_per_day ==
+          Approx(*arg.inadequate_waste_t_per_day));
+    CHECK(*arg.inadequate_waste_t_per_day == Approx(*arg_plain.inadequate_waste_t_per_day));
+    CHECK(a2.population_within_2km + a5.population_within_2km + au.population_within_2km == arg.population_within_2km);
+    CHECK(arg.population_within_2km == arg_plain.population_within_2km);
+    CHECK(*arg.plan_facilities_proposed == *arg_plain.plan_facilities_proposed);
+    CHECK(*arg.plan_mean_haul_km == Approx(*arg_plain.plan_mean_haul_km));
+    CHECK(arg.ch4_t_per_year.value() == Approx(arg_plain.ch4_t_per_year.value()));
+    CHECK(r.countries.back().sites == plain.countries.back().sites);  // LAC counts each site once
+
+    // The table: admin1 and admin1_name after country; "all" on a country's row, "unknown" for D3's unit.
+    const auto t = coverage_table(r);
+    CHECK(t.name == "admin1");
+    REQUIRE(t.columns.size() == 43);
+    CHECK(t.columns[1].name == "admin1");
+    CHECK(t.columns[2].name == "admin1_name");
+    CHECK(std::get<std::string>(t.rows[0][2]) == "Buenos Aires");
+    CHECK(std::get<std::string>(t.rows[2][1]) == "unknown");
+    CHECK(std::get<std::string>(t.rows[3][1]) == "all");
+    CHECK(std::holds_alternative<std::monostate>(t.rows[3][2]));
+
+    SECTION("units that do not match the sites are refused")
+    {
+        Admin1Groups short_groups = groups;
+        short_groups.sites.pop_back();
+        auto q = params();
+        q.by_admin1 = &short_groups;
+        CHECK_THROWS_AS(compute_coverage(w, f.places, nullptr, q), usage_error);
+    }
+}

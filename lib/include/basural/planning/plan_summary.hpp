@@ -5,12 +5,14 @@
 /// Columns: docs/cli/regionalize.md.
 
 #include "basural/base/report_table.hpp"
+#include "basural/inventory/admin1.hpp"
 #include "basural/inventory/country_waste.hpp"
 #include "basural/inventory/places.hpp"
 #include "basural/inventory/site.hpp"
 #include "basural/planning/plan.hpp"
 
 #include <cstddef>
+#include <map>
 #include <string>
 #include <vector>
 
@@ -23,8 +25,19 @@ PlanCountrySummary plan_total(const RegionalPlan& plan);
 
 /// The plan's summary as a table named "countries": one row per summary row, then the total row.
 /// share_waste_estimated is waste_t_per_day_estimated / waste_t_per_day, empty when there is no
-/// t/day to share.
-ReportTable plan_summary_table(const RegionalPlan& plan);
+/// t/day to share. With `part_names` (a plan solved per admin-1: part_key -> name), a column
+/// part_name follows part.
+ReportTable plan_summary_table(const RegionalPlan& plan, const std::map<std::string, std::string>* part_names = nullptr);
+
+/// The key of a summary row's part in part_names: "<ISO3>/<part>".
+std::string part_key(const PlanCountrySummary& s);
+
+/// The name of each part of a plan solved per admin-1, by part_key: the unit of `boundaries` with the
+/// part's code (may be null), else the admin1_name the inventory gives most often with that code
+/// (ties: the first in sorted order), else the code itself; "unknown" for the part of the sites
+/// without an admin1_code.
+std::map<std::string, std::string> part_names(const RegionalPlan& plan, const std::vector<Site>& sites,
+                                              const Admin1Boundaries* boundaries);
 
 /// How the demand sites of the planned countries got their tonnage (counts of sites).
 struct DemandWasteFill {

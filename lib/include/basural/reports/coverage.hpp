@@ -6,6 +6,7 @@
 /// Definitions: docs/cli/coverage.md; methods it reuses: docs/methods/waste_estimate.md,
 /// exposure.md, methane.md.
 
+#include "basural/inventory/admin1.hpp"
 #include "basural/inventory/country_waste.hpp"
 #include "basural/reports/exposure.hpp"
 #include "basural/reports/methane.hpp"
@@ -17,6 +18,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -50,11 +52,26 @@ struct NearestLandfill {
 /// Landfills are not sought across borders: waste rarely crosses one (national law, Basel Convention).
 std::vector<std::optional<NearestLandfill>> nearest_landfills(const std::vector<Site>& sites);
 
+/// The first-level unit of every site, place and plan facility, for rows per unit (coverage --by admin1).
+struct Admin1Groups {
+    std::vector<Admin1Key> sites;    ///< index-aligned with the sites given to compute_coverage
+    std::vector<Admin1Key> places;   ///< index-aligned with the places
+    std::map<std::string, Admin1Key> facilities;  ///< by facility_id
+};
+
+/// The units of the sites (site_admin1) and places (place_admin1), and of each plan facility: the unit
+/// of the inventory site it stands at, else of its location (unit_at), else unknown. `boundaries` may
+/// be null (then only what the inventory says).
+Admin1Groups admin1_groups(const std::vector<Site>& sites, const std::vector<Place>& places,
+                           const RegionalPlan* plan, const Admin1Boundaries* boundaries);
+
 struct CoverageParams {
     double max_haul_km = DEFAULT_MAX_HAUL_KM;  ///< D: "within reach of a landfill" (geodesic, inclusive)
     MethaneParams methane;                      ///< reporting_year 0 -> DEFAULT_REPORTING_YEAR
     ExposureParams exposure;                    ///< bands must be 1, 2 and 5 km for the report's columns
     std::string plan_source = "plan";           ///< the plan's name in error messages
+    /// Rows per first-level unit as well as per country; not owned, may be null (rows per country).
+    const Admin1Groups* by_admin1 = nullptr;
 };
 
 /// One country's (or LAC's, country_iso3 = "LAC") figures. Shares are fractions 0..1, std::nullopt
@@ -62,6 +79,9 @@ struct CoverageParams {
 /// without a plan.
 struct CountryCoverage {
     std::string country_iso3;
+    /// Set on the rows of a first-level unit (CoverageParams::by_admin1): the unit, whose code and
+    /// name are empty for the sites and places whose unit is unknown. Absent on country and LAC rows.
+    std::optional<Admin1Key> admin1;
     std::size_t sites = 0;
     std::size_t open_dump = 0, controlled_dump = 0, sanitary_landfill = 0, other = 0;
     std::size_t active = 0, inactive = 0, closing = 0, closed = 0, remediated = 0, status_unknown = 0;
@@ -105,7 +125,10 @@ struct CoverageReport {
     double gwp100_ch4 = 0.0;
     double max_haul_km = 0.0;
     bool with_plan = false;
-    /// One row per country with sites (sorted by ISO3), then the LAC row.
+    bool by_admin1 = false;
+    /// One row per country with sites (sorted by ISO3), then the LAC row. By admin-1, each country's
+    /// row is preceded by one row per unit of the country (by code; the unknown unit last), whose
+    /// counts and sums add up to the country's.
     std::vector<CountryCoverage> countries;
 };
 
@@ -113,12 +136,16 @@ struct CoverageReport {
 /// inventory), `places` the populated places for exposure. With a plan, every site of its assignments
 /// and unserved layers must be in the inventory (throws input_error naming the plan's site otherwise:
 /// the plan was made from another inventory); inadequate active sites the plan does not assign count
-/// as needing a local solution. Throws usage_error when max_haul_km is not positive.
+/// as needing a local solution. By admin-1 (params.by_admin1), a site counts in its country's row and in
+/// its unit's, a facility in its unit's, a place's people near dumps in its unit's (each person once
+/// per band, as per country). Throws usage_error when max_haul_km is not positive or the units are
+/// not given for every site and place.
 CoverageReport compute_coverage(const WasteEstimateResult& waste, const std::vector<Place>& places,
                                 const RegionalPlan* plan, const CoverageParams& params);
 
 /// The columns of the coverage table, in their fixed order (documented in docs/cli/coverage.md): a
-/// column is added here and only here. Report-wide values (max_haul_km, reporting_year, gwp100_ch4)
+/// column is added here and only here. By admin-1, `admin1` (the unit's code; "unknown" for the unit
+/// not known, "all" on a country's row) and `admin1_name` follow `country`. Report-wide values (max_haul_km, reporting_year, gwp100_ch4)
 /// are taken from `report` and repeated on every row.
 std::vector<ColumnDescriptor<CountryCoverage>> coverage_columns(const CoverageReport& report);
 

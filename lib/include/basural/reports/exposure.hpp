@@ -49,6 +49,10 @@ struct ExposureReport {
     std::vector<CountryExposure> countries;
     /// One row per active dump, in input order.
     std::vector<SiteExposure> sites;
+    /// Per place (index-aligned with the places given): the geodesic distance in metres to its nearest
+    /// active dump, +infinity when none is within the largest band or site radius. Lets a caller count
+    /// the people of any grouping of places (e.g. per first-level unit) by the same rule.
+    std::vector<double> place_nearest_dump_m;
 };
 
 /// Geodesic (WGS84) distances from every active dump to every place; a place is within a band when its
