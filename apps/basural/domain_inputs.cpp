@@ -26,14 +26,25 @@ void DomainInputs::add_to(CLI::App& sub)
         ->check(CLI::Range(1900, 2200));
 }
 
-DomainData DomainInputs::load_and_fill(Streams& io) const
+std::filesystem::path DomainInputs::places() const
+{
+    return places_path.empty() ? find_dataset(SHIPPED_PLACES) : std::filesystem::path(places_path);
+}
+
+std::filesystem::path DomainInputs::country_waste() const
+{
+    return country_waste_path.empty() ? find_dataset(SHIPPED_COUNTRY_WASTE) : std::filesystem::path(country_waste_path);
+}
+
+DomainData DomainInputs::load_and_fill(Streams& io, const CountryBoundaries* boundaries) const
 {
     const std::string path = inventory.empty() ? find_dataset(SHIPPED_INVENTORY).string() : inventory;
     DomainData d;
-    d.inventory = load_inventory(path, load.load_options(io));
-    d.places = load_places(places_path.empty() ? find_dataset(SHIPPED_PLACES) : std::filesystem::path(places_path));
-    const auto countries =
-        load_country_waste(country_waste_path.empty() ? find_dataset(SHIPPED_COUNTRY_WASTE) : std::filesystem::path(country_waste_path));
+    auto options = load.load_options(io);
+    options.countries = boundaries;
+    d.inventory = load_inventory(path, options);
+    d.places = load_places(places());
+    const auto countries = load_country_waste(country_waste());
     WasteEstimateParams wp;
     wp.max_distance_m = waste_radius_km * 1000.0;
     d.waste = fill_waste(d.inventory.sites, d.places, countries, wp);

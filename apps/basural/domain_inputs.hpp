@@ -12,6 +12,7 @@
 #include "basural/inventory/places.hpp"
 #include "basural/planning/waste_estimate.hpp"
 
+#include <filesystem>
 #include <string>
 #include <vector>
 
@@ -37,7 +38,12 @@ struct DomainInputs {
 
     /// Loads the inventory (default: the shipped one), the places and country figures (default: the
     /// shipped ones) and fills unknown tonnage with estimate_waste.
-    DomainData load_and_fill(Streams& io) const;
+    /// `boundaries`, when given, are the country boundaries already loaded (not read again).
+    DomainData load_and_fill(Streams& io, const CountryBoundaries* boundaries = nullptr) const;
+    /// The places file: --places, else the shipped one.
+    std::filesystem::path places() const;
+    /// The country waste figures: --country-waste, else the shipped ones.
+    std::filesystem::path country_waste() const;
 };
 
 }  // namespace basural::app

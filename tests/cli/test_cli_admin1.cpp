@@ -137,7 +137,7 @@ TEST_CASE("per-state options: a bad --by, a missing layer", "[cli][admin1]")
     const auto bad = run_cli(args("coverage", {"--by", "municipality"}));
     CHECK(bad.exit_code == 2);
     auto a = args("coverage", {"--by", "admin1"});
-    a[4] = fixture("no_such_units.geojson");
+    a[5] = fixture("no_such_units.geojson");
     const auto missing = run_cli(a);
     CHECK(missing.exit_code == 1);
     CHECK_THAT(missing.err, Contains("no_such_units.geojson"));

@@ -14,7 +14,11 @@ std::span<const CatalogueEntry> catalogue_terms();
 std::span<const CatalogueEntry> catalogue_maps();
 /// Command summaries and the headings of compact terminal tables.
 std::span<const CatalogueEntry> catalogue_commands();
-/// Regional words (all parts).
+/// The country report (basural report).
+std::span<const CatalogueEntry> catalogue_report();
+/// Regional words (all parts but the report's).
 std::span<const RegionalEntry> catalogue_regional();
+/// Regional words of the report.
+std::span<const RegionalEntry> catalogue_report_regional();
 
 }  // namespace basural::detail

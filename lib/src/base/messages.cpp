@@ -20,10 +20,11 @@ const Index& index()
 {
     static const Index idx = [] {
         Index i;
-        for (const auto part : {detail::catalogue_terms(), detail::catalogue_maps(), detail::catalogue_commands()})
+        for (const auto part : {detail::catalogue_terms(), detail::catalogue_maps(), detail::catalogue_commands(),
+                                detail::catalogue_report()})
             i.entries.insert(i.entries.end(), part.begin(), part.end());
-        const auto regional = detail::catalogue_regional();
-        i.regional.assign(regional.begin(), regional.end());
+        for (const auto part : {detail::catalogue_regional(), detail::catalogue_report_regional()})
+            i.regional.insert(i.regional.end(), part.begin(), part.end());
         for (const auto& e : i.entries)
             i.by_key.emplace(e.key, &e);  // a repeated key keeps its first text; a test forbids repeats
         return i;

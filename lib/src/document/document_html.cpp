@@ -147,7 +147,10 @@ void write_chart(std::ostringstream& out, const DocChart& c)
 void write_map(std::ostringstream& out, const DocMap& m)
 {
     const std::string png = detail::map_png(m.scene, m.style, HTML_MAP_SCALE);
-    out << "<figure class=\"map\" id=\"map-" << esc(m.id) << "\">\n<img width=\"" << m.style.width_px << "\" height=\""
+    out << "<figure class=\"map\" id=\"map-" << esc(m.id) << "\"";
+    for (const auto& [name, value] : m.data)
+        out << " data-basural-" << esc(name) << "=\"" << esc(value) << "\"";
+    out << ">\n<img width=\"" << m.style.width_px << "\" height=\""
         << m.style.height_px << "\" alt=\"" << esc(m.scene.title) << "\" src=\"data:image/png;base64,"
         << detail::base64_encode(png) << "\">\n";
     if (!m.caption.empty())

@@ -8,7 +8,7 @@ namespace {
 
 constexpr double CELL_PAD_X = 3.0;
 constexpr double CELL_PAD_Y = 2.0;
-constexpr double MIN_WRAP_WIDTH = 60.0;
+constexpr double MIN_WRAP_WIDTH = 60.0;  // points: about 10 characters of table text
 
 TextStyle cell_style(bool bold, bool numeric)
 {
@@ -56,39 +56,59 @@ std::vector<double> natural_widths(PangoText& text, const DocTable& t)
 
 std::vector<double> fit_widths(const DocTable& t, std::vector<double> natural, double width)
 {
+    const std::size_t n = natural.size();
     const double total = std::accumulate(natural.begin(), natural.end(), 0.0);
+    double weights = 0.0;
+    for (const auto& c : t.columns)
+        weights += c.wrap_weight;
     if (total <= width) {
         // Spare width goes to the columns that wrap (or to all, in proportion).
-        double weights = 0.0;
-        for (const auto& c : t.columns)
-            weights += c.wrap_weight;
-        for (std::size_t c = 0; c < natural.size(); ++c)
+        for (std::size_t c = 0; c < n; ++c)
             natural[c] += (width - total) * (weights > 0.0 ? t.columns[c].wrap_weight / weights : natural[c] / total);
         return natural;
     }
-    double fixed = 0.0, weights = 0.0;
-    for (std::size_t c = 0; c < natural.size(); ++c) {
-        if (t.columns[c].wrap_weight > 0.0)
-            weights += t.columns[c].wrap_weight;
-        else
-            fixed += natural[c];
-    }
-    if (weights > 0.0) {
-        const double share = width - fixed;
-        bool fits = true;
-        for (std::size_t c = 0; c < natural.size(); ++c)
-            if (t.columns[c].wrap_weight > 0.0)
-                fits = fits && share * t.columns[c].wrap_weight / weights >= MIN_WRAP_WIDTH;
-        if (fits) {
-            for (std::size_t c = 0; c < natural.size(); ++c)
-                if (t.columns[c].wrap_weight > 0.0)
-                    natural[c] = share * t.columns[c].wrap_weight / weights;
-            return natural;
+    double fixed = 0.0;
+    for (std::size_t c = 0; c < n; ++c)
+        fixed += t.columns[c].wrap_weight > 0.0 ? 0.0 : natural[c];
+    if (weights > 0.0 && width - fixed >= MIN_WRAP_WIDTH * static_cast<double>(std::count_if(
+                                                   t.columns.begin(), t.columns.end(),
+                                                   [](const DocTableColumn& c) { return c.wrap_weight > 0.0; }))) {
+        // Water-filling: a wrapping column narrower than its share keeps its width; the others share what
+        // is left by weight, none under MIN_WRAP_WIDTH.
+        std::vector<bool> settled(n, false);
+        double left = width - fixed, open_weight = weights;
+        for (bool changed = true; changed;) {
+            changed = false;
+            for (std::size_t c = 0; c < n; ++c) {
+                if (t.columns[c].wrap_weight <= 0.0 || settled[c])
+                    continue;
+                if (natural[c] <= left * t.columns[c].wrap_weight / open_weight) {
+                    settled[c] = true;
+                    left -= natural[c];
+                    open_weight -= t.columns[c].wrap_weight;
+                    changed = true;
+                }
+            }
         }
+        for (std::size_t c = 0; c < n; ++c)
+            if (t.columns[c].wrap_weight > 0.0 && !settled[c])
+                natural[c] = std::max(MIN_WRAP_WIDTH, left * t.columns[c].wrap_weight / open_weight);
+        const double sum = std::accumulate(natural.begin(), natural.end(), 0.0);
+        if (sum <= width + 0.01)
+            return natural;
+        for (auto& w : natural)
+            w *= width / sum;
+        return natural;
     }
-    for (auto& w : natural)
-        w *= width / total;
-    return natural;
+    // Even the columns that do not wrap are too wide together: every column narrows in proportion, its
+    // cells wrapping where they must (at least MIN_WRAP_WIDTH for the ones meant to wrap).
+    std::vector<double> out(n);
+    for (std::size_t c = 0; c < n; ++c)
+        out[c] = t.columns[c].wrap_weight > 0.0 ? MIN_WRAP_WIDTH : natural[c];
+    const double sum = std::accumulate(out.begin(), out.end(), 0.0);
+    for (auto& w : out)
+        w *= width / sum;
+    return out;
 }
 
 double cell_height(PangoText& text, const std::string& s, const TextStyle& style, double width)

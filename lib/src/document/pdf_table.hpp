@@ -16,8 +16,10 @@ struct TableGeometry {
 };
 
 /// Column widths and row heights of `table` set in `width` (user units): every column gets its widest
-/// cell when they all fit; otherwise the columns with a wrap weight share what the others leave (their
-/// cells wrap), and when even that does not fit every column is narrowed in proportion.
+/// cell when they all fit (the spare width going to the columns with a wrap weight); otherwise the
+/// columns without a wrap weight keep their widest cell and the others share what is left by weight
+/// (one narrower than its share keeps its width; none under about 10 characters), their cells
+/// wrapping; when even that does not fit, every column narrows in proportion.
 TableGeometry measure_table(PangoText& text, const DocTable& table, double width);
 
 /// Draws the header row with its top-left corner at (x, y).

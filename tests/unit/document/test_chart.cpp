@@ -141,7 +141,7 @@ TEST_CASE("Horizontal grouped bars with value labels and estimated values", "[do
     c.categories = {"A very long name of a dump that will not fit in the label column at all", "B"};
     c.series = {{"CH4", Rgb{0x4a, 0x14, 0x86}, {1500.0, 250.0}, {false, true}}};
     c.estimated_label = "estimated";
-    c.numbers = number_style_for("pt");
+    c.numbers = number_style(Language::pt, "BR");
     const Drawing d = layout_chart(c, 500.0, chart_height_px(c, 300.0));
     const auto t = texts(d);
     CHECK(has(t, "1.500"));

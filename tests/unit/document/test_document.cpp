@@ -79,7 +79,7 @@ Document sample_document(std::size_t table_rows)
     MapStyle style;
     style.width_px = 900;
     style.height_px = 640;
-    charts.blocks.push_back(DocMap{"pais", "Mapa 1: Testlandia.", square_country(), style});
+    charts.blocks.push_back(DocMap{"pais", "Mapa 1: Testlandia.", square_country(), style, {}});
     charts.blocks.push_back(DocList{{"Primero", "Segundo"}});
     doc.sections = {summary, states, charts};
     return doc;

@@ -6,7 +6,7 @@
 /// elements, so it can be read, searched and edited) or painted with Cairo into a PDF page
 /// (document_pdf.hpp). One layout, two renderings: the HTML and the PDF report show the same chart.
 
-#include "basural/document/number_format.hpp"
+#include "basural/base/locale.hpp"
 #include "basural/maps/map.hpp"
 
 #include <cstddef>

@@ -10,6 +10,7 @@
 
 #include <cstddef>
 #include <string>
+#include <utility>
 #include <variant>
 #include <vector>
 
@@ -72,6 +73,9 @@ struct DocMap {
     std::string caption;
     MapScene scene;
     MapStyle style;
+    /// What the map shows, counted (name -> value): written on the HTML figure as data-basural-<name>
+    /// attributes, so that a reader (or a test) can check the map's counts against the plan's.
+    std::vector<std::pair<std::string, std::string>> data;
 };
 
 using DocBlock = std::variant<DocParagraph, DocList, DocKeyFigures, DocTable, DocChart, DocMap>;

@@ -19,6 +19,11 @@
 
 namespace basural {
 
+/// Default maximum direct haul, km: of a dump to its regional facility in a plan, and of a dump to an
+/// existing landfill "within reach" in coverage (docs/methods/regionalization.md, "Defaults"). Defined
+/// here, where both regionalize.hpp and coverage.hpp see it, so the two cannot drift apart.
+inline constexpr double DEFAULT_MAX_HAUL_KM = 50.0;
+
 struct PlanFacility {
     std::string facility_id;            ///< "<ISO3>-F<nnn>", stable for the same input
     std::string country_iso3;

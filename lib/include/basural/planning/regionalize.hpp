@@ -17,8 +17,6 @@
 
 namespace basural {
 
-/// Default maximum direct haul: 50 km (docs/methods/regionalization.md, "Defaults").
-inline constexpr double DEFAULT_MAX_HAUL_KM = 50.0;
 /// Default concave-hull ratio of catchments (GEOSConcaveHull_r: 0 most concave, 1 the convex hull).
 inline constexpr double DEFAULT_CATCHMENT_HULL_RATIO = 0.5;
 /// Default buffer around catchment hulls, metres (so 1- and 2-site catchments are polygons).

@@ -27,8 +27,6 @@ namespace basural {
 
 /// Reporting year used when none is given: the last full year before this code was written.
 inline constexpr int DEFAULT_REPORTING_YEAR = 2024;
-/// Haul distance within which an existing sanitary landfill "could take" a dump's waste.
-inline constexpr double DEFAULT_MAX_HAUL_KM = 50.0;
 
 /// A site to be closed or upgraded: an inadequate site (open or controlled dump) that is active
 /// (the same as is_active_dump in exposure.hpp).

@@ -1,0 +1,167 @@
+// Country report: the country map and, for large countries, one map per state (country_report.hpp).
+#include "document/report_model.hpp"
+
+#include "basural/geo/geodesy.hpp"
+#include "basural/maps/map_scene.hpp"
+
+#include <set>
+
+namespace basural::detail {
+namespace {
+
+/// Report maps: A4 proportions (1.41), drawn at the text width of the page.
+MapStyle report_map_style()
+{
+    MapStyle style;
+    style.width_px = 960;
+    style.height_px = 680;
+    style.colour_by = ColourBy::type;
+    return style;
+}
+
+bool same_unit(const Admin1Key& a, const Admin1Key& b)
+{
+    return a.country_iso3 == b.country_iso3 && a.code == b.code && a.name == b.name;
+}
+
+double area_km2(const MultiPolygonRings& polygons)
+{
+    double m2 = 0.0;
+    for (const auto& poly : polygons)
+        for (std::size_t r = 0; r < poly.size(); ++r)
+            m2 += (r == 0 ? 1.0 : -1.0) * std::abs(geodesic_ring_area_m2(poly[r]));
+    return m2 / 1e6;
+}
+
+bool wants_state_maps(const ReportModel& m)
+{
+    if (!m.in->admin1 || m.scope_unit)
+        return false;
+    switch (m.options->state_maps) {
+    case StateMaps::none: return false;
+    case StateMaps::all: return true;
+    case StateMaps::automatic: break;
+    }
+    return area_km2(m.in->countries->polygons(m.iso3)) >= REPORT_STATE_MAPS_MIN_AREA_KM2;
+}
+
+struct FacilityCounts {
+    std::size_t proposed = 0, reused = 0, other_landfills = 0;
+};
+
+FacilityCounts count_facilities(const ReportModel& m, const MapScene& scene)
+{
+    std::set<std::string> plan_ids;
+    for (const auto& f : m.plan.facilities)
+        plan_ids.insert(f.facility_id);
+    FacilityCounts n;
+    for (const auto& f : scene.facilities) {
+        if (f.kind == FacilityKind::proposed)
+            ++n.proposed;
+        else if (plan_ids.count(f.id))
+            ++n.reused;
+        else
+            ++n.other_landfills;
+    }
+    return n;
+}
+
+DocMap report_map(const ReportModel& m, std::string id, MapScene scene)
+{
+    const FacilityCounts n = count_facilities(m, scene);
+    DocMap map;
+    map.id = std::move(id);
+    map.caption = m.t("report.map.caption", {{"sites", m.count(scene.points.size())},
+                                             {"proposed", m.count(n.proposed)},
+                                             {"reused", m.count(n.reused)},
+                                             {"other", m.count(n.other_landfills)}});
+    map.data = {{"sites", std::to_string(scene.points.size())},
+                {"proposed", std::to_string(n.proposed)},
+                {"reused", std::to_string(n.reused)},
+                {"other-landfills", std::to_string(n.other_landfills)}};
+    map.scene = std::move(scene);
+    map.style = report_map_style();
+    return map;
+}
+
+/// The unit (in the admin-1 layer) of a key, or std::nullopt.
+std::optional<std::size_t> layer_unit(const ReportModel& m, const Admin1Key& k)
+{
+    if (!m.in->admin1 || k.code.empty())
+        return std::nullopt;
+    const auto u = m.in->admin1->find(m.iso3, k.code);
+    return u && m.in->admin1->units()[*u].code == k.code ? u : std::nullopt;
+}
+
+/// The country's scene cut to one state: the state in focus, the country's other states and the
+/// neighbouring countries in grey, the state's sites, facilities and their catchments.
+MapScene state_scene(const ReportModel& m, const MapScene& country, const Admin1Key& unit, std::size_t layer_index)
+{
+    MapScene s;
+    const std::string place = m.t("map.admin1_of_country", {{"admin1", m.unit_label(unit)}, {"country", m.country_name}});
+    s.title = m.t("map.title", {{"place", place}});
+    s.attribution_lines = country.attribution_lines;
+    s.size_label = country.size_label;
+    s.focus = {unit.code, m.unit_label(unit), m.in->admin1->polygons(layer_index)};
+    for (auto other : m.in->admin1->units_of(m.iso3))
+        if (other != layer_index)
+            s.neighbours.push_back({m.in->admin1->units()[other].code, m.in->admin1->units()[other].name,
+                                    m.in->admin1->polygons(other)});
+    s.neighbours.insert(s.neighbours.end(), country.neighbours.begin(), country.neighbours.end());
+    const auto in_state = [&](const std::string& site_id) {
+        const auto it = m.site_index.find(site_id);
+        return it != m.site_index.end() && same_unit(m.groups.sites[it->second], unit);
+    };
+    for (const auto& p : country.points)
+        if (in_state(p.id))
+            s.points.push_back(p);
+    std::set<std::string> facilities;
+    for (const auto& f : country.facilities) {
+        const auto fu = m.groups.facilities.find(f.id);
+        if ((fu != m.groups.facilities.end() && same_unit(fu->second, unit)) ||
+            (fu == m.groups.facilities.end() && in_state(f.id))) {
+            s.facilities.push_back(f);
+            facilities.insert(f.id);
+        }
+    }
+    for (const auto& c : m.plan.catchments)
+        if (facilities.count(c.facility_id))
+            s.catchments.push_back({c.facility_id, c.polygons});
+    s.subtitle = m.tn("count.sites", static_cast<std::int64_t>(s.points.size()));
+    return s;
+}
+
+}  // namespace
+
+std::vector<DocSection> map_sections(const ReportModel& m)
+{
+    CountryMapOptions options;
+    options.plan = &m.plan;
+    options.context = m.in->context;
+    MapScene country = build_country_scene(m.sites, *m.in->countries, m.iso3, options);
+    country.title = m.t("map.title", {{"place", m.country_name}});
+    DocSection s{"map", m.t("report.map.title"), 1, {}};
+    s.blocks.push_back(DocParagraph{m.t("report.map.intro"), ParagraphStyle::note});
+    std::vector<DocSection> out;
+    if (m.scope_unit) {
+        if (const auto u = layer_unit(m, *m.scope_unit))
+            s.blocks.push_back(report_map(m, "state", state_scene(m, country, *m.scope_unit, *u)));
+    }
+    s.blocks.push_back(report_map(m, "country", country));
+    out.push_back(std::move(s));
+    if (!wants_state_maps(m))
+        return out;
+    for (const auto& r : m.coverage.countries) {
+        if (r.country_iso3 != m.iso3 || !r.admin1 || r.sites == 0)
+            continue;
+        const auto u = layer_unit(m, *r.admin1);
+        if (!u)
+            continue;
+        DocSection state{"map-" + r.admin1->code, m.unit_label(*r.admin1), 2, {}};
+        state.blocks.push_back(report_map(m, r.admin1->code, state_scene(m, country, *r.admin1, *u)));
+        out.push_back(std::move(state));
+    }
+    return out;
+}
+
+}  // namespace basural::detail
