@@ -49,26 +49,21 @@ struct FacilityCounts {
     std::size_t proposed = 0, reused = 0, other_landfills = 0;
 };
 
-FacilityCounts count_facilities(const ReportModel& m, const MapScene& scene)
+FacilityCounts count_facilities(const MapScene& scene)
 {
-    std::set<std::string> plan_ids;
-    for (const auto& f : m.plan.facilities)
-        plan_ids.insert(f.facility_id);
     FacilityCounts n;
-    for (const auto& f : scene.facilities) {
-        if (f.kind == FacilityKind::proposed)
-            ++n.proposed;
-        else if (plan_ids.count(f.id))
-            ++n.reused;
-        else
-            ++n.other_landfills;
-    }
+    for (const auto& f : scene.facilities)
+        switch (f.kind) {
+        case FacilityKind::proposed: ++n.proposed; break;
+        case FacilityKind::existing: ++n.reused; break;
+        case FacilityKind::existing_unused: ++n.other_landfills; break;
+        }
     return n;
 }
 
 DocMap report_map(const ReportModel& m, std::string id, MapScene scene)
 {
-    const FacilityCounts n = count_facilities(m, scene);
+    const FacilityCounts n = count_facilities(scene);
     DocMap map;
     map.id = std::move(id);
     map.caption = m.t("report.map.caption", {{"sites", m.count(scene.points.size())},
@@ -93,41 +88,54 @@ std::optional<std::size_t> layer_unit(const ReportModel& m, const Admin1Key& k)
     return u && m.in->admin1->units()[*u].code == k.code ? u : std::nullopt;
 }
 
-/// The country's scene cut to one state: the state in focus, the country's other states and the
-/// neighbouring countries in grey, the state's sites, facilities and their catchments.
-MapScene state_scene(const ReportModel& m, const MapScene& country, const Admin1Key& unit, std::size_t layer_index)
+/// The country's units of the admin-1 layer as the map draws them.
+std::vector<MapRegion> country_regions(const ReportModel& m)
 {
-    MapScene s;
+    std::vector<MapRegion> out;
+    if (!m.in->admin1)
+        return out;
+    for (auto u : m.in->admin1->units_of(m.iso3)) {
+        const Admin1Unit& unit = m.in->admin1->units()[u];
+        out.push_back({m.iso3 + "-" + unit.code, unit.code, m.iso3, unit.name, m.in->admin1->polygons(u)});
+    }
+    return out;
+}
+
+/// The country's scene zoomed to one state (the map veils the rest of the country): the sites of the
+/// state as the report counts them (groups), the landfills standing in it and their catchments.
+MapScene state_scene(const ReportModel& m, const MapScene& country, const Admin1Key& unit)
+{
+    MapScene s = country;
+    for (const auto& r : s.admin1)
+        if (r.code == unit.code)
+            s.zoom_admin1 = r.id;
     const std::string place = m.t("map.admin1_of_country", {{"admin1", m.unit_label(unit)}, {"country", m.country_name}});
     s.title = m.t("map.title", {{"place", place}});
-    s.attribution_lines = country.attribution_lines;
-    s.size_label = country.size_label;
-    s.focus = {unit.code, m.unit_label(unit), m.in->admin1->polygons(layer_index)};
-    for (auto other : m.in->admin1->units_of(m.iso3))
-        if (other != layer_index)
-            s.neighbours.push_back({m.in->admin1->units()[other].code, m.in->admin1->units()[other].name,
-                                    m.in->admin1->polygons(other)});
-    s.neighbours.insert(s.neighbours.end(), country.neighbours.begin(), country.neighbours.end());
     const auto in_state = [&](const std::string& site_id) {
         const auto it = m.site_index.find(site_id);
         return it != m.site_index.end() && same_unit(m.groups.sites[it->second], unit);
     };
+    s.points.clear();
     for (const auto& p : country.points)
         if (in_state(p.id))
             s.points.push_back(p);
+    s.facilities.clear();
     std::set<std::string> facilities;
     for (const auto& f : country.facilities) {
         const auto fu = m.groups.facilities.find(f.id);
-        if ((fu != m.groups.facilities.end() && same_unit(fu->second, unit)) ||
-            (fu == m.groups.facilities.end() && in_state(f.id))) {
+        if (fu != m.groups.facilities.end() ? same_unit(fu->second, unit) : in_state(f.id)) {
             s.facilities.push_back(f);
             facilities.insert(f.id);
         }
     }
+    s.catchments.clear();
     for (const auto& c : m.plan.catchments)
         if (facilities.count(c.facility_id))
             s.catchments.push_back({c.facility_id, c.polygons});
-    s.subtitle = m.tn("count.sites", static_cast<std::int64_t>(s.points.size()));
+    const FacilityCounts n = count_facilities(s);
+    s.subtitle = m.tn("count.sites", static_cast<std::int64_t>(s.points.size())) + "; " +
+                 m.t("map.subtitle.plan", {{"proposed", m.tn("map.count.proposed", static_cast<std::int64_t>(n.proposed))},
+                                           {"existing", m.tn("map.count.existing_used", static_cast<std::int64_t>(n.reused))}});
     return s;
 }
 
@@ -135,30 +143,28 @@ MapScene state_scene(const ReportModel& m, const MapScene& country, const Admin1
 
 std::vector<DocSection> map_sections(const ReportModel& m)
 {
+    const std::vector<MapRegion> regions = country_regions(m);
     CountryMapOptions options;
+    options.locale = m.locale;
     options.plan = &m.plan;
     options.context = m.in->context;
-    MapScene country = build_country_scene(m.sites, *m.in->countries, m.iso3, options);
-    country.title = m.t("map.title", {{"place", m.country_name}});
+    options.admin1 = regions.empty() ? nullptr : &regions;
+    options.places = &m.places;
+    const MapScene country = build_country_scene(m.sites, *m.in->countries, m.iso3, options);
     DocSection s{"map", m.t("report.map.title"), 1, {}};
     s.blocks.push_back(DocParagraph{m.t("report.map.intro"), ParagraphStyle::note});
-    std::vector<DocSection> out;
-    if (m.scope_unit) {
-        if (const auto u = layer_unit(m, *m.scope_unit))
-            s.blocks.push_back(report_map(m, "state", state_scene(m, country, *m.scope_unit, *u)));
-    }
+    if (m.scope_unit && layer_unit(m, *m.scope_unit))
+        s.blocks.push_back(report_map(m, "state", state_scene(m, country, *m.scope_unit)));
     s.blocks.push_back(report_map(m, "country", country));
+    std::vector<DocSection> out;
     out.push_back(std::move(s));
     if (!wants_state_maps(m))
         return out;
     for (const auto& r : m.coverage.countries) {
-        if (r.country_iso3 != m.iso3 || !r.admin1 || r.sites == 0)
-            continue;
-        const auto u = layer_unit(m, *r.admin1);
-        if (!u)
+        if (r.country_iso3 != m.iso3 || !r.admin1 || r.sites == 0 || !layer_unit(m, *r.admin1))
             continue;
         DocSection state{"map-" + r.admin1->code, m.unit_label(*r.admin1), 2, {}};
-        state.blocks.push_back(report_map(m, r.admin1->code, state_scene(m, country, *r.admin1, *u)));
+        state.blocks.push_back(report_map(m, r.admin1->code, state_scene(m, country, *r.admin1)));
         out.push_back(std::move(state));
     }
     return out;
