@@ -3,10 +3,12 @@
 
 #include "basural/base/atomic_output.hpp"
 #include "basural/base/error.hpp"
+#include "base/parallel.hpp"
 #include "detail/base64.hpp"
 #include "document/map_image.hpp"
 
 #include <cmath>
+#include <map>
 #include <set>
 #include <sstream>
 
@@ -144,21 +146,42 @@ void write_chart(std::ostringstream& out, const DocChart& c)
     out << "</figure>\n";
 }
 
-void write_map(std::ostringstream& out, const DocMap& m)
+/// Every map of the document as a base64 PNG, drawn on as many threads as the machine has (each map
+/// has its own Cairo surface and PROJ context); in document order.
+std::map<const DocMap*, std::string> map_images(const Document& doc)
 {
-    const std::string png = detail::map_png(m.scene, m.style, HTML_MAP_SCALE);
+    std::vector<const DocMap*> maps;
+    for (const auto& s : doc.sections)
+        for (const auto& b : s.blocks)
+            if (const auto* m = std::get_if<DocMap>(&b))
+                maps.push_back(m);
+    std::vector<std::string> images(maps.size());
+    std::vector<std::size_t> order(maps.size());
+    for (std::size_t i = 0; i < order.size(); ++i)
+        order[i] = i;
+    detail::run_jobs(order, 0, [&](std::size_t i) {
+        images[i] = detail::base64_encode(detail::map_png(maps[i]->scene, maps[i]->style, HTML_MAP_SCALE));
+    });
+    std::map<const DocMap*, std::string> out;
+    for (std::size_t i = 0; i < maps.size(); ++i)
+        out.emplace(maps[i], std::move(images[i]));
+    return out;
+}
+
+void write_map(std::ostringstream& out, const DocMap& m, const std::string& png_base64)
+{
     out << "<figure class=\"map\" id=\"map-" << esc(m.id) << "\"";
     for (const auto& [name, value] : m.data)
         out << " data-basural-" << esc(name) << "=\"" << esc(value) << "\"";
     out << ">\n<img width=\"" << m.style.width_px << "\" height=\""
         << m.style.height_px << "\" alt=\"" << esc(m.scene.title) << "\" src=\"data:image/png;base64,"
-        << detail::base64_encode(png) << "\">\n";
+        << png_base64 << "\">\n";
     if (!m.caption.empty())
         out << "<figcaption>" << esc(m.caption) << "</figcaption>\n";
     out << "</figure>\n";
 }
 
-void write_block(std::ostringstream& out, const DocBlock& block)
+void write_block(std::ostringstream& out, const DocBlock& block, const std::map<const DocMap*, std::string>& images)
 {
     if (const auto* p = std::get_if<DocParagraph>(&block)) {
         const char* cls = p->style == ParagraphStyle::note ? " class=\"note\"" : p->style == ParagraphStyle::warning ? " class=\"warning\"" : "";
@@ -175,7 +198,8 @@ void write_block(std::ostringstream& out, const DocBlock& block)
     } else if (const auto* c = std::get_if<DocChart>(&block)) {
         write_chart(out, *c);
     } else {
-        write_map(out, std::get<DocMap>(block));
+        const auto& m = std::get<DocMap>(block);
+        write_map(out, m, images.at(&m));
     }
 }
 
@@ -227,6 +251,7 @@ void check_document(const Document& doc)
 void write_document_html(const Document& doc, const std::string& path)
 {
     check_document(doc);
+    const auto images = map_images(doc);
     std::ostringstream out;
     out << "<!DOCTYPE html>\n<html lang=\"" << esc(doc.lang) << "\" data-basural-errors=\"0\" data-basural-blocked=\"0\">\n"
         << "<head>\n<meta charset=\"utf-8\">\n"
@@ -246,7 +271,7 @@ void write_document_html(const Document& doc, const std::string& path)
         out << "<section id=\"" << esc(s.id) << "\">\n" << (s.level > 1 ? "<h3>" : "<h2>") << esc(s.title)
             << (s.level > 1 ? "</h3>\n" : "</h2>\n");
         for (const auto& b : s.blocks)
-            write_block(out, b);
+            write_block(out, b, images);
         out << "</section>\n";
     }
     out << "</body>\n</html>\n";

@@ -195,12 +195,26 @@ private:
         }
     }
 
+    /// The height of a section's first block when it is a figure (a heading stays with it), else 80 pt.
+    double first_figure_height(const DocSection& s)
+    {
+        if (s.blocks.empty())
+            return 0.0;
+        if (const auto* m = std::get_if<DocMap>(&s.blocks.front()))
+            return m->style.height_px * TEXT_W_PT / m->style.width_px + 3.0 + caption_height(m->caption);
+        if (const auto* c = std::get_if<DocChart>(&s.blocks.front()))
+            return (c->height_px > 0.0 ? c->height_px : chart_height_px(c->chart, 300.0)) * PT_PER_PX + 3.0 +
+                   caption_height(c->caption);
+        return 80.0;
+    }
+
     void heading(const DocSection& s)
     {
         const TextStyle& style = s.level <= 1 ? H1 : H2;
+        const double keep = first_figure_height(s);
         m_text.set(s.title, style, TEXT_W_PT);
-        // keep a heading with at least 80 pt of what follows
-        ensure(m_text.height() + 80.0);
+        // keep a heading with its first figure, or with at least 80 pt of what follows
+        ensure(m_text.height() + keep);
         m_y += s.level <= 1 ? 0.0 : 6.0;
         m_heading_y = m_y;
         m_text.set(s.title, style, TEXT_W_PT);

@@ -9,12 +9,13 @@
 namespace basural::detail {
 namespace {
 
-/// Report maps: A4 proportions (1.41), drawn at the text width of the page.
+/// Report maps: drawn at the text width of the page, 1.6 times as wide as high, so that two maps with
+/// their headings and captions fit on an A4 page.
 MapStyle report_map_style()
 {
     MapStyle style;
     style.width_px = 960;
-    style.height_px = 680;
+    style.height_px = 600;
     style.colour_by = ColourBy::type;
     return style;
 }
@@ -105,7 +106,16 @@ std::vector<MapRegion> country_regions(const ReportModel& m)
 /// state as the report counts them (groups), the landfills standing in it and their catchments.
 MapScene state_scene(const ReportModel& m, const MapScene& country, const Admin1Key& unit)
 {
-    MapScene s = country;
+    // The country's frame, without copying its sites and facilities (each with its popup), then the
+    // state's.
+    MapScene s;
+    s.attribution_lines = country.attribution_lines;
+    s.focus = country.focus;
+    s.neighbours = country.neighbours;
+    s.admin1 = country.admin1;
+    s.places = country.places;
+    s.size_label = country.size_label;
+    s.locale = country.locale;
     for (const auto& r : s.admin1)
         if (r.code == unit.code)
             s.zoom_admin1 = r.id;
@@ -115,11 +125,9 @@ MapScene state_scene(const ReportModel& m, const MapScene& country, const Admin1
         const auto it = m.site_index.find(site_id);
         return it != m.site_index.end() && same_unit(m.groups.sites[it->second], unit);
     };
-    s.points.clear();
     for (const auto& p : country.points)
         if (in_state(p.id))
             s.points.push_back(p);
-    s.facilities.clear();
     std::set<std::string> facilities;
     for (const auto& f : country.facilities) {
         const auto fu = m.groups.facilities.find(f.id);
@@ -128,7 +136,6 @@ MapScene state_scene(const ReportModel& m, const MapScene& country, const Admin1
             facilities.insert(f.id);
         }
     }
-    s.catchments.clear();
     for (const auto& c : m.plan.catchments)
         if (facilities.count(c.facility_id))
             s.catchments.push_back({c.facility_id, c.polygons});

@@ -1,0 +1,215 @@
+// The country report's document, built in code from a hand-made inventory and plan of Uruguay, checked
+// against figures worked out by hand (the fixtures of tests/data/README.md: admin1_fixture.geojson and
+// countries_fixture.geojson).
+//
+// Sites (t/day observed unless said):
+//   U1 open dump, Montevideo (municipality), 100        U2 open dump, Montevideo, 25
+//   U3 controlled dump, Canelones (its own unit URY-02), 10   U4 sanitary landfill, Maldonado, 50
+//   U5 open dump, Tacuarembó, 40 estimated              U6 open dump, Treinta y Tres, 15 (in no unit)
+// Active dumps: U1, U2, U3, U5, U6 -> 190 t/day, of which 40 estimated (21 %).
+// Plan: F1 proposed at U1 serving U1 (0 km) and U3 (11 km): Montevideo 100 of 110 t/day = 91 %, Canelones 9 %.
+#include "basural/base/error.hpp"
+#include "basural/document/country_report.hpp"
+#include "basural/reports/coverage.hpp"
+#include "basural/reports/priority.hpp"
+
+#include "support/builders.hpp"
+#include "unit/unit_data.hpp"
+
+#include <catch2/catch.hpp>
+
+using namespace basural;
+using Catch::Contains;
+
+namespace {
+
+struct Fixture {
+    Inventory inventory;
+    WasteEstimateResult waste;
+    std::vector<Place> places;
+    RegionalPlan plan;
+    CountryBoundaries countries{test::data_path("countries_fixture.geojson")};
+    Admin1Boundaries admin1{test::data_path("admin1_fixture.geojson")};
+};
+
+Site site(std::string id, LonLat at, SiteType type, double t_per_day, std::string municipality)
+{
+    Site s = test::make_site(std::move(id), "URY", at, type, SiteStatus::active, t_per_day);
+    s.municipality_name = std::move(municipality);
+    s.name = "Sitio " + s.site_id;
+    s.source = "fixture";
+    return s;
+}
+
+Fixture& fixture()
+{
+    static Fixture f = [] {
+        Fixture x;
+        x.inventory.source = "fixture.csv";
+        x.inventory.sites = {site("U1", {-56.20, -34.85}, SiteType::open_dump, 100.0, "Montevideo"),
+                             site("U2", {-56.30, -34.78}, SiteType::open_dump, 25.0, "Montevideo"),
+                             site("U3", {-56.10, -34.78}, SiteType::controlled_dump, 10.0, "Canelones"),
+                             site("U4", {-54.95, -34.90}, SiteType::sanitary_landfill, 50.0, "Maldonado"),
+                             site("U5", {-55.98, -31.71}, SiteType::open_dump, 40.0, "Tacuarembó"),
+                             site("U6", {-54.50, -33.00}, SiteType::open_dump, 15.0, "Treinta y Tres")};
+        x.inventory.sites[2].admin1_code = "URY-02";  // a unit the layer does not have: the inventory's
+        x.inventory.sites[2].admin1_name = "Canelones";
+        x.inventory.sites[4].waste_provenance = Provenance::estimated;
+        x.inventory.records_read = 6;
+        x.places = {test::make_place("Q1", "URY", {-56.20, -34.8455}, 1000)};
+        x.waste = fill_waste(x.inventory.sites, x.places, {});
+        x.plan.parameters = {{"max_haul_km", "50"}};
+        PlanFacility f1;
+        f1.facility_id = "URY-F001";
+        f1.country_iso3 = "URY";
+        f1.site_id = "U1";
+        f1.location = {-56.20, -34.85};
+        f1.waste_t_per_day = 110.0;
+        f1.sites_served = 2;
+        f1.mean_haul_km = 1.0;
+        f1.max_haul_km = 11.0;
+        x.plan.facilities = {f1};
+        x.plan.assignments = {{"U1", "URY", "", "URY-F001", {-56.20, -34.85}, 0.0, 100.0, std::nullopt, Provenance::observed, std::nullopt},
+                              {"U3", "URY", "", "URY-F001", {-56.10, -34.78}, 11.0, 10.0, std::nullopt, Provenance::observed, std::nullopt}};
+        return x;
+    }();
+    return f;
+}
+
+Document report(const Locale& locale, const std::string& admin1 = "")
+{
+    Fixture& f = fixture();
+    CountryReportInputs in;
+    in.inventory = &f.inventory;
+    in.waste = &f.waste;
+    in.places = &f.places;
+    in.plan = &f.plan;
+    in.plan_source = "plan.gpkg";
+    in.countries = &f.countries;
+    in.admin1 = &f.admin1;
+    CountryReportOptions o;
+    o.country_iso3 = "ury";
+    o.admin1 = admin1;
+    o.coverage.methane.reporting_year = 2024;
+    return build_country_report(in, o, locale);
+}
+
+const DocSection& section(const Document& d, const std::string& id)
+{
+    for (const auto& s : d.sections)
+        if (s.id == id)
+            return s;
+    FAIL("no section " << id);
+    throw;
+}
+
+template <class T>
+const T& block(const DocSection& s, std::size_t nth = 0)
+{
+    for (const auto& b : s.blocks)
+        if (const auto* t = std::get_if<T>(&b); t && nth-- == 0)
+            return *t;
+    FAIL("no such block in " << s.id);
+    throw;
+}
+
+const DocTable& table(const Document& d, const std::string& id)
+{
+    for (const auto& s : d.sections)
+        for (const auto& b : s.blocks)
+            if (const auto* t = std::get_if<DocTable>(&b); t && t->id == id)
+                return *t;
+    FAIL("no table " << id);
+    throw;
+}
+
+Locale english()
+{
+    return *parse_locale("en");
+}
+
+}  // namespace
+
+TEST_CASE("report: headline figures by hand, estimates tagged and explained", "[report]")
+{
+    const Document d = report(english());
+    CHECK(d.title == "Uruguay: open dumps and regional landfills");
+    CHECK(d.lang == "en");
+    const auto& summary = section(d, "summary");
+    const auto& k = block<DocKeyFigures>(summary);
+    REQUIRE(k.figures.size() == 8);
+    CHECK(k.figures[0].value == "6");
+    CHECK(k.figures[0].detail == "4 open dumps, 1 controlled dump, 1 sanitary landfill");
+    CHECK(k.figures[1].value == "5");
+    CHECK(k.figures[2].value == "190.0 t/day");
+    CHECK(k.figures[2].estimated);
+    CHECK(k.figures[2].detail == "tonnage estimated for 1 of 5 dumps");
+    CHECK(k.figures[3].value == "0.0%");   // U4, the one landfill, is over 100 km from every dump
+    CHECK(k.figures[4].value == "57.9%");  // served: U1 and U3, 110 of 190 t/day
+    CHECK(k.figures[5].value == "1");
+    CHECK(k.figures[5].detail == "1 new, 0 existing reused; mean haul 1.0 km");  // (100 x 0 + 10 x 11) / 110
+    CHECK(k.figures[6].estimated);                                               // methane: a model
+    // The warning says how much of the t/day is estimated: 40 / 190 = 21 %.
+    CHECK_THAT(block<DocParagraph>(summary, 1).text, Contains("21% of the waste to these dumps is estimated"));
+    CHECK(block<DocParagraph>(summary, 1).style == ParagraphStyle::warning);
+}
+
+TEST_CASE("report: the plan's landfills with their municipalities' shares, the states adding up", "[report]")
+{
+    const Document d = report(english());
+    const auto& f = table(d, "facilities");
+    REQUIRE(f.rows.size() == 1);
+    CHECK(f.rows[0][0] == "URY-F001");
+    CHECK(f.rows[0][1] == "New");
+    CHECK(f.rows[0][2] == "Montevideo");                     // U1's unit
+    CHECK(f.rows[0][3] == "Montevideo 91%, Canelones 9%");   // 100 and 10 of 110 t/day
+    const auto& s = table(d, "states");
+    // Canelones (URY-02, the inventory's), Montevideo, Maldonado, Tacuarembó, State unknown, the total
+    REQUIRE(s.rows.size() == 6);
+    CHECK(s.rows[4][0] == "State unknown");
+    CHECK(s.rows[5][0] == "Uruguay, total");
+    CHECK(s.total_rows == 1);
+    CHECK(s.rows[1][1] == "2");       // Montevideo: U1 (from its location), U2
+    CHECK(s.rows[5][3] == "190.0");   // t/day to active dumps
+    CHECK(s.rows[1][6] == "1");       // the landfill stands in Montevideo
+}
+
+TEST_CASE("report: the closure ranking as prioritize ranks it, with why in words", "[report]")
+{
+    Fixture& f = fixture();
+    const Document d = report(english());
+    const auto& p = table(d, "priority");
+    PriorityParams params;
+    params.reporting_year = 2024;
+    const auto ranked = prioritize_closures(f.waste, f.places, &f.plan, params);
+    REQUIRE(p.rows.size() == ranked.size());
+    for (std::size_t i = 0; i < ranked.size(); ++i) {
+        CHECK(p.rows[i][0] == std::to_string(i + 1));
+        CHECK(p.rows[i][1] == ranked[i].name);
+    }
+    // U1 receives the most waste and has 1,000 people 0.5 km away: waste and people lead its reasons.
+    CHECK(ranked[0].site_id == "U1");
+    CHECK_THAT(p.rows[0][8], Contains("100.0 t/day received") && Contains("1,000 people within 2 km"));
+}
+
+TEST_CASE("report in Spanish: words and numbers of the country; one state with --admin1", "[report]")
+{
+    const Document d = report(*parse_locale("es"));
+    CHECK(d.lang == "es");
+    CHECK(d.title == "Uruguay: botaderos y rellenos sanitarios regionales");
+    const auto& k = block<DocKeyFigures>(section(d, "summary"));
+    CHECK(k.figures[2].value == "190,0 t/día");
+    CHECK(k.figures[4].value == "57,9\u00a0%");
+    CHECK(k.estimated_tag == "Estimación");
+    CHECK(section(d, "states").title == "Por estado");
+
+    const Document m = report(english(), "montevideo");
+    CHECK(m.title == "Montevideo, Uruguay: open dumps and regional landfills");
+    const auto& km = block<DocKeyFigures>(section(m, "summary"));
+    CHECK(km.figures[0].value == "2");
+    CHECK(km.figures[2].value == "125.0 t/day");
+    const auto& s = table(m, "states");
+    REQUIRE(s.rows.size() == 2);
+    CHECK(s.rows[0][0] == "Montevideo");
+    CHECK_THROWS_AS(report(english(), "Rivera"), usage_error);
+}
