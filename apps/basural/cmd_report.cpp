@@ -110,10 +110,11 @@ public:
         for (const auto& s : doc.sections)
             for (const auto& b : s.blocks)
                 maps += std::holds_alternative<DocMap>(b) ? 1 : 0;
-        io.out << tr(locale, "cmd.report.written", {{"title", doc.title},
-                                                    {"sections", std::to_string(doc.sections.size())},
-                                                    {"maps", std::to_string(maps)},
-                                                    {"file", m_output}})
+        io.out << tr(locale, "cmd.report.written",
+                     {{"title", doc.title},
+                      {"sections", tr_n(locale, "count.sections", static_cast<std::int64_t>(doc.sections.size()))},
+                      {"maps", tr_n(locale, "count.maps", static_cast<std::int64_t>(maps))},
+                      {"file", m_output}})
                << "\n";
         return 0;
     }

@@ -153,7 +153,7 @@ TEST_CASE("report --help lists every option", "[cli][report]")
     CHECK_THAT(run_cli({"--help"}).out, Contains("report"));
 }
 
-TEST_CASE("report PDF: two countries in each language; A4 pages, headings in the language", "[cli][report]")
+TEST_CASE("report PDF: two countries in each language, A4 pages, headings in the language", "[cli][report]")
 {
     if (!have_tool("pdfinfo") || !have_tool("pdftotext"))
         FAIL("pdfinfo and pdftotext (Debian package poppler-utils) are needed: run scripts/install-deps.sh");
@@ -242,7 +242,7 @@ TEST_CASE("report HTML: a Chromium screenshot of a known size, not blank", "[cli
     CHECK(dark > 50);
 }
 
-TEST_CASE("report: per-state totals equal the country's; the map's counts equal the plan's", "[cli][report]")
+TEST_CASE("report: per-state totals equal the country's and the map's counts equal the plan's", "[cli][report]")
 {
     const auto dir = scratch_dir("cli_report_totals");
     const auto plan = dir / "plan.gpkg";

@@ -399,8 +399,12 @@ constexpr std::array REPORT = std::to_array<CatalogueEntry>({
      "Elaborado con basural {version}. Métodos: docs/methods/.", "Elaborado com basural {version}. Métodos: docs/methods/."},
 
     // What the command prints.
-    {"cmd.report.written", "{title}: {sections} sections, {maps} maps -> {file}",
-     "{title}: {sections} secciones, {maps} mapas -> {file}", "{title}: {sections} seções, {maps} mapas -> {file}"},
+    {"cmd.report.written", "{title}: {sections}, {maps} -> {file}", "{title}: {sections}, {maps} -> {file}",
+     "{title}: {sections}, {maps} -> {file}"},
+    {"count.sections:one", "{n} section", "{n} sección", "{n} seção"},
+    {"count.sections:other", "{n} sections", "{n} secciones", "{n} seções"},
+    {"count.maps:one", "{n} map", "{n} mapa", "{n} mapa"},
+    {"count.maps:other", "{n} maps", "{n} mapas", "{n} mapas"},
 });
 
 // Regional words in the report's headings, labels and chart titles (running text keeps "botadero",

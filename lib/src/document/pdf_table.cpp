@@ -70,19 +70,22 @@ std::vector<double> fit_widths(const DocTable& t, std::vector<double> natural, d
     double fixed = 0.0;
     for (std::size_t c = 0; c < n; ++c)
         fixed += t.columns[c].wrap_weight > 0.0 ? 0.0 : natural[c];
-    if (weights > 0.0 && width - fixed >= MIN_WRAP_WIDTH * static_cast<double>(std::count_if(
-                                                   t.columns.begin(), t.columns.end(),
-                                                   [](const DocTableColumn& c) { return c.wrap_weight > 0.0; }))) {
-        // Water-filling: a wrapping column narrower than its share keeps its width; the others share what
-        // is left by weight, none under MIN_WRAP_WIDTH.
+    const auto wrapping = static_cast<double>(
+        std::count_if(t.columns.begin(), t.columns.end(), [](const DocTableColumn& c) { return c.wrap_weight > 0.0; }));
+    if (weights > 0.0 && width - fixed >= MIN_WRAP_WIDTH * wrapping) {
+        // Water-filling: a wrapping column narrower than its share of what is left keeps its width, one
+        // whose share would be under MIN_WRAP_WIDTH gets that; the others share the rest by weight. The
+        // columns that do not wrap keep their widest cell, so their headings never break inside a word.
         std::vector<bool> settled(n, false);
         double left = width - fixed, open_weight = weights;
-        for (bool changed = true; changed;) {
+        for (bool changed = true; changed && open_weight > 0.0;) {
             changed = false;
             for (std::size_t c = 0; c < n; ++c) {
                 if (t.columns[c].wrap_weight <= 0.0 || settled[c])
                     continue;
-                if (natural[c] <= left * t.columns[c].wrap_weight / open_weight) {
+                const double share = left * t.columns[c].wrap_weight / open_weight;
+                if (natural[c] <= share || share < MIN_WRAP_WIDTH) {
+                    natural[c] = std::max(std::min(natural[c], share), std::min(natural[c], MIN_WRAP_WIDTH));
                     settled[c] = true;
                     left -= natural[c];
                     open_weight -= t.columns[c].wrap_weight;
@@ -92,12 +95,7 @@ std::vector<double> fit_widths(const DocTable& t, std::vector<double> natural, d
         }
         for (std::size_t c = 0; c < n; ++c)
             if (t.columns[c].wrap_weight > 0.0 && !settled[c])
-                natural[c] = std::max(MIN_WRAP_WIDTH, left * t.columns[c].wrap_weight / open_weight);
-        const double sum = std::accumulate(natural.begin(), natural.end(), 0.0);
-        if (sum <= width + 0.01)
-            return natural;
-        for (auto& w : natural)
-            w *= width / sum;
+                natural[c] = left * t.columns[c].wrap_weight / open_weight;
         return natural;
     }
     // Even the columns that do not wrap are too wide together: every column narrows in proportion, its

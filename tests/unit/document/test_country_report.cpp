@@ -192,7 +192,7 @@ TEST_CASE("report: the closure ranking as prioritize ranks it, with why in words
     CHECK_THAT(p.rows[0][8], Contains("100.0 t/day received") && Contains("1,000 people within 2 km"));
 }
 
-TEST_CASE("report in Spanish: words and numbers of the country; one state with --admin1", "[report]")
+TEST_CASE("report in Spanish: words and numbers of the country, and one state with --admin1", "[report]")
 {
     const Document d = report(*parse_locale("es"));
     CHECK(d.lang == "es");
