@@ -1,6 +1,6 @@
 // Times `basural report` end to end, as an analyst runs it: the real binary on the shipped inventory,
 // loading, the default plan, coverage by state, methane, the ranking, every map and chart, and the file
-// written. The aim: Brazil (4,415 sites, 27 states, 28 maps) in under 5 s on 2 cores, HTML and PDF.
+// written. The aim: Brazil (4,416 sites, 27 states, 28 maps) in under 5 s on 2 cores, HTML and PDF.
 //   bench_report [--country ISO3] [--lang es|pt|en] [--runs N] [--keep]
 // Defaults: BRA, pt, 5 runs of each format. Prints every run (wall time and the CPU time of the child,
 // all threads) and the median of each format. Outputs go to the build tree (bench/report/).

@@ -16,9 +16,9 @@ constexpr std::array REPORT = std::to_array<CatalogueEntry>({
     {"report.subtitle", "Disposal sites, coverage, regional plan, methane and closure priority, reporting year {year}",
      "Sitios de disposición final, cobertura, plan regional, metano y prioridad de cierre, año de reporte {year}",
      "Locais de disposição final, cobertura, plano regional, metano e prioridade de encerramento, ano de referência {year}"},
-    {"report.cover.inventory", "Inventory: {source} ({read} records read = {loaded} loaded + {rejected} rejected)",
-     "Inventario: {source} ({read} registros leídos = {loaded} cargados + {rejected} rechazados)",
-     "Inventário: {source} ({read} registros lidos = {loaded} carregados + {rejected} rejeitados)"},
+    {"report.cover.inventory", "Inventory: {source} ({read} records read = {loaded} loaded + {merged} merged + {rejected} rejected)",
+     "Inventario: {source} ({read} registros leídos = {loaded} cargados + {merged} fusionados + {rejected} rechazados)",
+     "Inventário: {source} ({read} registros lidos = {loaded} carregados + {merged} mesclados + {rejected} rejeitados)"},
     {"report.cover.default_plan", "Regional plan: made for this report with the defaults of basural regionalize",
      "Plan regional: elaborado para este informe con los valores por defecto de basural regionalize",
      "Plano regional: elaborado para este relatório com os valores padrão de basural regionalize"},
@@ -46,10 +46,10 @@ constexpr std::array REPORT = std::to_array<CatalogueEntry>({
      "Locais de disposição no inventário"},
     {"report.fig.inadequate", "Active open and controlled dumps", "Botaderos a cielo abierto y controlados activos",
      "Lixões e aterros controlados ativos"},
-    {"report.fig.status_unknown:one", "{n} site of unknown status not counted",
-     "{n} sitio de estado desconocido no contado", "{n} local de situação desconhecida não contado"},
-    {"report.fig.status_unknown:other", "{n} sites of unknown status not counted",
-     "{n} sitios de estado desconocido no contados", "{n} locais de situação desconhecida não contados"},
+    {"report.fig.status_unknown:one", "{n} dump of unknown status not counted",
+     "{n} botadero de estado desconocido no contado", "{n} lixão de situação desconhecida não contado"},
+    {"report.fig.status_unknown:other", "{n} dumps of unknown status not counted",
+     "{n} botaderos de estado desconocido no contados", "{n} lixões de situação desconhecida não contados"},
     {"report.fig.waste", "Waste to those dumps", "Residuos a esos botaderos", "Resíduos para esses lixões"},
     {"report.fig.waste_detail", "tonnage estimated for {estimated} of {sites} dumps",
      "tonelaje estimado para {estimated} de {sites} botaderos", "tonelagem estimada para {estimated} de {sites} lixões"},
@@ -105,19 +105,27 @@ constexpr std::array REPORT = std::to_array<CatalogueEntry>({
      "{estimated} dos {sites} locais são registros estimados (posicionados por um modelo perto de localidades para igualar "
      "uma contagem nacional publicada), não locais observados: sua localização, tipo e tonelagem são resultados do modelo."},
     {"report.warn.status_unknown:one",
-     "{n} site has an unknown status: it is not counted among the active dumps above, while the regional plan plans for it "
-     "as a dump that still receives waste.",
-     "{n} sitio tiene estado desconocido: no se cuenta entre los botaderos activos de arriba, mientras que el plan regional "
-     "lo considera un botadero que aún recibe residuos.",
-     "{n} local tem situação desconhecida: não é contado entre os lixões ativos acima, enquanto o plano regional o "
-     "considera um lixão que ainda recebe resíduos."},
+     "{n} open or controlled dump has an unknown status: it is not counted among the active dumps above, while the "
+     "regional plan plans for it as a dump that still receives waste.",
+     "{n} botadero a cielo abierto o controlado tiene estado desconocido: no se cuenta entre los botaderos activos de "
+     "arriba, mientras que el plan regional lo considera un botadero que aún recibe residuos.",
+     "{n} lixão ou aterro controlado tem situação desconhecida: não é contado entre os lixões ativos acima, enquanto o "
+     "plano regional o considera um lixão que ainda recebe resíduos."},
     {"report.warn.status_unknown:other",
-     "{n} sites have an unknown status: they are not counted among the active dumps above, while the regional plan plans "
-     "for them as dumps that still receive waste.",
-     "{n} sitios tienen estado desconocido: no se cuentan entre los botaderos activos de arriba, mientras que el plan "
-     "regional los considera botaderos que aún reciben residuos.",
-     "{n} locais têm situação desconhecida: não são contados entre os lixões ativos acima, enquanto o plano regional os "
-     "considera lixões que ainda recebem resíduos."},
+     "{n} open or controlled dumps have an unknown status: they are not counted among the active dumps above, while the "
+     "regional plan plans for them as dumps that still receive waste.",
+     "{n} botaderos a cielo abierto o controlados tienen estado desconocido: no se cuentan entre los botaderos activos de "
+     "arriba, mientras que el plan regional los considera botaderos que aún reciben residuos.",
+     "{n} lixões ou aterros controlados têm situação desconhecida: não são contados entre os lixões ativos acima, "
+     "enquanto o plano regional os considera lixões que ainda recebem resíduos."},
+    {"report.warn.other_status_unknown:one",
+     "{n} other site (a sanitary landfill or a site of type other) has an unknown status.",
+     "{n} sitio más (un relleno sanitario o un sitio de tipo otro) tiene estado desconocido.",
+     "{n} outro local (um aterro sanitário ou um local do tipo outro) tem situação desconhecida."},
+    {"report.warn.other_status_unknown:other",
+     "{n} other sites (sanitary landfills or sites of type other) have an unknown status.",
+     "{n} sitios más (rellenos sanitarios o sitios de tipo otro) tienen estado desconocido.",
+     "{n} outros locais (aterros sanitários ou locais do tipo outro) têm situação desconhecida."},
     {"report.note.methane",
      "Methane is an estimate of the IPCC 2006 first-order decay model run site by site, not a measurement.",
      "El metano es una estimación del modelo de descomposición de primer orden del IPCC 2006, aplicado sitio por sitio; "
@@ -228,6 +236,13 @@ constexpr std::array REPORT = std::to_array<CatalogueEntry>({
      "os aterros ao alcance estão cheios"},
     {"report.plan.table_caption", "Landfills of the plan, largest first", "Rellenos del plan, de mayor a menor",
      "Aterros do plano, do maior ao menor"},
+    {"report.plan.table_note_site_names",
+     "Where the inventory names no municipality for a site, the site stands under its own name (or id), as the "
+     "inventory writes it.",
+     "Cuando el inventario no indica el municipio de un sitio, el sitio figura con su propio nombre (o identificador), "
+     "tal como lo escribe el inventario.",
+     "Quando o inventário não indica o município de um local, o local figura com seu próprio nome (ou identificador), "
+     "tal como o inventário o escreve."},
     {"report.plan.table_note",
      "A municipality's share is its part of the landfill's known t/day: the pro-rata key by which the plan's cost model "
      "splits a landfill's cost. 'of which estimated': the part of the t/day that rests on estimated tonnage.",

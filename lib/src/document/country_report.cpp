@@ -9,6 +9,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <filesystem>
 #include <set>
 
 namespace basural {
@@ -52,6 +53,17 @@ std::string ReportModel::unit_label(const Admin1Key& k) const
 std::string ReportModel::site_label(const Site& s) const
 {
     return s.name.empty() ? s.site_id : s.name;
+}
+
+std::string shown_path(const std::string& path)
+{
+    namespace fs = std::filesystem;
+    std::error_code ec;
+    const fs::path file(path);
+    for (const auto& dir : dataset_search_path())
+        if (fs::exists(dir, ec) && fs::equivalent(file.parent_path().empty() ? fs::path(".") : file.parent_path(), dir, ec))
+            return "datasets/" + file.filename().string();
+    return path;
 }
 
 namespace {
@@ -201,9 +213,10 @@ Document build_country_report(const CountryReportInputs& inputs, const CountryRe
     doc.subtitle = m.t("report.subtitle", {{"year", std::to_string(m.coverage.reporting_year)}});
     const Inventory& inv = *inputs.inventory;
     doc.cover_lines.push_back(m.t("report.cover.inventory",
-                                  {{"source", inv.source},
+                                  {{"source", detail::shown_path(inv.source)},
                                    {"read", m.count(static_cast<std::int64_t>(inv.records_read))},
                                    {"loaded", m.count(inv.sites.size())},
+                                   {"merged", m.count(inv.merges.size())},
                                    {"rejected", m.count(inv.rejects.size())}}));
     doc.cover_lines.push_back(m.default_plan ? m.t("report.cover.default_plan")
                                              : m.t("report.cover.plan", {{"source", inputs.plan_source}}));

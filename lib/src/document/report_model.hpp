@@ -61,6 +61,11 @@ struct ReportModel {
     std::string site_label(const Site& s) const;
 };
 
+/// A file as the report names it: a shipped dataset as "datasets/<file>" (where it stands in the
+/// source tree and in the documentation; not the machine's path, so that a report made on one machine
+/// reads the same as one made on another), any other path as given.
+std::string shown_path(const std::string& path);
+
 /// Selects the country's (and state's) sites, places and plan, and computes coverage by admin-1,
 /// methane and the closure ranking. Throws usage_error for a country without sites or an unknown state.
 ReportModel make_report_model(const CountryReportInputs& inputs, const CountryReportOptions& options,

@@ -16,7 +16,8 @@ constexpr double HAUL_BIN_KM = 5.0;
 
 /// "Campinas 62 %, Paulínia 25 %, Cosmópolis 13 %": the municipalities a facility serves, each with
 /// its share of the facility's known t/day (the pro-rata key of the plan's cost shares), largest first.
-std::string members_in_words(const ReportModel& m, const std::vector<const PlanAssignment*>& members)
+/// A site whose inventory names no municipality stands under its own name; `site_names` is then set.
+std::string members_in_words(const ReportModel& m, const std::vector<const PlanAssignment*>& members, bool& site_names)
 {
     std::map<std::string, double> t_per_day;
     double total = 0.0;
@@ -24,10 +25,16 @@ std::string members_in_words(const ReportModel& m, const std::vector<const PlanA
         std::string name = a->municipality_code;
         if (const auto it = m.site_index.find(a->site_id); it != m.site_index.end()) {
             const Site& s = m.sites[it->second];
-            name = !s.municipality_name.empty() ? s.municipality_name : !s.municipality_code.empty() ? s.municipality_code : m.site_label(s);
+            name = !s.municipality_name.empty() ? s.municipality_name : s.municipality_code;
+            if (name.empty()) {
+                name = m.site_label(s);
+                site_names = true;
+            }
         }
-        if (name.empty())
+        if (name.empty()) {
             name = a->site_id;
+            site_names = true;
+        }
         t_per_day[name] += a->waste_t_per_day.value_or(0.0);
         total += a->waste_t_per_day.value_or(0.0);
     }
@@ -63,13 +70,14 @@ DocTable facility_table(const ReportModel& m)
                  {m.t("report.col.max_haul"), true, 0.0}};
     if (costs)
         t.columns.push_back({m.t("report.col.cost_per_year"), true, 0.0});
+    bool site_names = false;
     for (const auto* f : facilities) {
         const auto unit = m.groups.facilities.find(f->facility_id);
         const auto estimated = f->waste_t_per_day_estimated;
         std::vector<std::string> row{f->facility_id,
                                      m.t(f->existing ? "report.kind.existing" : "report.kind.proposed"),
                                      unit != m.groups.facilities.end() ? m.unit_label(unit->second) : m.t("report.unknown_state"),
-                                     members_in_words(m, members[f->facility_id]),
+                                     members_in_words(m, members[f->facility_id], site_names),
                                      m.count(f->sites_served),
                                      m.num(f->waste_t_per_day, 1),
                                      estimated && f->waste_t_per_day > 0.0 ? m.pct(*estimated / f->waste_t_per_day, 0) : "",
@@ -80,6 +88,8 @@ DocTable facility_table(const ReportModel& m)
         t.rows.push_back(std::move(row));
     }
     t.note = m.t("report.plan.table_note");
+    if (site_names)
+        t.note += " " + m.t("report.plan.table_note_site_names");
     return t;
 }
 

@@ -111,14 +111,14 @@ DocList sources_list(const ReportModel& m)
     DocList l;
     for (const auto& [source, n] : by_source)
         l.items.push_back(m.t("report.source.sites", {{"source", source}, {"sites", m.tn("count.sites", static_cast<std::int64_t>(n))}}));
-    l.items.push_back(m.t("report.source.inventory", {{"path", m.in->inventory->source}}));
-    l.items.push_back(m.t("report.source.boundaries", {{"path", m.in->countries->path()}}));
+    l.items.push_back(m.t("report.source.inventory", {{"path", shown_path(m.in->inventory->source)}}));
+    l.items.push_back(m.t("report.source.boundaries", {{"path", shown_path(m.in->countries->path())}}));
     if (m.in->admin1)
-        l.items.push_back(m.t("report.source.admin1", {{"path", m.in->admin1->path()}}));
+        l.items.push_back(m.t("report.source.admin1", {{"path", shown_path(m.in->admin1->path())}}));
     if (!m.in->places_path.empty())
-        l.items.push_back(m.t("report.source.places", {{"path", m.in->places_path}}));
+        l.items.push_back(m.t("report.source.places", {{"path", shown_path(m.in->places_path)}}));
     if (!m.in->country_waste_path.empty())
-        l.items.push_back(m.t("report.source.country_waste", {{"path", m.in->country_waste_path}}));
+        l.items.push_back(m.t("report.source.country_waste", {{"path", shown_path(m.in->country_waste_path)}}));
     l.items.push_back(m.t("report.source.licences"));
     return l;
 }

@@ -44,13 +44,29 @@ double estimated_inadequate_t_per_day(const ReportModel& m)
     return t;
 }
 
+/// Sites in scope of unknown status: open and controlled dumps (the plan plans for them, the active
+/// count leaves them out), and the others.
+struct UnknownStatus {
+    std::size_t dumps = 0, others = 0;
+};
+
+UnknownStatus unknown_status(const ReportModel& m)
+{
+    UnknownStatus u;
+    for (std::size_t i = 0; i < m.sites.size(); ++i)
+        if (m.site_in_scope(i) && m.sites[i].status == SiteStatus::unknown)
+            (is_inadequate(m.sites[i].site_type) ? u.dumps : u.others) += 1;
+    return u;
+}
+
 DocKeyFigures key_figures(const ReportModel& m, const CountryCoverage& r)
 {
     DocKeyFigures k;
     k.estimated_tag = m.t("report.estimate_tag");
     k.figures.push_back({m.t("report.fig.sites"), m.count(r.sites), types_in_words(m, r), false});
+    const std::size_t unknown_dumps = unknown_status(m).dumps;
     k.figures.push_back({m.t("report.fig.inadequate"), m.count(r.inadequate_active_sites),
-                         r.status_unknown > 0 ? m.tn("report.fig.status_unknown", static_cast<std::int64_t>(r.status_unknown)) : "",
+                         unknown_dumps > 0 ? m.tn("report.fig.status_unknown", static_cast<std::int64_t>(unknown_dumps)) : "",
                          false});
     std::string waste_detail = m.t("report.fig.waste_detail", {{"estimated", m.count(r.inadequate_sites_waste_estimated)},
                                                                {"sites", m.count(r.inadequate_active_sites)}});
@@ -108,8 +124,11 @@ std::vector<DocParagraph> caveats(const ReportModel& m, const CountryCoverage& r
     if (estimated_records > 0)
         out.push_back({m.t("report.warn.records_estimated", {{"estimated", m.count(estimated_records)}, {"sites", m.count(in_scope)}}),
                        ParagraphStyle::warning});
-    if (r.status_unknown > 0)
-        out.push_back({m.tn("report.warn.status_unknown", static_cast<std::int64_t>(r.status_unknown)), ParagraphStyle::warning});
+    const UnknownStatus unknown = unknown_status(m);
+    if (unknown.dumps > 0)
+        out.push_back({m.tn("report.warn.status_unknown", static_cast<std::int64_t>(unknown.dumps)), ParagraphStyle::warning});
+    if (unknown.others > 0)
+        out.push_back({m.tn("report.warn.other_status_unknown", static_cast<std::int64_t>(unknown.others)), ParagraphStyle::note});
     out.push_back({m.t("report.note.methane"), ParagraphStyle::note});
     if (m.default_plan)
         out.push_back({m.t("report.note.default_plan"), ParagraphStyle::note});

@@ -8,11 +8,13 @@
 //   U5 open dump, Tacuarembó, 40 estimated              U6 open dump, Treinta y Tres, 15 (in no unit)
 // Active dumps: U1, U2, U3, U5, U6 -> 190 t/day, of which 40 estimated (21 %).
 // Plan: F1 proposed at U1 serving U1 (0 km) and U3 (11 km): Montevideo 100 of 110 t/day = 91 %, Canelones 9 %.
+#include "basural/base/datasets.hpp"
 #include "basural/base/error.hpp"
 #include "basural/document/country_report.hpp"
 #include "basural/reports/coverage.hpp"
 #include "basural/reports/priority.hpp"
 
+#include "document/report_model.hpp"
 #include "support/builders.hpp"
 #include "unit/unit_data.hpp"
 
@@ -76,9 +78,8 @@ Fixture& fixture()
     return f;
 }
 
-Document report(const Locale& locale, const std::string& admin1 = "")
+Document report_of(const Fixture& f, const Locale& locale, const std::string& admin1 = "")
 {
-    Fixture& f = fixture();
     CountryReportInputs in;
     in.inventory = &f.inventory;
     in.waste = &f.waste;
@@ -92,6 +93,11 @@ Document report(const Locale& locale, const std::string& admin1 = "")
     o.admin1 = admin1;
     o.coverage.methane.reporting_year = 2024;
     return build_country_report(in, o, locale);
+}
+
+Document report(const Locale& locale, const std::string& admin1 = "")
+{
+    return report_of(fixture(), locale, admin1);
 }
 
 const DocSection& section(const Document& d, const std::string& id)
@@ -212,4 +218,74 @@ TEST_CASE("report in Spanish: words and numbers of the country, and one state wi
     REQUIRE(s.rows.size() == 2);
     CHECK(s.rows[0][0] == "Montevideo");
     CHECK_THROWS_AS(report(english(), "Rivera"), usage_error);
+}
+
+TEST_CASE("report: sites of unknown status, the dumps the plan plans for told apart from the others", "[report]")
+{
+    // The fixture with U2 (an open dump) and U4 (the sanitary landfill) of unknown status, and U7, a
+    // site of type other of unknown status: 1 dump is left out of the active dumps (5 -> 4) while the
+    // plan plans for it; the 2 others are said apart.
+    Fixture f;
+    f.inventory = fixture().inventory;
+    f.inventory.sites[1].status = SiteStatus::unknown;
+    f.inventory.sites[3].status = SiteStatus::unknown;
+    Site other = site("U7", {-56.0, -34.7}, SiteType::other, 5.0, "Canelones");
+    other.status = SiteStatus::unknown;
+    f.inventory.sites.push_back(other);
+    f.inventory.records_read = 7;
+    f.places = fixture().places;
+    f.waste = fill_waste(f.inventory.sites, f.places, {});
+    f.plan = fixture().plan;
+    const Document d = report_of(f, english());
+    const auto& summary = section(d, "summary");
+    const auto& k = block<DocKeyFigures>(summary);
+    CHECK(k.figures[1].value == "4");
+    CHECK(k.figures[1].detail == "1 dump of unknown status not counted");
+    std::string text;
+    for (const auto& b : summary.blocks)
+        if (const auto* p = std::get_if<DocParagraph>(&b))
+            text += p->text + "\n";
+    CHECK_THAT(text, Contains("1 open or controlled dump has an unknown status: it is not counted among the active dumps "
+                              "above, while the regional plan plans for it as a dump that still receives waste."));
+    CHECK_THAT(text, Contains("2 other sites (sanitary landfills or sites of type other) have an unknown status."));
+}
+
+TEST_CASE("report: a shipped dataset is named datasets/<file>, any other file as given", "[report]")
+{
+    CHECK(detail::shown_path(find_dataset(SHIPPED_ADMIN1).string()) == "datasets/lac_admin1.geojson");
+    const std::string fixture_path = test::data_path("admin1_fixture.geojson");
+    CHECK(detail::shown_path(fixture_path) == fixture_path);
+    CHECK(detail::shown_path("fixture.csv") == "fixture.csv");
+}
+
+TEST_CASE("report: a served site with no municipality stands under its name, and the table says so", "[report]")
+{
+    Fixture f;
+    f.inventory = fixture().inventory;
+    f.inventory.sites[2].municipality_name.clear();  // U3, served by F1 with 10 of its 110 t/day
+    f.places = fixture().places;
+    f.waste = fill_waste(f.inventory.sites, f.places, {});
+    f.plan = fixture().plan;
+    const Document d = report_of(f, english());
+    const auto& t = table(d, "facilities");
+    REQUIRE(t.rows.size() == 1);
+    CHECK(t.rows[0][3] == "Montevideo 91%, Sitio U3 9%");
+    CHECK_THAT(t.note, Contains("Where the inventory names no municipality for a site, the site stands under its own name"));
+    const Document plain = report(english());
+    CHECK_THAT(table(plain, "facilities").note, !Contains("names no municipality"));
+}
+
+TEST_CASE("report: the cover counts records read as loaded + merged + rejected", "[report]")
+{
+    CHECK(report(english()).cover_lines[0] == "Inventory: fixture.csv (6 records read = 6 loaded + 0 merged + 0 rejected)");
+    Fixture f;
+    f.inventory = fixture().inventory;
+    f.inventory.merges.push_back({7, "U1b", 1, "U1"});
+    f.inventory.rejects.push_back({});
+    f.inventory.records_read = 8;
+    f.places = fixture().places;
+    f.waste = fixture().waste;
+    f.plan = fixture().plan;
+    CHECK(report_of(f, english()).cover_lines[0] ==
+          "Inventory: fixture.csv (8 records read = 6 loaded + 1 merged + 1 rejected)");
 }
