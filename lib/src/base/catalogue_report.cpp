@@ -155,13 +155,14 @@ constexpr std::array REPORT = std::to_array<CatalogueEntry>({
      "Símbolos: os círculos são locais, com área proporcional aos resíduos que recebem; círculos vazados são locais "
      "estimados; as estrelas são aterros regionais propostos, os quadrados aterros existentes; as áreas sombreadas são as "
      "áreas atendidas por cada aterro do plano."},
-    {"report.map.caption",
-     "{sites} sites; {proposed} proposed regional landfills and {reused} existing landfills reused, as in the plan; {other} "
-     "other active landfills not used by the plan.",
-     "{sites} sitios; {proposed} rellenos regionales propuestos y {reused} rellenos existentes reutilizados, como en el "
-     "plan; {other} rellenos activos más no usados por el plan.",
-     "{sites} locais; {proposed} aterros regionais propostos e {reused} aterros existentes reaproveitados, como no plano; "
-     "{other} outros aterros ativos não usados pelo plano."},
+    // {sites}, {proposed}, {reused}, {other}: counts in words (count.sites, map.count.proposed,
+    // map.count.existing_used, report.map.other_landfills).
+    {"report.map.caption", "{sites}; {proposed} and {reused}, as in the plan; {other}.",
+     "{sites}; {proposed} y {reused}, como en el plan; {other}.", "{sites}; {proposed} e {reused}, como no plano; {other}."},
+    {"report.map.other_landfills:one", "{n} other active landfill not used by the plan",
+     "{n} relleno activo más no usado por el plan", "{n} outro aterro ativo não usado pelo plano"},
+    {"report.map.other_landfills:other", "{n} other active landfills not used by the plan",
+     "{n} rellenos activos más no usados por el plan", "{n} outros aterros ativos não usados pelo plano"},
 
     // States.
     {"report.states.title", "By state", "Por estado", "Por estado"},

@@ -62,6 +62,7 @@ th { background: var(--band); text-align: left; vertical-align: bottom; border-b
 th, td { padding: 3px 6px; }
 td { border-bottom: 1px solid #e6e6e6; vertical-align: top; }
 .num { text-align: right; white-space: nowrap; }
+th.num { white-space: normal; }  /* numbers stay whole, headings wrap: a wide table keeps to the page */
 tr.total td { font-weight: bold; border-top: 2px solid var(--ink); }
 figure { margin: 16px 0; }
 figure svg, figure img { max-width: 100%; height: auto; display: block; }

@@ -67,10 +67,11 @@ DocMap report_map(const ReportModel& m, std::string id, MapScene scene)
     const FacilityCounts n = count_facilities(scene);
     DocMap map;
     map.id = std::move(id);
-    map.caption = m.t("report.map.caption", {{"sites", m.count(scene.points.size())},
-                                             {"proposed", m.count(n.proposed)},
-                                             {"reused", m.count(n.reused)},
-                                             {"other", m.count(n.other_landfills)}});
+    const auto words = [&m](std::string_view key, std::size_t k) { return m.tn(key, static_cast<std::int64_t>(k)); };
+    map.caption = m.t("report.map.caption", {{"sites", words("count.sites", scene.points.size())},
+                                             {"proposed", words("map.count.proposed", n.proposed)},
+                                             {"reused", words("map.count.existing_used", n.reused)},
+                                             {"other", words("report.map.other_landfills", n.other_landfills)}});
     map.data = {{"sites", std::to_string(scene.points.size())},
                 {"proposed", std::to_string(n.proposed)},
                 {"reused", std::to_string(n.reused)},

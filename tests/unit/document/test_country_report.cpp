@@ -289,3 +289,25 @@ TEST_CASE("report: the cover counts records read as loaded + merged + rejected",
     CHECK(report_of(f, english()).cover_lines[0] ==
           "Inventory: fixture.csv (8 records read = 6 loaded + 1 merged + 1 rejected)");
 }
+
+TEST_CASE("report: the map's caption counts in words, each count in its plural form", "[report]")
+{
+    // 6 sites; the plan proposes F1 and reuses none; U4, the active landfill, is not in the plan.
+    const Document d = report(english());
+    const DocMap* map = nullptr;
+    for (const auto& s : d.sections)
+        for (const auto& b : s.blocks)
+            if (const auto* mp = std::get_if<DocMap>(&b); mp && !map)
+                map = mp;
+    REQUIRE(map);
+    CHECK(map->caption == "6 sites; 1 proposed regional landfill and 0 existing landfills reused, as in the plan; "
+                          "1 other active landfill not used by the plan.");
+    const Document pt = report(*parse_locale("pt"));
+    for (const auto& s : pt.sections)
+        for (const auto& b : s.blocks)
+            if (const auto* mp = std::get_if<DocMap>(&b)) {
+                CHECK(mp->caption == "6 locais; 1 aterro sanitário regional proposto e 0 aterro sanitário existente "
+                                     "reaproveitado, como no plano; 1 outro aterro ativo não usado pelo plano.");
+                break;
+            }
+}
