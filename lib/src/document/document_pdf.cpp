@@ -69,7 +69,7 @@ class PdfFlow {
 public:
     PdfFlow(cairo_surface_t* surface, const Document& doc, const std::vector<detail::TableGeometry>& tables,
             const PassResult* known)
-        : m_surface(surface), m_cr(cairo_create(surface)), m_text(m_cr.get()), m_doc(doc), m_tables(tables),
+        : m_surface(surface), m_cr(cairo_create(surface)), m_text(m_cr.get()), m_footer(m_cr.get()), m_doc(doc), m_tables(tables),
           m_known(known), m_draw(known != nullptr)
     {
     }
@@ -120,11 +120,11 @@ private:
         if (m_draw) {
             TextStyle s = FOOTER;
             s.align = TextAlign::right;
-            m_text.set(std::to_string(m_page) + " / " + std::to_string(m_known->pages), s, 60.0);
-            m_text.draw(MARGIN_X_PT + TEXT_W_PT - 60.0, PAGE_H_PT - 36.0);
+            m_footer.set(std::to_string(m_page) + " / " + std::to_string(m_known->pages), s, 60.0);
+            m_footer.draw(MARGIN_X_PT + TEXT_W_PT - 60.0, PAGE_H_PT - 36.0);
             if (m_page > 1) {
-                m_text.set(m_doc.title, FOOTER, TEXT_W_PT - 80.0);
-                m_text.draw(MARGIN_X_PT, PAGE_H_PT - 36.0);
+                m_footer.set(m_doc.title, FOOTER, TEXT_W_PT - 80.0);
+                m_footer.draw(MARGIN_X_PT, PAGE_H_PT - 36.0);
             }
             cairo_show_page(m_cr.get());
         }
@@ -424,6 +424,9 @@ private:
     cairo_surface_t* m_surface;
     detail::CairoPtr m_cr;
     PangoText m_text;
+    /// The footers' own layout: a page ends inside paragraph() and list(), between laying out a text
+    /// in m_text and drawing it, so the footer must not reuse m_text.
+    PangoText m_footer;
     const Document& m_doc;
     const std::vector<detail::TableGeometry>& m_tables;
     const PassResult* m_known;

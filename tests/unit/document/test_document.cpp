@@ -170,3 +170,40 @@ TEST_CASE("Documents that cannot be written are refused", "[document]")
     doc.sections[2].id = "estados";
     CHECK_THROWS_AS(write_document(doc, (dir / "x.html").string()), usage_error);
 }
+
+TEST_CASE("write_document_pdf: lists and paragraphs that run over a page keep every item's text", "[document]")
+{
+    // 120 list items and 60 paragraphs (every other one a warning): page breaks fall before some of
+    // them, where the writer ends a page (drawing its footer) between laying out a text and drawing it.
+    if (!have_tool("pdftotext"))
+        FAIL("pdftotext (Debian package poppler-utils) is needed: run scripts/install-deps.sh");
+    Document doc;
+    doc.lang = "es";
+    doc.title = "Informe largo";
+    doc.contents_title = "Contenido";
+    DocSection s{"lista", "Lista", 1, {}};
+    DocList l;
+    for (int i = 1; i <= 120; ++i)
+        l.items.push_back("Elemento " + std::to_string(i) + " de la lista");
+    s.blocks.push_back(l);
+    for (int i = 1; i <= 60; ++i)
+        s.blocks.push_back(DocParagraph{"Párrafo " + std::to_string(i) + " del texto.",
+                                        i % 2 == 0 ? ParagraphStyle::warning : ParagraphStyle::body});
+    doc.sections = {s};
+    const auto dir = basural::test::unit_scratch_dir("document_pdf_breaks");
+    const auto path = dir / "largo.pdf";
+    write_document(doc, path.string());
+    REQUIRE(run_tool({"pdftotext", path.string(), (dir / "text.txt").string()}, dir / "t.out", dir / "t.err") == 0);
+    const std::string text = read_bytes(dir / "text.txt");
+    for (int i = 1; i <= 120; ++i)
+        CHECK_THAT(text, Contains("Elemento " + std::to_string(i) + " de la lista"));
+    for (int i = 1; i <= 60; ++i)
+        CHECK_THAT(text, Contains("Párrafo " + std::to_string(i) + " del texto."));
+    // The title is in the footer of every page but the first, and nowhere else.
+    REQUIRE(run_tool({"pdfinfo", path.string()}, dir / "info.txt", dir / "info.err") == 0);
+    std::smatch m;
+    const std::string info = read_bytes(dir / "info.txt");
+    REQUIRE(std::regex_search(info, m, std::regex(R"(Pages:\s+(\d+))")));
+    CHECK(std::stoi(m[1]) >= 3);
+    CHECK(count_of(text, "Informe largo") == static_cast<std::size_t>(std::stoi(m[1])));  // the cover's title + N - 1 footers
+}
