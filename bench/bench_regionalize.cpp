@@ -11,6 +11,7 @@
 #include "basural/base/datasets.hpp"
 #include "basural/inventory/inventory.hpp"
 #include "basural/inventory/places.hpp"
+#include "basural/inventory/site_predicates.hpp"
 #include "basural/planning/regionalize.hpp"
 #include "basural/planning/site_clusters.hpp"
 #include "basural/planning/waste_estimate.hpp"

@@ -76,11 +76,6 @@ std::optional<SiteStatus> parse_site_status(std::string_view s) noexcept { retur
 std::optional<GasCapture> parse_gas_capture(std::string_view s) noexcept { return parse_from(GAS_CAPTURES, s); }
 std::optional<Provenance> parse_provenance(std::string_view s) noexcept { return parse_from(PROVENANCES, s); }
 
-bool is_inadequate(SiteType t) noexcept
-{
-    return t == SiteType::open_dump || t == SiteType::controlled_dump;
-}
-
 const std::vector<std::string>& site_schema_columns()
 {
     static const std::vector<std::string> columns{

@@ -258,12 +258,6 @@ const MapRegion* add_states(MapScene& scene, std::string_view iso3, const Countr
 
 }  // namespace
 
-bool site_is_estimated(const Site& s) noexcept
-{
-    return s.provenance == Provenance::estimated || s.location_precision == LocationPrecision::estimated ||
-           (s.waste_t_per_day && s.waste_provenance == Provenance::estimated);
-}
-
 const MapRegion* find_admin1(const std::vector<MapRegion>& regions, std::string_view iso3,
                              std::string_view name_or_code)
 {

@@ -2,6 +2,7 @@
 #include "maps/map_scene_text.hpp"
 
 #include "basural/base/messages.hpp"
+#include "basural/inventory/site_predicates.hpp"
 
 #include <algorithm>
 #include <cmath>

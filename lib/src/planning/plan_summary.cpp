@@ -1,5 +1,6 @@
 #include "basural/planning/plan_summary.hpp"
 
+#include "basural/inventory/site_predicates.hpp"
 #include "basural/planning/regionalize.hpp"
 #include "basural/planning/waste_estimate.hpp"
 

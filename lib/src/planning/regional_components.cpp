@@ -1,5 +1,6 @@
 #include "planning/regional_components.hpp"
 
+#include "basural/inventory/site_predicates.hpp"
 #include "basural/geo/cost_matrix.hpp"
 #include "basural/geo/spatial_index.hpp"
 #include "base/parallel.hpp"

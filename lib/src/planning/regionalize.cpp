@@ -1,5 +1,6 @@
 #include "basural/planning/regionalize.hpp"
 
+#include "basural/inventory/site_predicates.hpp"
 #include "basural/base/datasets.hpp"
 #include "basural/base/error.hpp"
 #include "basural/geo/cost_matrix.hpp"
@@ -462,18 +463,6 @@ void set_parameters(const std::vector<Site>& sites, const RegionalizeOptions& op
 }
 
 }  // namespace
-
-bool is_regional_demand(const Site& s) noexcept
-{
-    return is_inadequate(s.site_type) &&
-           (s.status == SiteStatus::active || s.status == SiteStatus::closing || s.status == SiteStatus::unknown);
-}
-
-bool is_existing_landfill(const Site& s) noexcept
-{
-    return s.site_type == SiteType::sanitary_landfill &&
-           (s.status == SiteStatus::active || s.status == SiteStatus::unknown);
-}
 
 std::size_t impute_missing_waste(std::vector<Site>& sites)
 {

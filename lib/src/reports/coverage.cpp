@@ -1,5 +1,6 @@
 #include "basural/reports/coverage.hpp"
 
+#include "basural/inventory/site_predicates.hpp"
 #include "basural/base/error.hpp"
 #include "basural/geo/spatial_index.hpp"
 
@@ -10,16 +11,6 @@
 #include <unordered_map>
 
 namespace basural {
-
-bool is_inadequate_active(const Site& s) noexcept
-{
-    return is_inadequate(s.site_type) && s.status == SiteStatus::active;
-}
-
-bool is_active_sanitary_landfill(const Site& s) noexcept
-{
-    return s.site_type == SiteType::sanitary_landfill && s.status == SiteStatus::active;
-}
 
 WasteEstimateResult fill_waste(const std::vector<Site>& sites, const std::vector<Place>& places,
                                const std::vector<CountryWaste>& countries, const WasteEstimateParams& params)

@@ -1,5 +1,6 @@
 #include "basural/reports/exposure.hpp"
 
+#include "basural/inventory/site_predicates.hpp"
 #include "basural/base/error.hpp"
 #include "basural/geo/spatial_index.hpp"
 
@@ -19,12 +20,6 @@ void require_radius(double r_m, const char* what)
 }
 
 }  // namespace
-
-bool is_active_dump(const Site& s) noexcept
-{
-    return s.status == SiteStatus::active &&
-           (s.site_type == SiteType::open_dump || s.site_type == SiteType::controlled_dump);
-}
 
 ExposureReport population_near_dumps(const std::vector<Site>& sites, const std::vector<Place>& places,
                                      const ExposureParams& params)
@@ -64,7 +59,7 @@ ExposureReport population_near_dumps(const std::vector<Site>& sites, const std::
     std::vector<double> nearest_dump_m(places.size(), std::numeric_limits<double>::infinity());
     for (std::size_t i = 0; i < sites.size(); ++i) {
         const Site& s = sites[i];
-        if (!is_active_dump(s))
+        if (!is_inadequate_active(s))
             continue;
         ++row(s.country_iso3).active_dumps;
         SiteExposure se;

@@ -1,5 +1,6 @@
 #include "basural/reports/priority.hpp"
 
+#include "basural/inventory/site_predicates.hpp"
 #include "basural/reports/coverage.hpp"
 #include "basural/base/error.hpp"
 #include "basural/reports/exposure.hpp"

@@ -1,5 +1,6 @@
 #include "basural/reports/progress_diff.hpp"
 
+#include "basural/inventory/site_predicates.hpp"
 #include "basural/base/atomic_output.hpp"
 #include "basural/base/error.hpp"
 #include "basural/geo/geodesy.hpp"
@@ -55,12 +56,6 @@ namespace {
 bool is_coarse(LocationPrecision p) noexcept
 {
     return p != LocationPrecision::surveyed;
-}
-
-/// Receiving waste: the status says so (active) or the site is still taking waste while it closes.
-bool receives_waste(SiteStatus s) noexcept
-{
-    return s == SiteStatus::active || s == SiteStatus::closing;
 }
 
 bool closure_recorded(SiteStatus s) noexcept

@@ -34,14 +34,6 @@ TEST_CASE("unknown spellings are not guessed", "[site]")
     CHECK(to_string(SiteType::open_dump) == "open_dump");
 }
 
-TEST_CASE("inadequate site types are open and controlled dumps", "[site]")
-{
-    CHECK(is_inadequate(SiteType::open_dump));
-    CHECK(is_inadequate(SiteType::controlled_dump));
-    CHECK_FALSE(is_inadequate(SiteType::sanitary_landfill));
-    CHECK_FALSE(is_inadequate(SiteType::other));
-}
-
 TEST_CASE("the schema has every documented column once", "[site]")
 {
     const auto& cols = site_schema_columns();

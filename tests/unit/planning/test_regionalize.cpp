@@ -6,6 +6,7 @@
 //   echo "5 5 0 20000"  | GeodSolve  -> 5.18085960 5.00000000   (20 km north)
 #include "basural/base/error.hpp"
 #include "basural/geo/geodesy.hpp"
+#include "basural/inventory/site_predicates.hpp"
 #include "basural/planning/regionalize.hpp"
 #include "unit/unit_data.hpp"
 

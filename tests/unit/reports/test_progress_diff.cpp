@@ -3,6 +3,7 @@
 // order invariance and errors. Expected counts are written out by hand from the fixture's design.
 #include "basural/base/error.hpp"
 #include "basural/geo/geodesy.hpp"
+#include "basural/inventory/site_predicates.hpp"
 #include "basural/reports/progress_diff.hpp"
 #include "basural/base/report_table.hpp"
 #include "detail/gdal.hpp"

@@ -38,9 +38,6 @@ std::optional<SiteStatus> parse_site_status(std::string_view s) noexcept;
 std::optional<GasCapture> parse_gas_capture(std::string_view s) noexcept;
 std::optional<Provenance> parse_provenance(std::string_view s) noexcept;
 
-/// True for the site types that are inadequate disposal (open and controlled dumps).
-bool is_inadequate(SiteType t) noexcept;
-
 /// One municipality that reports a site (docs/data-schema.md, `reporting_municipalities`).
 struct ReportingMunicipality {
     std::string code;  ///< official code (IBGE, INEGI...); "" = unknown

@@ -106,9 +106,6 @@ MapScene build_country_scene(const std::vector<Site>& sites, const CountryBounda
 /// The countries `basural map --all` draws: those of `countries` with at least one site, sorted.
 std::vector<std::string> countries_with_sites(const std::vector<Site>& sites, const CountryBoundaries& countries);
 
-/// True when a site's location or size comes from a model rather than an observation.
-bool site_is_estimated(const Site& s) noexcept;
-
 /// The state of `regions` (of country `iso3`) that `name_or_code` names: by admin1_id, admin1_code or
 /// name (compared without accents or case); nullptr when none does.
 const MapRegion* find_admin1(const std::vector<MapRegion>& regions, std::string_view iso3,

@@ -78,14 +78,6 @@ struct RegionalizeOptions {
     SolveOptions solve;
 };
 
-/// A site is demand (a dump to be replaced by a regional facility) when it is an open or controlled
-/// dump whose status is active, closing or unknown (closing dumps still receive waste until a
-/// destination exists; unknown status is planned for rather than assumed closed).
-bool is_regional_demand(const Site& s) noexcept;
-
-/// A site is an existing regional candidate when it is a sanitary landfill, active or of unknown status.
-bool is_existing_landfill(const Site& s) noexcept;
-
 /// Sites whose waste_t_per_day is still unknown get the median tonnage of the known demand sites of
 /// their country (of all demand sites when the country has none; 0 when no demand site has one) with
 /// waste_provenance = estimated; returns how many were filled. Only demand sites are touched.

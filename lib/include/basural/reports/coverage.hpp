@@ -28,12 +28,6 @@ namespace basural {
 /// Reporting year used when none is given: the last full year before this code was written.
 inline constexpr int DEFAULT_REPORTING_YEAR = 2024;
 
-/// A site to be closed or upgraded: an inadequate site (open or controlled dump) that is active
-/// (the same as is_active_dump in exposure.hpp).
-bool is_inadequate_active(const Site& s) noexcept;
-/// An existing sanitary landfill that can receive waste today: type sanitary_landfill, status active.
-bool is_active_sanitary_landfill(const Site& s) noexcept;
-
 /// The sites with their waste filled in (estimate_waste on the given places and country figures:
 /// unknown tonnage estimated and marked waste_provenance = estimated, observed tonnage kept).
 /// Every command of the domain layer starts from this.

@@ -19,9 +19,6 @@ struct ExposureParams {
     double site_radius_m = 2000.0;                             ///< radius of the per-site figure
 };
 
-/// An active dump: site type open_dump or controlled_dump with status active.
-bool is_active_dump(const Site& s) noexcept;
-
 /// One country's exposed population; vectors are index-aligned with ExposureReport::band_radii_m.
 struct CountryExposure {
     std::string country_iso3;                         ///< the country of the places

@@ -1,0 +1,97 @@
+// The site predicates against the rules as documented (docs/methods/regionalization.md,
+// docs/methods/exposure.md, docs/data-schema.md), written out here as tables of every type and
+// status: which sites each question is about.
+#include "basural/inventory/site_predicates.hpp"
+
+#include <catch2/catch.hpp>
+
+#include <set>
+#include <utility>
+
+using namespace basural;
+
+namespace {
+
+const SiteType TYPES[] = {SiteType::open_dump, SiteType::controlled_dump, SiteType::sanitary_landfill, SiteType::other};
+const SiteStatus STATUSES[] = {SiteStatus::active, SiteStatus::inactive, SiteStatus::closing,
+                               SiteStatus::closed, SiteStatus::remediated, SiteStatus::unknown};
+
+Site site_of(SiteType t, SiteStatus s)
+{
+    Site site;
+    site.site_type = t;
+    site.status = s;
+    return site;
+}
+
+using Cell = std::pair<SiteType, SiteStatus>;
+
+/// Checks `predicate` on every (type, status): true exactly on `expected`.
+template <class Predicate>
+void check_table(Predicate predicate, const std::set<Cell>& expected)
+{
+    for (const auto t : TYPES)
+        for (const auto s : STATUSES) {
+            INFO(to_string(t) << " / " << to_string(s));
+            CHECK(predicate(site_of(t, s)) == (expected.count({t, s}) == 1));
+        }
+}
+
+}  // namespace
+
+TEST_CASE("inadequate site types are open and controlled dumps", "[site]")
+{
+    CHECK(is_inadequate(SiteType::open_dump));
+    CHECK(is_inadequate(SiteType::controlled_dump));
+    CHECK_FALSE(is_inadequate(SiteType::sanitary_landfill));
+    CHECK_FALSE(is_inadequate(SiteType::other));
+}
+
+TEST_CASE("a site receives waste while active or closing", "[site][site_predicates]")
+{
+    for (const auto s : STATUSES) {
+        INFO(to_string(s));
+        CHECK(receives_waste(s) == (s == SiteStatus::active || s == SiteStatus::closing));
+    }
+}
+
+TEST_CASE("reports count active open and controlled dumps, and active sanitary landfills", "[site][site_predicates]")
+{
+    check_table(is_inadequate_active, {{SiteType::open_dump, SiteStatus::active},
+                                       {SiteType::controlled_dump, SiteStatus::active}});
+    check_table(is_active_sanitary_landfill, {{SiteType::sanitary_landfill, SiteStatus::active}});
+}
+
+TEST_CASE("regional demand includes closing and unknown dumps; existing landfills include unknown ones",
+          "[site][site_predicates]")
+{
+    check_table(is_regional_demand, {{SiteType::open_dump, SiteStatus::active},
+                                     {SiteType::open_dump, SiteStatus::closing},
+                                     {SiteType::open_dump, SiteStatus::unknown},
+                                     {SiteType::controlled_dump, SiteStatus::active},
+                                     {SiteType::controlled_dump, SiteStatus::closing},
+                                     {SiteType::controlled_dump, SiteStatus::unknown}});
+    check_table(is_existing_landfill, {{SiteType::sanitary_landfill, SiteStatus::active},
+                                       {SiteType::sanitary_landfill, SiteStatus::unknown}});
+}
+
+TEST_CASE("a site is estimated by its provenance, its location or its tonnage", "[site][site_predicates]")
+{
+    Site s = site_of(SiteType::open_dump, SiteStatus::active);
+    s.provenance = Provenance::observed;
+    s.location_precision = LocationPrecision::surveyed;
+    CHECK_FALSE(site_is_estimated(s));
+    s.waste_provenance = Provenance::estimated;  // no tonnage: nothing estimated to show
+    CHECK_FALSE(site_is_estimated(s));
+    s.waste_t_per_day = 12.0;
+    CHECK(site_is_estimated(s));
+    s.waste_provenance = Provenance::observed;
+    CHECK_FALSE(site_is_estimated(s));
+    s.location_precision = LocationPrecision::municipal_seat;
+    CHECK_FALSE(site_is_estimated(s));
+    s.location_precision = LocationPrecision::estimated;
+    CHECK(site_is_estimated(s));
+    s.location_precision = LocationPrecision::surveyed;
+    s.provenance = Provenance::estimated;
+    CHECK(site_is_estimated(s));
+}
