@@ -7,9 +7,14 @@ bool is_inadequate(SiteType t) noexcept
     return t == SiteType::open_dump || t == SiteType::controlled_dump;
 }
 
-bool receives_waste(SiteStatus s) noexcept
+bool status_receives_waste(SiteStatus s) noexcept
 {
     return s == SiteStatus::active || s == SiteStatus::closing;
+}
+
+bool receives_waste(const Site& s) noexcept
+{
+    return s.status == SiteStatus::active && s.site_type != SiteType::other;
 }
 
 bool is_inadequate_active(const Site& s) noexcept

@@ -1,5 +1,6 @@
 #include "basural/planning/waste_estimate.hpp"
 
+#include "basural/inventory/site_predicates.hpp"
 #include "basural/base/error.hpp"
 #include "basural/geo/spatial_index.hpp"
 
@@ -18,11 +19,6 @@ struct CountrySites {
 };
 
 }  // namespace
-
-bool receives_waste(const Site& s) noexcept
-{
-    return s.status == SiteStatus::active && s.site_type != SiteType::other;
-}
 
 WasteEstimateResult estimate_waste(const std::vector<Site>& sites, const std::vector<Place>& places,
                                    const std::vector<CountryWaste>& countries, const WasteEstimateParams& params)

@@ -180,7 +180,7 @@ void classify_pair(SiteChange& c, const Ch4PerYearFn& ch4)
     else
         c.kind = ChangeKind::unchanged;
 
-    c.no_longer_inadequate = is_inadequate(o.site_type) && receives_waste(o.status) &&
+    c.no_longer_inadequate = is_inadequate(o.site_type) && status_receives_waste(o.status) &&
                              (closure_recorded(n.status) || n.site_type == SiteType::sanitary_landfill);
     if (c.no_longer_inadequate && ch4) {
         c.ch4_old_t_per_year = ch4(o);

@@ -47,12 +47,17 @@ TEST_CASE("inadequate site types are open and controlled dumps", "[site]")
     CHECK_FALSE(is_inadequate(SiteType::other));
 }
 
-TEST_CASE("a site receives waste while active or closing", "[site][site_predicates]")
+TEST_CASE("a site receives waste while active or closing; a town's waste goes to active disposal sites",
+          "[site][site_predicates]")
 {
     for (const auto s : STATUSES) {
         INFO(to_string(s));
-        CHECK(receives_waste(s) == (s == SiteStatus::active || s == SiteStatus::closing));
+        CHECK(status_receives_waste(s) == (s == SiteStatus::active || s == SiteStatus::closing));
     }
+    check_table([](const Site& s) { return receives_waste(s); },
+                {{SiteType::open_dump, SiteStatus::active},
+                 {SiteType::controlled_dump, SiteStatus::active},
+                 {SiteType::sanitary_landfill, SiteStatus::active}});
 }
 
 TEST_CASE("reports count active open and controlled dumps, and active sanitary landfills", "[site][site_predicates]")

@@ -13,8 +13,12 @@ namespace basural {
 bool is_inadequate(SiteType t) noexcept;
 
 /// True for the statuses of a site that still receives waste: active, and closing (a closing site
-/// receives waste until a destination exists).
-bool receives_waste(SiteStatus s) noexcept;
+/// receives waste until a destination exists). Progress between inventories.
+bool status_receives_waste(SiteStatus s) noexcept;
+
+/// A site receives a town's waste when it is a disposal site (open dump, controlled dump or sanitary
+/// landfill) and its status is active. The waste estimate's allocation of towns to sites.
+bool receives_waste(const Site& s) noexcept;
 
 /// A site to be closed or upgraded: an inadequate site (open or controlled dump) that is active.
 /// The reports' "active dump" (coverage, exposure, priority).

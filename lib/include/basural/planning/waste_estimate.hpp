@@ -21,10 +21,6 @@ struct WasteEstimateParams {
     double max_distance_m = 50000.0;
 };
 
-/// A site receives a town's waste when it is a disposal site (open dump, controlled dump or sanitary
-/// landfill) and its status is active.
-bool receives_waste(const Site& s) noexcept;
-
 /// What the allocation did in one country (the country of the places and sites counted).
 struct CountryWasteAllocation {
     std::string country_iso3;
