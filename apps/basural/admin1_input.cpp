@@ -14,7 +14,7 @@ void Admin1Input::add_to(CLI::App& sub)
 
 Admin1Boundaries Admin1Input::load() const
 {
-    return Admin1Boundaries(path.empty() ? find_dataset(SHIPPED_ADMIN1).string() : path);
+    return Admin1Boundaries(given_or_shipped(path, SHIPPED_ADMIN1));
 }
 
 }  // namespace basural::app

@@ -65,7 +65,7 @@ public:
         options.countries = m_countries;
         options.cross_border = m_cross_border;
 
-        const std::string path = m_inventory.empty() ? find_dataset(SHIPPED_INVENTORY).string() : m_inventory;
+        const std::string path = given_or_shipped(m_inventory, SHIPPED_INVENTORY);
         const auto inventory = load_inventory(path, m_load.load_options(io));
         if (!inventory.rejects.empty())
             io.err << "cluster: " << inventory.rejects.size() << " of " << inventory.records_read

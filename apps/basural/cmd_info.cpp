@@ -37,8 +37,7 @@ public:
     int run(Streams& io) override
     {
         const auto format = parse_report_format(m_format);
-        const std::string path =
-            m_inventory.empty() ? find_dataset(SHIPPED_INVENTORY).string() : m_inventory;
+        const std::string path = given_or_shipped(m_inventory, SHIPPED_INVENTORY);
         const auto inventory = load_inventory(path, m_load.load_options(io));
         print_load_diagnostics(inventory, io);
         auto tables = inventory_summary(inventory);

@@ -86,8 +86,7 @@ public:
     int run(Streams& io) override
     {
         check_options();
-        const std::string boundaries_path =
-            m_load.countries_path.empty() ? find_dataset(SHIPPED_COUNTRIES).string() : m_load.countries_path;
+        const std::string boundaries_path = given_or_shipped(m_load.countries_path, SHIPPED_COUNTRIES);
         const CountryBoundaries countries(boundaries_path);
         if (!m_all && !countries.has(m_country))
             throw input_error(boundaries_path, "has no boundary for '" + m_country + "': it cannot be mapped");
@@ -108,7 +107,7 @@ public:
 
         auto load = m_load.load_options(io);
         load.countries = &countries;
-        const std::string path = m_inventory.empty() ? find_dataset(SHIPPED_INVENTORY).string() : m_inventory;
+        const std::string path = given_or_shipped(m_inventory, SHIPPED_INVENTORY);
         const auto inventory = load_inventory(path, load);
 
         CountryMapOptions options;

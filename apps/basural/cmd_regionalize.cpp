@@ -77,10 +77,9 @@ public:
     int run(Streams& io) override
     {
         const auto format = parse_report_format(m_format);
-        const std::string path = m_inventory.empty() ? find_dataset(SHIPPED_INVENTORY).string() : m_inventory;
+        const std::string path = given_or_shipped(m_inventory, SHIPPED_INVENTORY);
         const auto load = m_load.load_options(io);
-        const std::string countries_path =
-            m_load.countries_path.empty() ? find_dataset(SHIPPED_COUNTRIES).string() : m_load.countries_path;
+        const std::string countries_path = given_or_shipped(m_load.countries_path, SHIPPED_COUNTRIES);
         const CountryBoundaries countries(countries_path);
         auto inv_options = load;
         inv_options.countries = &countries;

@@ -75,8 +75,7 @@ public:
         m_options.coverage.methane.gwp100_ch4 = m_gwp == "ar6" ? GWP100_CH4_AR6_NON_FOSSIL : GWP100_CH4_AR5;
         m_options.state_maps = m_state_maps == "all" ? StateMaps::all : m_state_maps == "none" ? StateMaps::none : StateMaps::automatic;
 
-        const std::string countries_path =
-            m_in.load.countries_path.empty() ? find_dataset(SHIPPED_COUNTRIES).string() : m_in.load.countries_path;
+        const std::string countries_path = given_or_shipped(m_in.load.countries_path, SHIPPED_COUNTRIES);
         const CountryBoundaries countries(countries_path);
         const auto units = m_admin1.load();
         auto plan = m_plan.read();

@@ -28,17 +28,17 @@ void DomainInputs::add_to(CLI::App& sub)
 
 std::filesystem::path DomainInputs::places() const
 {
-    return places_path.empty() ? find_dataset(SHIPPED_PLACES) : std::filesystem::path(places_path);
+    return given_or_shipped(places_path, SHIPPED_PLACES);
 }
 
 std::filesystem::path DomainInputs::country_waste() const
 {
-    return country_waste_path.empty() ? find_dataset(SHIPPED_COUNTRY_WASTE) : std::filesystem::path(country_waste_path);
+    return given_or_shipped(country_waste_path, SHIPPED_COUNTRY_WASTE);
 }
 
 DomainData DomainInputs::load_and_fill(Streams& io, const CountryBoundaries* boundaries) const
 {
-    const std::string path = inventory.empty() ? find_dataset(SHIPPED_INVENTORY).string() : inventory;
+    const std::string path = given_or_shipped(inventory, SHIPPED_INVENTORY);
     DomainData d;
     auto options = load.load_options(io);
     options.countries = boundaries;

@@ -48,6 +48,11 @@ std::filesystem::path find_dataset(std::string_view file_name)
                           "); set BASURAL_DATA_DIR to the directory holding basural's datasets");
 }
 
+std::string given_or_shipped(const std::string& given, std::string_view shipped_file)
+{
+    return given.empty() ? find_dataset(shipped_file).string() : given;
+}
+
 std::string_view version() noexcept { return BASURAL_VERSION_STRING; }
 
 }  // namespace basural

@@ -1,6 +1,7 @@
 // Languages and number conventions of human text (docs/methods/languages.md).
 #include "basural/base/locale.hpp"
 
+#include "base/text.hpp"
 #include "basural/base/error.hpp"
 
 #include <algorithm>
@@ -27,13 +28,6 @@ std::string upper(std::string_view s)
 {
     std::string out(s);
     std::transform(out.begin(), out.end(), out.begin(), [](unsigned char c) { return static_cast<char>(std::toupper(c)); });
-    return out;
-}
-
-std::string lower(std::string_view s)
-{
-    std::string out(s);
-    std::transform(out.begin(), out.end(), out.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
     return out;
 }
 
@@ -94,7 +88,7 @@ std::optional<Locale> parse_locale(std::string_view tag)
     // Strip the encoding and modifier: "es_MX.UTF-8@euro" -> "es_MX".
     tag = tag.substr(0, std::min(tag.find('.'), tag.find('@')));
     const std::size_t sep = tag.find_first_of("_-");
-    const std::string lang = lower(tag.substr(0, sep));
+    const std::string lang = detail::lower(tag.substr(0, sep));
     std::string region;
     if (sep != std::string_view::npos) {
         // An ISO 3166-1 alpha-2 region ("pt-BR", "es_MX"); a UN M49 area ("es-419") is no region.

@@ -1,5 +1,6 @@
 #include "basural/base/pg_connection.hpp"
 
+#include "base/text.hpp"
 #include "basural/base/error.hpp"
 
 #include <algorithm>
@@ -15,21 +16,14 @@ bool is_space(char c) noexcept
     return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
 }
 
-std::string lower(std::string_view s)
-{
-    std::string out(s);
-    std::transform(out.begin(), out.end(), out.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-    return out;
-}
-
 bool starts_with_ci(std::string_view s, std::string_view prefix)
 {
-    return s.size() >= prefix.size() && lower(s.substr(0, prefix.size())) == prefix;
+    return s.size() >= prefix.size() && detail::lower(s.substr(0, prefix.size())) == prefix;
 }
 
 bool mentions_password(std::string_view s)
 {
-    return lower(s).find("password") != std::string::npos;
+    return detail::lower(s).find("password") != std::string::npos;
 }
 
 /// One `keyword = value` of a libpq keyword/value string: where it starts and ends in the text.

@@ -1,6 +1,7 @@
 #include "basural/base/report_table.hpp"
 
 #include "basural/base/error.hpp"
+#include "base/text.hpp"
 
 #include <nlohmann/json.hpp>
 
@@ -38,19 +39,6 @@ std::string format_cell(const ReportCell& cell, int decimals)
 bool is_numeric(const ReportCell& c)
 {
     return std::holds_alternative<std::int64_t>(c) || std::holds_alternative<double>(c);
-}
-
-std::string csv_escape(const std::string& s)
-{
-    if (s.find_first_of(",\"\n\r") == std::string::npos)
-        return s;
-    std::string out = "\"";
-    for (char ch : s) {
-        if (ch == '"')
-            out += '"';
-        out += ch;
-    }
-    return out + "\"";
 }
 
 std::string md_escape(const std::string& s)
@@ -117,11 +105,11 @@ void write_text_table(std::ostream& out, const ReportTable& t, bool markdown)
 void write_csv(std::ostream& out, const ReportTable& t)
 {
     for (std::size_t c = 0; c < t.columns.size(); ++c)
-        out << (c ? "," : "") << csv_escape(t.columns[c].name);
+        out << (c ? "," : "") << detail::csv_field(t.columns[c].name);
     out << "\n";
     for (const auto& row : t.rows) {
         for (std::size_t c = 0; c < t.columns.size(); ++c)
-            out << (c ? "," : "") << csv_escape(c < row.size() ? format_cell(row[c], t.columns[c].decimals) : "");
+            out << (c ? "," : "") << detail::csv_field(c < row.size() ? format_cell(row[c], t.columns[c].decimals) : "");
         out << "\n";
     }
 }

@@ -1,5 +1,7 @@
 #include "base/text.hpp"
 
+#include <algorithm>
+#include <cctype>
 #include <charconv>
 #include <cmath>
 #include <cstdio>
@@ -73,6 +75,37 @@ std::string_view trim_blanks(std::string_view s) noexcept
         return {};
     const auto e = s.find_last_not_of(" \t\r\n");
     return s.substr(b, e - b + 1);
+}
+
+std::string lower(std::string_view s)
+{
+    std::string out(s);
+    std::transform(out.begin(), out.end(), out.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    return out;
+}
+
+std::string join(const std::vector<std::string>& items, std::string_view sep)
+{
+    std::string out;
+    for (std::size_t k = 0; k < items.size(); ++k) {
+        if (k > 0)
+            out += sep;
+        out += items[k];
+    }
+    return out;
+}
+
+std::string csv_field(std::string_view s)
+{
+    if (s.find_first_of(",\"\n\r") == std::string_view::npos)
+        return std::string(s);
+    std::string out = "\"";
+    for (char c : s) {
+        if (c == '"')
+            out += '"';
+        out += c;
+    }
+    return out + "\"";
 }
 
 std::optional<double> parse_number(std::string_view s) noexcept

@@ -1,10 +1,12 @@
 #pragma once
-// Private text helpers for reading sources: UTF-8 checks and strict number parsing.
+// Private text helpers of the library, each written once: UTF-8 checks, blanks trimmed, ASCII case,
+// lists joined, CSV fields, strict number parsing. (Numbers as text: basural/base/number_text.hpp.)
 
 #include <cstddef>
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace basural::detail {
 
@@ -17,6 +19,16 @@ std::string escape_invalid_utf8(std::string_view s);
 
 /// `s` without leading and trailing blanks (space, tab, CR, LF).
 std::string_view trim_blanks(std::string_view s) noexcept;
+
+/// `s` with ASCII letters in lower case (other bytes, UTF-8 included, unchanged).
+std::string lower(std::string_view s);
+
+/// The items separated by `sep` ("a,b,c"); "" for none.
+std::string join(const std::vector<std::string>& items, std::string_view sep = ",");
+
+/// One CSV field (RFC 4180): as it is, or in double quotes with inner quotes doubled when it holds a
+/// comma, a quote or a line break. Every CSV the library writes quotes its fields through this.
+std::string csv_field(std::string_view s);
 
 /// A plain decimal number ("12", "-3.5", "1e3", "+7"; a single ',' as decimal separator when
 /// there is no '.', as in "12,5"). Thousands separators, units, "NaN" and infinities are refused.

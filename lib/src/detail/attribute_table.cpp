@@ -1,29 +1,14 @@
 #include "detail/attribute_table.hpp"
 
+#include "base/text.hpp"
+#include "basural/base/number_text.hpp"
 #include "basural/base/error.hpp"
 
 #include <charconv>
 #include <cmath>
-#include <sstream>
 
 namespace basural::detail {
 namespace {
-
-std::string trim(std::string s)
-{
-    const auto first = s.find_first_not_of(" \t\r\n");
-    if (first == std::string::npos)
-        return {};
-    const auto last = s.find_last_not_of(" \t\r\n");
-    return s.substr(first, last - first + 1);
-}
-
-std::string format_number(double v)
-{
-    std::ostringstream ss;
-    ss << v;
-    return ss.str();
-}
 
 }  // namespace
 
@@ -65,7 +50,7 @@ std::string AttributeTable::text(const std::string& column) const
     const int idx = m_index.at(column);
     if (!m_feature->IsFieldSetAndNotNull(idx))
         return {};
-    return trim(m_feature->GetFieldAsString(idx));
+    return std::string(trim_blanks(m_feature->GetFieldAsString(idx)));
 }
 
 std::optional<double> AttributeTable::number(const std::string& column) const
@@ -88,7 +73,7 @@ std::optional<double> AttributeTable::number_in(const std::string& column, doubl
 {
     const auto v = number(column);
     if (v && (*v < lo || *v > hi))
-        fail(column, text(column), "is outside [" + format_number(lo) + ", " + format_number(hi) + "]");
+        fail(column, text(column), "is outside [" + format_value(lo) + ", " + format_value(hi) + "]");
     return v;
 }
 

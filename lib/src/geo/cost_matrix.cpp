@@ -1,5 +1,6 @@
 #include "basural/geo/cost_matrix.hpp"
 
+#include "basural/base/number_text.hpp"
 #include "basural/base/error.hpp"
 #include "basural/geo/spatial_index.hpp"
 
@@ -16,17 +17,17 @@ constexpr std::size_t NO_ROW = std::numeric_limits<std::size_t>::max();
 void check_cutoff(double max_cost)
 {
     if (std::isnan(max_cost) || max_cost < 0.0)
-        throw error("cost matrix: the cutoff max_cost must be >= 0 (got " + std::to_string(max_cost) + ")");
+        throw error("cost matrix: the cutoff max_cost must be >= 0 (got " + format_value(max_cost) + ")");
 }
 
 void check_geodesic_arguments(double max_cost_km, double detour_factor)
 {
     if (!std::isfinite(max_cost_km) || max_cost_km <= 0.0)
-        throw usage_error("geodesic costs need a finite, positive cutoff in km (got " + std::to_string(max_cost_km) +
+        throw usage_error("geodesic costs need a finite, positive cutoff in km (got " + format_value(max_cost_km) +
                           "): a dense matrix of every pair is never built");
     if (!std::isfinite(detour_factor) || detour_factor < 1.0)
         throw usage_error("the detour factor must be >= 1 (road distance over straight-line distance), got " +
-                          std::to_string(detour_factor));
+                          format_value(detour_factor));
 }
 
 }  // namespace
@@ -42,7 +43,7 @@ SparseCostMatrix SparseCostMatrix::from_triplets(std::size_t demand_count, std::
                         std::to_string(candidate_count) + " matrix");
         if (!std::isfinite(t.cost) || t.cost < 0.0)
             throw error("cost matrix: pair (" + std::to_string(t.demand) + ", " + std::to_string(t.candidate) +
-                        ") has cost " + std::to_string(t.cost) + "; costs must be finite and >= 0");
+                        ") has cost " + format_value(t.cost) + "; costs must be finite and >= 0");
     }
     std::erase_if(triplets, [&](const CostTriplet& t) { return t.cost > max_cost; });
 

@@ -1,11 +1,12 @@
 #include "basural/geo/table.hpp"
 
+#include "base/text.hpp"
+#include "basural/base/number_text.hpp"
 #include "basural/base/error.hpp"
 #include "detail/crs.hpp"
 #include "detail/gdal.hpp"
 
 #include <algorithm>
-#include <array>
 #include <cctype>
 #include <charconv>
 #include <cmath>
@@ -21,36 +22,11 @@ bool iequals(std::string_view a, std::string_view b)
            });
 }
 
-std::string_view trim(std::string_view s)
-{
-    while (!s.empty() && std::isspace(static_cast<unsigned char>(s.front())))
-        s.remove_prefix(1);
-    while (!s.empty() && std::isspace(static_cast<unsigned char>(s.back())))
-        s.remove_suffix(1);
-    return s;
-}
-
-std::string join(const std::vector<std::string>& items, const char* sep)
-{
-    std::string out;
-    for (const auto& s : items)
-        out += (out.empty() ? "" : sep) + s;
-    return out;
-}
-
-/// Shortest text that reads back as the same double.
-std::string shortest(double v)
-{
-    std::array<char, 64> buf{};
-    const auto r = std::to_chars(buf.data(), buf.data() + buf.size(), v);
-    return std::string(buf.data(), r.ptr);
-}
-
 }  // namespace
 
 std::optional<double> parse_number(std::string_view text) noexcept
 {
-    text = trim(text);
+    text = detail::trim_blanks(text);
     if (!text.empty() && text.front() == '+')
         text.remove_prefix(1);
     if (text.empty())
@@ -75,7 +51,7 @@ std::size_t Table::require_column(std::string_view name) const
     if (auto c = find_column(name))
         return *c;
     throw input_error(m_path, "no column '" + std::string(name) + "' (columns: " +
-                                  (m_columns.empty() ? std::string("none") : join(m_columns, ", ")) + ")");
+                                  (m_columns.empty() ? std::string("none") : detail::join(m_columns, ", ")) + ")");
 }
 
 const std::string& Table::text(std::size_t record, std::size_t column) const
@@ -109,8 +85,8 @@ Table read_table(const std::string& path, const TableReadOptions& options)
     const bool csv = ext == ".csv";
     std::vector<std::string> open_options;
     if (csv)
-        open_options = {"X_POSSIBLE_NAMES=" + join(options.lon_names, ","),
-                        "Y_POSSIBLE_NAMES=" + join(options.lat_names, ","), "KEEP_GEOM_COLUMNS=YES",
+        open_options = {"X_POSSIBLE_NAMES=" + detail::join(options.lon_names, ","),
+                        "Y_POSSIBLE_NAMES=" + detail::join(options.lat_names, ","), "KEEP_GEOM_COLUMNS=YES",
                         "HEADERS=YES", "AUTODETECT_TYPE=NO"};
     GDALDatasetUniquePtr ds;
     try {
@@ -174,9 +150,9 @@ Table read_table(const std::string& path, const TableReadOptions& options)
             std::string cell;
             if (feature->IsFieldSetAndNotNull(f)) {
                 if (types[static_cast<std::size_t>(f)] == OFTReal)
-                    cell = shortest(feature->GetFieldAsDouble(f));
+                    cell = exact_number_text(feature->GetFieldAsDouble(f));
                 else
-                    cell = std::string(trim(feature->GetFieldAsString(f)));
+                    cell = std::string(detail::trim_blanks(feature->GetFieldAsString(f)));
             }
             t.m_cells[static_cast<std::size_t>(f)].push_back(std::move(cell));
         }
@@ -198,14 +174,14 @@ Table read_table(const std::string& path, const TableReadOptions& options)
                 throw input_error(path, rec, "geometry", g->getGeometryName(), "is not a point");
             double x = g->toPoint()->getX(), y = g->toPoint()->getY();
             if (to_wgs84 && !to_wgs84->Transform(1, &x, &y))
-                throw input_error(path, rec, "geometry", shortest(x) + " " + shortest(y),
+                throw input_error(path, rec, "geometry", format_value(x) + " " + format_value(y),
                                   "cannot be transformed to WGS84");
             const std::string lon_name = lon_col ? t.m_columns[*lon_col] : "longitude";
             const std::string lat_name = lat_col ? t.m_columns[*lat_col] : "latitude";
             if (!(x >= -180.0 && x <= 180.0))
-                throw input_error(path, rec, lon_name, shortest(x), "is outside [-180, 180]");
+                throw input_error(path, rec, lon_name, format_value(x), "is outside [-180, 180]");
             if (!(y >= -90.0 && y <= 90.0))
-                throw input_error(path, rec, lat_name, shortest(y), "is outside [-90, 90]");
+                throw input_error(path, rec, lat_name, format_value(y), "is outside [-90, 90]");
             point = LonLat{x, y};
             t.m_has_points = true;
         }

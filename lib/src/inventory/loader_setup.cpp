@@ -237,8 +237,7 @@ void Loader::load_countries()
         return;
     // Reading the boundaries takes about as long as reading a large inventory: do it on a second
     // thread meanwhile (separate GDAL datasets and GEOS contexts, so nothing is shared).
-    const std::string path = m_options.countries_path.empty() ? find_dataset(SHIPPED_COUNTRIES).string()
-                                                              : m_options.countries_path;
+    const std::string path = given_or_shipped(m_options.countries_path, SHIPPED_COUNTRIES);
     m_countries_loading = std::async(std::launch::async, [path] { return std::make_unique<CountryBoundaries>(path); });
 }
 

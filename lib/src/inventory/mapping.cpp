@@ -1,5 +1,6 @@
 #include "basural/inventory/mapping.hpp"
 
+#include "base/text.hpp"
 #include "basural/inventory/countries.hpp"
 #include "basural/base/error.hpp"
 #include "basural/inventory/site.hpp"
@@ -29,15 +30,6 @@ bool is_schema_field(std::string_view f)
 {
     const auto& cols = schema_fields();
     return std::find(cols.begin(), cols.end(), f) != cols.end();
-}
-
-std::string trim(std::string_view s)
-{
-    const auto b = s.find_first_not_of(" \t\r\n");
-    if (b == std::string_view::npos)
-        return {};
-    const auto e = s.find_last_not_of(" \t\r\n");
-    return std::string(s.substr(b, e - b + 1));
 }
 
 std::string list_of(const std::vector<std::string>& items)
@@ -320,7 +312,7 @@ std::string checked_target(const std::string& field, const std::string& value, c
                            const std::string& where)
 {
     const auto allowed = allowed_values(field);
-    std::string v = trim(value);
+    std::string v = std::string(detail::trim_blanks(value));
     if (field == "country")
         std::transform(v.begin(), v.end(), v.begin(), [](unsigned char c) { return static_cast<char>(std::toupper(c)); });
     if (std::find(allowed.begin(), allowed.end(), v) == allowed.end())
@@ -352,12 +344,12 @@ FieldMapping parse_field_mapping(std::string_view json_text, const std::string& 
             const std::string where = key + "." + field;
             check_schema_field(field, origin, key);
             if (key == "fields") {
-                const auto column = trim(json_scalar_text(v, origin, where));
+                const auto column = std::string(detail::trim_blanks(json_scalar_text(v, origin, where)));
                 if (column.empty())
                     throw input_error(origin, -1, where, "", "names no source column");
                 m.fields[field] = column;
             } else if (key == "defaults") {
-                m.defaults[field] = trim(json_scalar_text(v, origin, where));
+                m.defaults[field] = std::string(detail::trim_blanks(json_scalar_text(v, origin, where)));
             } else {
                 if (!is_vocabulary_field(field))
                     throw input_error(origin, -1, "values", field,
@@ -391,8 +383,8 @@ std::pair<std::string, std::string> split_assignment(std::string_view assignment
     if (eq == std::string_view::npos)
         throw usage_error(std::string(option) + " '" + std::string(assignment) +
                           "' is not of the form schema_field=value");
-    auto field = trim(assignment.substr(0, eq));
-    auto value = trim(assignment.substr(eq + 1));
+    auto field = std::string(detail::trim_blanks(assignment.substr(0, eq)));
+    auto value = std::string(detail::trim_blanks(assignment.substr(eq + 1)));
     if (!is_schema_field(field))
         throw usage_error(std::string(option) + " '" + std::string(assignment) + "': '" + field +
                           "' is not a schema field (fields: " + list_of(schema_fields()) + ")");

@@ -2,6 +2,7 @@
 
 #include "basural/base/datasets.hpp"
 #include "basural/base/error.hpp"
+#include "basural/base/number_text.hpp"
 
 #include "inventory/encoding.hpp"
 #include "inventory/geometry_location.hpp"
@@ -53,7 +54,7 @@ std::optional<std::vector<std::string>> list_items(const OGRFeature& f, int inde
     case OFTRealList: {
         const double* v = f.GetFieldAsDoubleList(index, &n);
         for (int i = 0; i < n; ++i)
-            items.push_back(number_text(v[i]));
+            items.push_back(format_value(v[i]));
         return items;
     }
     default:
@@ -86,7 +87,7 @@ RawValue Loader::read(const OGRFeature& f, int index, OGRFieldType type, std::st
         v.text = buffer;
     } else if (type == OFTReal) {
         v.number = f.GetFieldAsDouble(index);
-        buffer = number_text(*v.number);
+        buffer = format_value(*v.number);
         v.text = buffer;
     } else {
         // For a string field GDAL returns the feature's own storage, valid while the record is

@@ -4,8 +4,6 @@
 #include "basural/inventory/mapping.hpp"
 
 #include <algorithm>
-#include <cctype>
-#include <cstdio>
 
 namespace basural::detail {
 
@@ -56,19 +54,6 @@ std::optional<int> Site::*integer_member(std::string_view f)
 bool is_yes_no_field(std::string_view f) noexcept
 {
     return f == "open_burning" || f == "receives_other_municipalities";
-}
-
-std::string lower(std::string s)
-{
-    std::transform(s.begin(), s.end(), s.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-    return s;
-}
-
-std::string number_text(double v)
-{
-    char buf[40];
-    std::snprintf(buf, sizeof buf, "%.15g", v);
-    return buf;
 }
 
 bool is_pg_source(const std::string& path)

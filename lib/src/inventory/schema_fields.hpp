@@ -3,6 +3,7 @@
 // lives in a Site, and how sources are named in messages.
 
 #include "basural/inventory/site.hpp"
+#include "base/text.hpp"  // lower, shared with the rest of the library
 
 #include <optional>
 #include <string>
@@ -24,12 +25,6 @@ std::optional<int> Site::*integer_member(std::string_view field);
 
 /// True for the yes/no fields (open_burning, receives_other_municipalities).
 bool is_yes_no_field(std::string_view field) noexcept;
-
-/// ASCII lower case.
-std::string lower(std::string s);
-
-/// A real number as a source value's text ("%.15g": round-trips what a reader parses).
-std::string number_text(double v);
 
 /// True for a "PG:..." connection string (any case).
 bool is_pg_source(const std::string& path);

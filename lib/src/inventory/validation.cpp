@@ -1,10 +1,10 @@
 #include "basural/inventory/validation.hpp"
 
+#include "basural/base/number_text.hpp"
 #include "basural/geo/spatial_index.hpp"
 
 #include <chrono>
 #include <cmath>
-#include <cstdio>
 
 namespace basural {
 
@@ -17,17 +17,6 @@ const std::vector<std::string_view>& all_checks()
         checks::LON_LAT_SWAPPED, checks::NEGATIVE_VALUE,     checks::IMPLAUSIBLE_VALUE, checks::NO_COUNTRY_BOUNDARY,
         checks::NOT_IN_COUNTRY,  checks::DUPLICATE_SITE_ID,  checks::NEAR_DUPLICATE};
     return all;
-}
-
-std::string format_value(double v)
-{
-    if (std::isnan(v))
-        return "NaN";
-    if (std::isinf(v))
-        return v > 0 ? "inf" : "-inf";
-    char buf[32];
-    std::snprintf(buf, sizeof buf, "%.10g", v);
-    return buf;
 }
 
 int current_year_utc()

@@ -2,9 +2,11 @@
 
 #include "basural/base/atomic_output.hpp"
 #include "basural/base/error.hpp"
+#include "basural/base/number_text.hpp"
 
 #include "detail/gdal.hpp"
 #include "detail/vector_output.hpp"
+#include "base/text.hpp"
 #include "inventory/schema_fields.hpp"
 
 #include <cmath>
@@ -12,19 +14,6 @@
 
 namespace basural {
 namespace {
-
-std::string csv_field(const std::string& s)
-{
-    if (s.find_first_of(",\"\n\r") == std::string::npos)
-        return s;
-    std::string out = "\"";
-    for (char c : s) {
-        if (c == '"')
-            out += '"';
-        out += c;
-    }
-    return out + "\"";
-}
 
 OGRFieldType write_type(const std::string& f)
 {
@@ -137,7 +126,7 @@ void write_inventory(const Inventory& inventory, const std::string& path, std::s
         if (!std::isfinite(p.lon_deg) || !std::isfinite(p.lat_deg) || std::fabs(p.lon_deg) > 180.0 ||
             std::fabs(p.lat_deg) > 90.0)
             throw input_error(where, "cannot write site '" + site.site_id + "': its position (" +
-                                         detail::number_text(p.lon_deg) + ", " + detail::number_text(p.lat_deg) +
+                                         format_value(p.lon_deg) + ", " + format_value(p.lat_deg) +
                                          ") is not a WGS84 longitude/latitude; nothing was written");
         OGRFeature feature(layer.GetLayerDefn());
         set_site_fields(feature, index, site);
@@ -156,8 +145,8 @@ void write_rejects(const std::vector<Reject>& rejects, const std::string& path)
 {
     std::string text = "file,record,field,value,reason,check\n";
     for (const auto& r : rejects)
-        text += csv_field(r.file) + "," + std::to_string(r.record) + "," + csv_field(r.field) + "," + csv_field(r.value) +
-                "," + csv_field(r.reason) + "," + csv_field(r.check) + "\n";
+        text += detail::csv_field(r.file) + "," + std::to_string(r.record) + "," + detail::csv_field(r.field) + "," + detail::csv_field(r.value) +
+                "," + detail::csv_field(r.reason) + "," + detail::csv_field(r.check) + "\n";
     write_file_atomically(path, text);
 }
 
@@ -165,8 +154,8 @@ void write_merges(const std::vector<Merge>& merges, const std::string& path)
 {
     std::string text = "record,site_id,into_record,into_site_id,distance_m\n";
     for (const auto& m : merges)
-        text += std::to_string(m.record) + "," + csv_field(m.site_id) + "," + std::to_string(m.into_record) + "," +
-                csv_field(m.into_site_id) + "," + format_value(std::round(m.distance_m * 10.0) / 10.0) + "\n";
+        text += std::to_string(m.record) + "," + detail::csv_field(m.site_id) + "," + std::to_string(m.into_record) + "," +
+                detail::csv_field(m.into_site_id) + "," + format_value(std::round(m.distance_m * 10.0) / 10.0) + "\n";
     write_file_atomically(path, text);
 }
 

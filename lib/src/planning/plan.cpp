@@ -1,5 +1,7 @@
 #include "basural/planning/plan.hpp"
 
+#include "base/text.hpp"
+#include "basural/base/number_text.hpp"
 #include "basural/base/error.hpp"
 #include "detail/gdal.hpp"
 #include "detail/vector_output.hpp"
@@ -13,14 +15,6 @@
 
 namespace basural {
 namespace {
-
-std::string join(const std::vector<std::string>& items)
-{
-    std::string out;
-    for (const auto& s : items)
-        out += (out.empty() ? "" : ",") + s;
-    return out;
-}
 
 std::vector<std::string> split(const std::string& s)
 {
@@ -104,7 +98,7 @@ public:
     {
         const double v = real(field);
         if (v < 0)
-            fail(field, std::to_string(v), "must not be negative");
+            fail(field, format_value(v), "must not be negative");
         return static_cast<std::size_t>(v);
     }
     LonLat point() const
@@ -275,7 +269,7 @@ const Layer<PlanFacility> FACILITIES{
      {"municipalities_served", OFTInteger,
       [](const PlanFacility& f) -> FieldValue { return static_cast<int>(f.municipality_codes.size()); }, nullptr},
      {"municipality_codes", OFTString,
-      [](const PlanFacility& f) -> FieldValue { return join(f.municipality_codes); },
+      [](const PlanFacility& f) -> FieldValue { return detail::join(f.municipality_codes); },
       [](PlanFacility& f, const LayerReader& in) { f.municipality_codes = split(in.text("municipality_codes")); }},
      real("mean_haul_km", &PlanFacility::mean_haul_km),
      real("max_haul_km", &PlanFacility::max_haul_km),

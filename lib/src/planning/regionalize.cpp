@@ -1,5 +1,7 @@
 #include "basural/planning/regionalize.hpp"
 
+#include "base/text.hpp"
+#include "basural/base/number_text.hpp"
 #include "basural/inventory/site_predicates.hpp"
 #include "basural/base/datasets.hpp"
 #include "basural/base/error.hpp"
@@ -20,7 +22,6 @@
 #include <mutex>
 #include <numeric>
 #include <set>
-#include <sstream>
 #include <tuple>
 #include <unordered_map>
 #include <utility>
@@ -37,40 +38,24 @@ namespace {
 
 using namespace planning_detail;
 
-std::string number_text(double v)
-{
-    std::ostringstream s;
-    s.precision(12);
-    s << v;
-    return s.str();
-}
-
-std::string join(const std::vector<std::string>& items, const char* sep = ",")
-{
-    std::string out;
-    for (const auto& s : items)
-        out += (out.empty() ? "" : sep) + s;
-    return out;
-}
-
 // ---- the problem -------------------------------------------------------------------------------
 
 void check_options(const RegionalizeOptions& o)
 {
     if (!(o.max_haul_km > 0.0) || !std::isfinite(o.max_haul_km))
-        throw usage_error("max haul must be a positive number of km, not " + number_text(o.max_haul_km));
+        throw usage_error("max haul must be a positive number of km, not " + format_value(o.max_haul_km));
     if (!(o.detour_factor >= 1.0) || !std::isfinite(o.detour_factor))
         throw usage_error("detour factor must be >= 1 (road km / straight-line km), not " +
-                          number_text(o.detour_factor));
+                          format_value(o.detour_factor));
     if (o.detour_factor != 1.0 && !o.matrix.empty())
         throw usage_error("the detour factor applies to geodesic hauls only, not to a travel matrix");
     if (!(o.min_t_per_day >= 0.0) || !std::isfinite(o.min_t_per_day))
-        throw usage_error("minimum throughput must be >= 0 t/day, not " + number_text(o.min_t_per_day));
+        throw usage_error("minimum throughput must be >= 0 t/day, not " + format_value(o.min_t_per_day));
     if (o.capacity_t_per_day && (!(*o.capacity_t_per_day > 0.0) || !std::isfinite(*o.capacity_t_per_day)))
-        throw usage_error("capacity must be a positive number of t/day, not " + number_text(*o.capacity_t_per_day));
+        throw usage_error("capacity must be a positive number of t/day, not " + format_value(*o.capacity_t_per_day));
     if (o.capacity_t_per_day && *o.capacity_t_per_day < o.min_t_per_day)
-        throw usage_error("capacity (" + number_text(*o.capacity_t_per_day) +
-                          " t/day) is below the minimum throughput (" + number_text(o.min_t_per_day) + " t/day)");
+        throw usage_error("capacity (" + format_value(*o.capacity_t_per_day) +
+                          " t/day) is below the minimum throughput (" + format_value(o.min_t_per_day) + " t/day)");
     if (o.per_admin1 && o.allow_cross_border)
         throw usage_error("solving per admin-1 and across borders exclude each other");
     if (o.cost) {
@@ -431,23 +416,23 @@ void set_parameters(const std::vector<Site>& sites, const RegionalizeOptions& op
 {
     auto& par = plan.parameters;
     par["basural_version"] = std::string(version());
-    par["countries"] = wanted.empty() ? "all" : join(std::vector<std::string>(wanted.begin(), wanted.end()));
-    par["max_haul_km"] = number_text(options.max_haul_km);
+    par["countries"] = wanted.empty() ? "all" : detail::join(std::vector<std::string>(wanted.begin(), wanted.end()));
+    par["max_haul_km"] = format_value(options.max_haul_km);
     par["haul_unit"] = options.matrix.empty() ? "km" : "matrix";
-    par["detour_factor"] = number_text(options.detour_factor);
-    par["min_t_per_day"] = number_text(options.min_t_per_day);
-    par["capacity_t_per_day"] = options.capacity_t_per_day ? number_text(*options.capacity_t_per_day) : "unlimited";
+    par["detour_factor"] = format_value(options.detour_factor);
+    par["min_t_per_day"] = format_value(options.min_t_per_day);
+    par["capacity_t_per_day"] = options.capacity_t_per_day ? format_value(*options.capacity_t_per_day) : "unlimited";
     par["reuse_existing"] = options.reuse_existing ? "yes" : "no";
     par["per_admin1"] = options.per_admin1 ? "yes" : "no";
     par["allow_cross_border"] = options.allow_cross_border ? "yes" : "no";
     par["demand_rule"] = "open_dump or controlled_dump with status active, closing or unknown";
     par["candidate_rule"] = "demand sites and sanitary landfills with status active or unknown";
-    par["catchment_hull_ratio"] = number_text(options.catchment_hull_ratio);
-    par["catchment_buffer_m"] = number_text(options.catchment_buffer_m);
+    par["catchment_hull_ratio"] = format_value(options.catchment_hull_ratio);
+    par["catchment_buffer_m"] = format_value(options.catchment_buffer_m);
     if (options.cost) {
-        par["cost_a"] = number_text(options.cost->a);
-        par["cost_b"] = number_text(options.cost->b);
-        par["haul_cost_per_t_km"] = number_text(options.cost->haul_cost_per_t_km);
+        par["cost_a"] = format_value(options.cost->a);
+        par["cost_b"] = format_value(options.cost->b);
+        par["haul_cost_per_t_km"] = format_value(options.cost->haul_cost_per_t_km);
     }
     std::size_t estimated = 0, unknown = 0;
     for (const auto& s : sites)

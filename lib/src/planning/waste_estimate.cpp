@@ -1,5 +1,6 @@
 #include "basural/planning/waste_estimate.hpp"
 
+#include "basural/base/number_text.hpp"
 #include "basural/inventory/site_predicates.hpp"
 #include "basural/base/error.hpp"
 #include "basural/geo/spatial_index.hpp"
@@ -25,7 +26,7 @@ WasteEstimateResult estimate_waste(const std::vector<Site>& sites, const std::ve
 {
     if (!std::isfinite(params.max_distance_m) || params.max_distance_m <= 0.0)
         throw usage_error("waste estimate: the maximum distance must be positive, got " +
-                          std::to_string(params.max_distance_m) + " m");
+                          format_value(params.max_distance_m) + " m");
 
     WasteEstimateResult result;
     result.sites = sites;

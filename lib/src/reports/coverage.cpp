@@ -1,5 +1,6 @@
 #include "basural/reports/coverage.hpp"
 
+#include "basural/base/number_text.hpp"
 #include "basural/inventory/site_predicates.hpp"
 #include "basural/base/error.hpp"
 #include "basural/geo/spatial_index.hpp"
@@ -384,7 +385,7 @@ CoverageReport compute_coverage(const WasteEstimateResult& waste, const std::vec
 {
     if (!(params.max_haul_km > 0.0) || !std::isfinite(params.max_haul_km))
         throw usage_error("coverage: the maximum haul distance must be a positive number of km, not " +
-                          std::to_string(params.max_haul_km));
+                          format_value(params.max_haul_km));
     const auto& sites = waste.sites;
     if (params.by_admin1 && (params.by_admin1->sites.size() != sites.size() || params.by_admin1->places.size() != places.size()))
         throw usage_error("coverage: the first-level units are given for " + std::to_string(params.by_admin1->sites.size()) +

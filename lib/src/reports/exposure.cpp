@@ -1,5 +1,6 @@
 #include "basural/reports/exposure.hpp"
 
+#include "basural/base/number_text.hpp"
 #include "basural/inventory/site_predicates.hpp"
 #include "basural/base/error.hpp"
 #include "basural/geo/spatial_index.hpp"
@@ -16,7 +17,7 @@ void require_radius(double r_m, const char* what)
 {
     if (!std::isfinite(r_m) || r_m <= 0.0)
         throw usage_error(std::string("exposure: ") + what + " must be a positive distance, got " +
-                          std::to_string(r_m) + " m");
+                          format_value(r_m) + " m");
 }
 
 }  // namespace

@@ -1,11 +1,11 @@
 #include "basural/reports/methane.hpp"
 
+#include "basural/base/number_text.hpp"
 #include "basural/base/error.hpp"
 
 #include <algorithm>
 #include <array>
 #include <cmath>
-#include <sstream>
 #include <utility>
 
 namespace basural {
@@ -13,17 +13,10 @@ namespace {
 
 bool is_fraction(double v) noexcept { return std::isfinite(v) && v >= 0.0 && v <= 1.0; }
 
-std::string format_number(double v)
-{
-    std::ostringstream ss;
-    ss << v;
-    return ss.str();
-}
-
 void require_fraction(double v, std::string_view name)
 {
     if (!is_fraction(v))
-        throw usage_error("methane: " + std::string(name) + " must be a fraction in [0, 1], got " + format_number(v));
+        throw usage_error("methane: " + std::string(name) + " must be a fraction in [0, 1], got " + format_value(v));
 }
 
 void validate(const FodParameters& p)
@@ -35,7 +28,7 @@ void validate(const FodParameters& p)
     require_fraction(p.ox_fraction, "OX");
     require_fraction(p.recovery_fraction, "recovery fraction");
     if (!std::isfinite(p.k_per_year) || p.k_per_year <= 0.0)
-        throw usage_error("methane: k must be a positive rate per year, got " + format_number(p.k_per_year));
+        throw usage_error("methane: k must be a positive rate per year, got " + format_value(p.k_per_year));
 }
 
 constexpr int MIN_REPORTING_YEAR = 1900;
@@ -55,7 +48,7 @@ void validate(const MethaneParams& p)
     require_fraction(p.ox_other, "OX");
     require_fraction(p.capture_recovery_fraction, "recovery fraction");
     if (!std::isfinite(p.gwp100_ch4) || p.gwp100_ch4 <= 0.0)
-        throw usage_error("methane: GWP100 of CH4 must be positive, got " + format_number(p.gwp100_ch4));
+        throw usage_error("methane: GWP100 of CH4 must be positive, got " + format_value(p.gwp100_ch4));
     for (const auto& [iso3, doc] : p.doc_by_country)
         require_fraction(doc, "DOC of " + iso3);
 }
@@ -94,7 +87,7 @@ std::vector<FodYear> run_first_order_decay(int first_year, const std::vector<dou
     for (std::size_t i = 0; i < waste_t_by_year.size(); ++i)
         if (!std::isfinite(waste_t_by_year[i]) || waste_t_by_year[i] < 0.0)
             throw usage_error("methane: deposit of year " + std::to_string(first_year + static_cast<int>(i)) +
-                              " is " + format_number(waste_t_by_year[i]) + " t");
+                              " is " + format_value(waste_t_by_year[i]) + " t");
 
     const double retained = std::exp(-p.k_per_year);  // e^-k: share of DDOCma left after one year
     std::vector<FodYear> years(n_years);
@@ -273,7 +266,7 @@ SiteMethane estimate_site_methane(const Site& site, const MethaneParams& params,
         return r;
     }
     if (!std::isfinite(*site.waste_t_per_day) || *site.waste_t_per_day < 0.0) {
-        r.unknown_reason = "waste_t_per_day '" + format_number(*site.waste_t_per_day) + "' is not a tonnage";
+        r.unknown_reason = "waste_t_per_day '" + format_value(*site.waste_t_per_day) + "' is not a tonnage";
         return r;
     }
     r.annual_waste_t = *site.waste_t_per_day * 365.0;

@@ -1,5 +1,6 @@
 #include "basural/reports/progress_diff.hpp"
 
+#include "basural/base/number_text.hpp"
 #include "basural/inventory/site_predicates.hpp"
 #include "basural/base/atomic_output.hpp"
 #include "basural/base/error.hpp"
@@ -7,7 +8,6 @@
 #include "basural/geo/spatial_index.hpp"
 
 #include <algorithm>
-#include <charconv>
 #include <cmath>
 #include <map>
 #include <sstream>
@@ -75,17 +75,9 @@ int ladder_step(SiteType t) noexcept
     return -1;
 }
 
-/// Shortest text that reads back as the same double ("40", "12.5", "0.1").
-std::string format_number(double v)
-{
-    char buf[64];
-    const auto r = std::to_chars(buf, buf + sizeof buf, v);
-    return std::string(buf, r.ptr);
-}
-
 std::string describe(const std::optional<double>& v)
 {
-    return v ? format_number(*v) : "unknown";
+    return v ? format_value(*v) : "unknown";
 }
 std::string describe(const std::optional<int>& v)
 {
@@ -120,7 +112,7 @@ void compare_attributes(std::vector<std::string>& details, const Site& o, const 
     compare_field(details, "municipality_name", o.municipality_name, n.municipality_name);
     compare_field(details, "municipality_code", o.municipality_code, n.municipality_code);
     if (report_move && !(o.location == n.location))
-        details.push_back("location moved " + format_number(std::round(moved_m)) + " m");
+        details.push_back("location moved " + format_value(std::round(moved_m)) + " m");
     if (o.location_precision != n.location_precision)
         details.push_back("location_precision " + std::string(to_string(o.location_precision)) + " -> " +
                           std::string(to_string(n.location_precision)));
@@ -148,7 +140,7 @@ void classify_pair(SiteChange& c, const Ch4PerYearFn& ch4)
     const double moved_m = *c.moved_m;
     if (c.match == MatchMethod::by_location)
         c.details.push_back("matched by location (id changed from " + o.site_id + " to " + n.site_id + ", " +
-                            format_number(std::round(moved_m)) + " m)");
+                            format_value(std::round(moved_m)) + " m)");
 
     const bool status_changed = o.status != n.status;
     const bool type_changed = o.site_type != n.site_type;
@@ -202,16 +194,16 @@ void check_snapshot(const std::vector<Site>& sites, const std::string& label)
                                   "): ids must be unique within a snapshot");
         const auto& p = s.location;
         if (!std::isfinite(p.lon_deg) || p.lon_deg < -180.0 || p.lon_deg > 180.0)
-            throw input_error(label, record, "lon", format_number(p.lon_deg), "longitude is outside [-180, 180]");
+            throw input_error(label, record, "lon", format_value(p.lon_deg), "longitude is outside [-180, 180]");
         if (!std::isfinite(p.lat_deg) || p.lat_deg < -90.0 || p.lat_deg > 90.0)
-            throw input_error(label, record, "lat", format_number(p.lat_deg), "latitude is outside [-90, 90]");
+            throw input_error(label, record, "lat", format_value(p.lat_deg), "latitude is outside [-90, 90]");
     }
 }
 
 void check_tolerance(double v, std::string_view name)
 {
     if (!std::isfinite(v) || v < 0.0)
-        throw usage_error(std::string(name) + " must be a finite distance >= 0 m, not " + format_number(v));
+        throw usage_error(std::string(name) + " must be a finite distance >= 0 m, not " + format_value(v));
 }
 
 void add_to(CountryProgress& p, const SiteChange& c)

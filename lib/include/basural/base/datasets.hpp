@@ -27,6 +27,10 @@ std::vector<std::filesystem::path> dataset_search_path();
 /// when it is in none of them.
 std::filesystem::path find_dataset(std::string_view file_name);
 
+/// `given` when it is not empty (a path the user named), else the shipped dataset `shipped_file`
+/// (find_dataset): what every command reads when an input option is left out.
+std::string given_or_shipped(const std::string& given, std::string_view shipped_file);
+
 /// The library's version ("0.1.0").
 std::string_view version() noexcept;
 

@@ -19,6 +19,7 @@
 /// Steps 1-3 happen while reading the source (reading.cpp); check_site() does steps 4-7;
 /// step 9 is find_near_duplicates().
 
+#include "basural/base/number_text.hpp"  // format_value: how findings quote numbers
 #include "basural/inventory/countries.hpp"
 #include "basural/inventory/site.hpp"
 
@@ -105,9 +106,6 @@ struct NearDuplicate {
 /// left out: several sites of one municipality share its seat's point by construction. Sorted by
 /// index. `near_duplicate_m` <= 0 finds none.
 std::vector<NearDuplicate> find_near_duplicates(const std::vector<Site>& sites, double near_duplicate_m);
-
-/// A number as messages and rejects files show it: up to 10 significant digits, no trailing zeros.
-std::string format_value(double v);
 
 /// The current calendar year in UTC.
 int current_year_utc();

@@ -1,21 +1,13 @@
 // Point checks and number text shared by the clustering methods.
 #include "cluster_common.hpp"
 
+#include "basural/base/number_text.hpp"
 #include "basural/base/error.hpp"
 
 #include <cmath>
-#include <sstream>
 #include <string>
 
 namespace basural::clustering {
-
-std::string number_text(double v)
-{
-    std::ostringstream os;
-    os.precision(17);
-    os << v;
-    return os.str();
-}
 
 void check_points(const char* what, const std::vector<LonLat>& points)
 {
@@ -23,7 +15,7 @@ void check_points(const char* what, const std::vector<LonLat>& points)
         const auto& p = points[i];
         if (!std::isfinite(p.lon_deg) || !std::isfinite(p.lat_deg) || p.lat_deg < -90.0 || p.lat_deg > 90.0)
             throw usage_error(std::string(what) + ": point " + std::to_string(i) + " (longitude " +
-                              number_text(p.lon_deg) + ", latitude " + number_text(p.lat_deg) +
+                              format_value(p.lon_deg) + ", latitude " + format_value(p.lat_deg) +
                               ") is not a WGS84 position: longitude must be finite and latitude in [-90, 90]");
     }
 }

@@ -21,9 +21,6 @@ inline constexpr std::size_t NONE = std::numeric_limits<std::size_t>::max();
 /// Throws usage_error naming `what` and the first point that is not a finite WGS84 position.
 void check_points(const char* what, const std::vector<LonLat>& points);
 
-/// `v` with every digit needed to read it back (17 significant digits), for messages.
-std::string number_text(double v);
-
 /// Lexicographic (longitude, latitude): the stable key that numbers clusters.
 inline bool lonlat_less(const LonLat& a, const LonLat& b) noexcept
 {

@@ -1,6 +1,7 @@
 // Per-cluster figures: size, weight, weighted centroid on the ellipsoid, central member, spread.
 #include "basural/models/cluster.hpp"
 
+#include "basural/base/number_text.hpp"
 #include "cluster_common.hpp"
 
 #include "basural/base/error.hpp"
@@ -34,7 +35,7 @@ std::vector<ClusterSummary> cluster_summary(const std::vector<LonLat>& points, c
     for (std::size_t i = 0; i < weights.size(); ++i)
         if (!std::isfinite(weights[i]) || weights[i] < 0.0)
             throw usage_error("cluster_summary: weight of point " + std::to_string(i) + " is " +
-                              number_text(weights[i]) + "; weights must be finite and >= 0");
+                              format_value(weights[i]) + "; weights must be finite and >= 0");
     check_points("cluster_summary", points);
     auto weight = [&](std::size_t i) { return weights.empty() ? 1.0 : weights[i]; };
 

@@ -2,6 +2,7 @@
 // docs/methods/clustering.md.
 #include "basural/models/cluster.hpp"
 
+#include "basural/base/number_text.hpp"
 #include "cluster_common.hpp"
 
 #include "basural/base/error.hpp"
@@ -231,7 +232,7 @@ private:
 ClusterResult dbscan(const std::vector<LonLat>& points, double eps_m, std::size_t min_points)
 {
     if (!std::isfinite(eps_m) || eps_m < 0.0)
-        throw usage_error("dbscan: eps must be a finite distance >= 0 m, got " + number_text(eps_m));
+        throw usage_error("dbscan: eps must be a finite distance >= 0 m, got " + format_value(eps_m));
     if (min_points == 0)
         throw usage_error("dbscan: min_points must be at least 1 (the point itself counts)");
     check_points("dbscan", points);

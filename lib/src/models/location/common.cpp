@@ -3,6 +3,7 @@
 #include "common.hpp"
 
 #include "basural/base/error.hpp"
+#include "basural/base/number_text.hpp"
 
 #include <string>
 
@@ -14,7 +15,7 @@ void validate_options(const SolveOptions& o, LocationModel model)
 {
     if (!(o.subgradient_weight > 0.0 && o.subgradient_weight <= 1.0))
         throw usage_error(std::string(to_string(model)) + ": subgradient weight must be in (0, 1], not " +
-                          std::to_string(o.subgradient_weight));
+                          format_value(o.subgradient_weight));
 }
 
 /// Facilities below the minimum throughput are closed one at a time (smallest load first, ties by

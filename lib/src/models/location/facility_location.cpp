@@ -8,6 +8,7 @@
 #include "basural/models/location/facility_location.hpp"
 
 #include "basural/base/error.hpp"
+#include "basural/base/number_text.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -55,14 +56,14 @@ void validate(const LocationProblem& pr, LocationModel model)
              " demand points in the cost matrix");
     for (std::size_t i = 0; i < n; ++i)
         if (!std::isfinite(pr.demand_weights[i]) || pr.demand_weights[i] < 0.0)
-            fail("demand point " + std::to_string(i) + " has weight " + std::to_string(pr.demand_weights[i]) +
+            fail("demand point " + std::to_string(i) + " has weight " + format_value(pr.demand_weights[i]) +
                  "; weights must be finite and >= 0");
     if (!pr.demand_loads.empty()) {
         if (pr.demand_loads.size() != n)
             fail(std::to_string(pr.demand_loads.size()) + " demand loads for " + std::to_string(n) + " demand points");
         for (std::size_t i = 0; i < n; ++i)
             if (!std::isfinite(pr.demand_loads[i]) || pr.demand_loads[i] < 0.0)
-                fail("demand point " + std::to_string(i) + " has load " + std::to_string(pr.demand_loads[i]) +
+                fail("demand point " + std::to_string(i) + " has load " + format_value(pr.demand_loads[i]) +
                      "; loads must be finite and >= 0");
     }
     if (std::isnan(pr.max_cost) || pr.max_cost < 0.0)
@@ -72,7 +73,7 @@ void validate(const LocationProblem& pr, LocationModel model)
             fail(std::to_string(pr.candidate_capacity.size()) + " capacities for " + std::to_string(m) + " candidates");
         for (std::size_t j = 0; j < m; ++j)
             if (std::isnan(pr.candidate_capacity[j]) || pr.candidate_capacity[j] < 0.0)
-                fail("candidate " + std::to_string(j) + " has capacity " + std::to_string(pr.candidate_capacity[j]) +
+                fail("candidate " + std::to_string(j) + " has capacity " + format_value(pr.candidate_capacity[j]) +
                      "; capacities must be >= 0");
         const bool limited = std::any_of(pr.candidate_capacity.begin(), pr.candidate_capacity.end(),
                                          [](double c) { return std::isfinite(c); });
@@ -107,8 +108,8 @@ void validate(const LocationProblem& pr, LocationModel model)
         const double effective_cutoff = std::min(pr.max_cost, pr.costs.max_cost());
         const double largest = std::isfinite(effective_cutoff) ? effective_cutoff : pr.costs.largest_cost();
         if (!std::isfinite(*pr.unserved_cost) || *pr.unserved_cost < largest)
-            fail("the unserved cost " + std::to_string(*pr.unserved_cost) +
-                 " must be finite and at least the largest allowed cost " + std::to_string(largest) +
+            fail("the unserved cost " + format_value(*pr.unserved_cost) +
+                 " must be finite and at least the largest allowed cost " + format_value(largest) +
                  " (lower the cutoff instead)");
     }
 }
