@@ -2,6 +2,7 @@
 // binary (import, info, validate, progress) against the throw-away server CTest starts
 // (tests/postgis/CMakeLists.txt). Without the server these tests FAIL, they never pass or skip.
 #include "cli/run_cli.hpp"
+#include "support/pg_server.hpp"
 #include "support/site_checks.hpp"
 
 #include "basural/base/error.hpp"
@@ -14,8 +15,6 @@
 
 #include <algorithm>
 #include <cmath>
-#include <cstdlib>
-#include <fstream>
 #include <limits>
 #include <string>
 #include <vector>
@@ -24,24 +23,11 @@ using basural::Inventory;
 using basural::LoadOptions;
 using basural::Site;
 using basural::test::fixture;
+using basural::test::pg_server;
 using basural::test::run_cli;
 using Catch::Contains;
 
 namespace {
-
-std::string pg_server()
-{
-    const char* file = std::getenv("BASURAL_PG_CONN_FILE");
-    if (file == nullptr || *file == '\0')
-        FAIL("BASURAL_PG_CONN_FILE is not set. The PostGIS tests need the test server: run them through "
-             "ctest (ctest --test-dir build -R postgis), which starts and stops it");
-    std::ifstream in(file);
-    std::string conn;
-    if (!in || !std::getline(in, conn) || conn.empty())
-        FAIL("cannot read the PostGIS test server's connection string from " << file
-             << ": the server is not running (did the 'postgis: start server' test fail?)");
-    return conn;
-}
 
 std::int64_t query_number(const std::string& conn, const std::string& sql)
 {

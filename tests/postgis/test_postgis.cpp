@@ -1,6 +1,8 @@
 // PostGIS through GDAL's PostgreSQL driver, against the throw-away server CTest starts
 // (tests/postgis/CMakeLists.txt, scripts/pg-test-server.sh). Every test here needs that server:
 // without it they FAIL with a message saying how to start it, they never pass or skip.
+#include "support/pg_server.hpp"
+
 #include "basural/base/error.hpp"
 #include "basural/base/pg_connection.hpp"
 #include "detail/gdal.hpp"
@@ -12,8 +14,6 @@
 #include <ogr_spatialref.h>
 
 #include <algorithm>
-#include <cstdlib>
-#include <fstream>
 #include <optional>
 #include <stdexcept>
 #include <string>
@@ -21,23 +21,9 @@
 
 using basural::quote_identifier;
 using basural::redact_connection_string;
+using basural::test::pg_server;
 
 namespace {
-
-std::string server_connection_string()
-{
-    const char* file = std::getenv("BASURAL_PG_CONN_FILE");
-    if (file == nullptr || *file == '\0')
-        FAIL("BASURAL_PG_CONN_FILE is not set. The PostGIS tests need the test server: run them through "
-             "ctest (ctest --test-dir build -R postgis), which starts and stops it, or start one with "
-             "scripts/pg-test-server.sh start DIR and set BASURAL_PG_CONN_FILE=DIR/conn");
-    std::ifstream in(file);
-    std::string conn;
-    if (!in || !std::getline(in, conn) || conn.empty())
-        FAIL("cannot read the PostGIS test server's connection string from " << file
-             << ": the server is not running (did the 'postgis: start server' test fail?)");
-    return conn;
-}
 
 GDALDatasetUniquePtr open_db(const std::string& conn, bool update = true)
 {
@@ -200,14 +186,14 @@ const Record EXTRA_RECORD{"ECU-001", "Botadero nuevo", "ECU", 12.0, 2020, true, 
 
 TEST_CASE("the test server has PostGIS", "[postgis]")
 {
-    const auto conn = server_connection_string();
+    const auto conn = pg_server();
     auto ds = open_db(conn);
     CHECK(count_rows(*ds, "SELECT count(*) FROM pg_extension WHERE extname = 'postgis'") == 1);
 }
 
 TEST_CASE("a point layer written in a committed transaction reads back record by record", "[postgis]")
 {
-    const auto conn = server_connection_string();
+    const auto conn = pg_server();
     const std::string table = "basural_commit_test";
     {
         auto ds = open_db(conn);
@@ -222,7 +208,7 @@ TEST_CASE("a point layer written in a committed transaction reads back record by
 
 TEST_CASE("a rolled-back transaction leaves the table as it was", "[postgis]")
 {
-    const auto conn = server_connection_string();
+    const auto conn = pg_server();
     const std::string table = "basural_rollback_test";
     create_committed_table(conn, table);
     auto ds = open_db(conn);
@@ -243,7 +229,7 @@ TEST_CASE("a rolled-back transaction leaves the table as it was", "[postgis]")
 
 TEST_CASE("GdalTransaction commits what it is told to commit", "[postgis]")
 {
-    const auto conn = server_connection_string();
+    const auto conn = pg_server();
     const std::string table = "basural_guard_commit_test";
     create_committed_table(conn, table);
     {
@@ -264,7 +250,7 @@ TEST_CASE("GdalTransaction rolls back even when a layer was being read", "[postg
 {
     // GDAL 3.6 alone gets this wrong: RollbackTransaction with a read cursor still open first
     // closes the cursor with a COMMIT, and the ROLLBACK that follows undoes nothing.
-    const auto conn = server_connection_string();
+    const auto conn = pg_server();
     const std::string table = "basural_guard_cursor_test";
     create_committed_table(conn, table);
     auto ds = open_db(conn);
@@ -285,7 +271,7 @@ TEST_CASE("GdalTransaction rolls back even when a layer was being read", "[postg
 TEST_CASE("an exception unwinding past a GdalTransaction leaves the table as it was", "[postgis]")
 {
     // GDAL 3.6 alone gets this wrong too: closing a dataset whose transaction is open COMMITS it.
-    const auto conn = server_connection_string();
+    const auto conn = pg_server();
     const std::string table = "basural_guard_unwind_test";
     create_committed_table(conn, table);
     try {
@@ -302,7 +288,7 @@ TEST_CASE("an exception unwinding past a GdalTransaction leaves the table as it 
 
 TEST_CASE("quote_identifier keeps hostile table and column names inert on the server", "[postgis]")
 {
-    const auto conn = server_connection_string();
+    const auto conn = pg_server();
     auto ds = open_db(conn);
     const std::string hostile_table = R"(sites"; DROP TABLE basural_guard; --)";
     const std::string hostile_column = R"(waste "t/day")";
@@ -334,7 +320,7 @@ TEST_CASE("quote_identifier keeps hostile table and column names inert on the se
 
 TEST_CASE("a failed connection's error message does not carry the password", "[postgis]")
 {
-    const auto conn = server_connection_string();
+    const auto conn = pg_server();
     // The server trusts loopback connections, so the password is ignored; the database does not exist.
     const auto host_port = conn.substr(0, conn.find(" dbname="));
     const std::string bad = host_port + " dbname=basural_no_such_db password=hunter2";
@@ -351,7 +337,7 @@ TEST_CASE("a failed connection's error message does not carry the password", "[p
 
 TEST_CASE("VectorOutput writes several tables to PostGIS in one transaction, replacing old ones", "[postgis]")
 {
-    const auto conn = server_connection_string();
+    const auto conn = pg_server();
     auto write = [&](const char* id, bool commit) {
         basural::detail::VectorOutput out(conn);
         auto& a = out.create_layer("vo_sites", wkbPoint, {{"site_id", OFTString}});
