@@ -3,6 +3,7 @@
 #include "document/report_model.hpp"
 
 #include "basural/base/datasets.hpp"
+#include "basural/inventory/site_predicates.hpp"
 
 #include <array>
 #include <map>

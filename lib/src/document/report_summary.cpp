@@ -1,6 +1,8 @@
 // Country report: the headline figures and the per-state table and charts (country_report.hpp).
 #include "document/report_model.hpp"
 
+#include "basural/inventory/site_predicates.hpp"
+
 #include <array>
 
 namespace basural::detail {
