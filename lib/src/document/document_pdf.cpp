@@ -145,15 +145,40 @@ private:
             new_page();
     }
 
-    /// Lays out `text` in `width` at the current y (after ensure) and moves down.
+    /// Lays out `text` in `width` at the current y (after ensure) and moves down. A text taller than a
+    /// page starts where the page is and continues on the next pages, line by line.
     void paragraph(const std::string& text, const TextStyle& style, double x, double width, double space_after)
     {
         m_text.set(text, style, width);
         const double h = m_text.height();
+        if (h > bottom() - MARGIN_TOP_PT) {
+            flow_lines(x);
+            m_y += space_after;
+            return;
+        }
         ensure(h);
         if (m_draw)
             m_text.draw(x, m_y);
         m_y += h + space_after;
+    }
+
+    /// Draws the text laid out in m_text from the current y, as many lines as fit on each page.
+    void flow_lines(double x)
+    {
+        const auto lines = m_text.line_extents();
+        std::size_t first = 0;
+        while (first < lines.size()) {
+            ensure(lines[first].second - lines[first].first);
+            std::size_t last = first + 1;
+            while (last < lines.size() && m_y + lines[last].second - lines[first].first <= bottom())
+                ++last;
+            if (m_draw)
+                m_text.draw_lines(x, m_y, first, last);
+            m_y += lines[last - 1].second - lines[first].first;
+            first = last;
+            if (first < lines.size())
+                new_page();
+        }
     }
 
     void title_block()
@@ -274,6 +299,16 @@ private:
         for (const auto& item : l.items) {
             m_text.set(item, BODY, TEXT_W_PT - 14.0);
             const double h = m_text.height();
+            if (h > bottom() - MARGIN_TOP_PT) {  // an item taller than a page: its bullet, then its lines
+                ensure(m_text.line_extents().front().second);
+                if (m_draw) {
+                    m_footer.set("\u2022", BODY, 0.0);
+                    m_footer.draw(MARGIN_X_PT + 3.0, m_y);
+                }
+                flow_lines(MARGIN_X_PT + 14.0);
+                m_y += 2.5;
+                continue;
+            }
             ensure(h);
             if (m_draw) {
                 m_text.draw(MARGIN_X_PT + 14.0, m_y);
@@ -347,10 +382,14 @@ private:
         std::size_t r = 0;
         while (true) {
             ensure(g.header_height + (r < t.rows.size() ? g.row_heights[r] : 0.0));
+            // A row taller than a whole page is drawn on a page of its own (past the bottom margin)
+            // rather than pushed on from page to page for ever.
+            const bool page_top = m_y <= MARGIN_TOP_PT + 0.5;
+            const std::size_t page_first = r;
             if (m_draw)
                 detail::draw_table_header(m_cr.get(), m_text, t, g, MARGIN_X_PT, m_y);
             m_y += g.header_height;
-            while (r < t.rows.size() && m_y + g.row_heights[r] <= bottom()) {
+            while (r < t.rows.size() && (m_y + g.row_heights[r] <= bottom() || (page_top && r == page_first))) {
                 if (m_draw)
                     detail::draw_table_row(m_cr.get(), m_text, t, g, r, MARGIN_X_PT, m_y);
                 m_y += g.row_heights[r];
@@ -424,8 +463,8 @@ private:
     cairo_surface_t* m_surface;
     detail::CairoPtr m_cr;
     PangoText m_text;
-    /// The footers' own layout: a page ends inside paragraph() and list(), between laying out a text
-    /// in m_text and drawing it, so the footer must not reuse m_text.
+    /// The footers' (and long items' bullets') own layout: a page ends inside paragraph() and list(),
+    /// between laying out a text in m_text and drawing it, so the footer must not reuse m_text.
     PangoText m_footer;
     const Document& m_doc;
     const std::vector<detail::TableGeometry>& m_tables;

@@ -63,4 +63,43 @@ void PangoText::draw(double x, double y) const
     cairo_restore(m_cr);
 }
 
+std::vector<std::pair<double, double>> PangoText::line_extents() const
+{
+    std::vector<std::pair<double, double>> out;
+    PangoLayoutIter* it = pango_layout_get_iter(m_layout.get());
+    do {
+        int top = 0, bottom = 0;
+        pango_layout_iter_get_line_yrange(it, &top, &bottom);
+        out.emplace_back(static_cast<double>(top) / PANGO_SCALE, static_cast<double>(bottom) / PANGO_SCALE);
+    } while (pango_layout_iter_next_line(it));
+    pango_layout_iter_free(it);
+    return out;
+}
+
+void PangoText::draw_lines(double x, double y, std::size_t first, std::size_t last) const
+{
+    cairo_save(m_cr);
+    cairo_set_source_rgb(m_cr, m_r, m_g, m_b);
+    PangoLayoutIter* it = pango_layout_get_iter(m_layout.get());
+    double top = 0.0;
+    std::size_t i = 0;
+    do {
+        if (i == first) {
+            int y0 = 0, y1 = 0;
+            pango_layout_iter_get_line_yrange(it, &y0, &y1);
+            top = static_cast<double>(y0) / PANGO_SCALE;
+        }
+        if (i >= first) {
+            PangoRectangle logical;
+            pango_layout_iter_get_line_extents(it, nullptr, &logical);
+            const double baseline = static_cast<double>(pango_layout_iter_get_baseline(it)) / PANGO_SCALE;
+            cairo_move_to(m_cr, x + static_cast<double>(logical.x) / PANGO_SCALE, y + baseline - top);
+            pango_cairo_show_layout_line(m_cr, pango_layout_iter_get_line_readonly(it));
+        }
+        ++i;
+    } while (i < last && pango_layout_iter_next_line(it));
+    pango_layout_iter_free(it);
+    cairo_restore(m_cr);
+}
+
 }  // namespace basural::detail

@@ -5,7 +5,10 @@
 
 #include "detail/pango.hpp"
 
+#include <cstddef>
 #include <string>
+#include <utility>
+#include <vector>
 
 namespace basural::detail {
 
@@ -33,6 +36,10 @@ public:
     double baseline() const;
     /// Draws the laid-out text with its top-left corner at (x, y) (the alignment acts within the width).
     void draw(double x, double y) const;
+    /// The laid-out lines: each one's top and bottom, from the top of the text.
+    std::vector<std::pair<double, double>> line_extents() const;
+    /// Draws lines [first, last) only, the top of line `first` at y (a text continued on the next page).
+    void draw_lines(double x, double y, std::size_t first, std::size_t last) const;
 
 private:
     cairo_t* m_cr;

@@ -10,6 +10,7 @@
 
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <regex>
 
 using namespace basural;
@@ -206,4 +207,53 @@ TEST_CASE("write_document_pdf: lists and paragraphs that run over a page keep ev
     REQUIRE(std::regex_search(info, m, std::regex(R"(Pages:\s+(\d+))")));
     CHECK(std::stoi(m[1]) >= 3);
     CHECK(count_of(text, "Informe largo") == static_cast<std::size_t>(std::stoi(m[1])));  // the cover's title + N - 1 footers
+}
+
+TEST_CASE("write_document_pdf: a paragraph and a table row taller than a page go on over the next pages", "[document]")
+{
+    // One paragraph of 600 sentences (several pages of text) must continue from page to page, each
+    // sentence once; a table row taller than a page must not push itself on from page to page for ever.
+    if (!have_tool("pdftotext"))
+        FAIL("pdftotext (Debian package poppler-utils) is needed: run scripts/install-deps.sh");
+    Document doc;
+    doc.lang = "en";
+    doc.title = "Long text";
+    std::string text;
+    for (int i = 1; i <= 600; ++i)
+        text += "Sentence " + std::to_string(i) + " of the paragraph. ";
+    DocSection s{"long", "Long", 1, {}};
+    s.blocks.push_back(DocParagraph{text, ParagraphStyle::body});
+    DocTable t;
+    t.id = "tall";
+    t.columns = {{"Facility", false, 0.0}, {"Municipalities", false, 1.0}};
+    std::string names;
+    for (int i = 1; i <= 900; ++i)
+        names += "Municipality" + std::to_string(i) + " 1%, ";
+    t.rows = {{"F1", names}, {"F2", "Last row"}};
+    s.blocks.push_back(t);
+    doc.sections = {s};
+    const auto dir = basural::test::unit_scratch_dir("document_pdf_long");
+    const auto path = dir / "long.pdf";
+    write_document(doc, path.string());
+    REQUIRE(run_tool({"pdfinfo", path.string()}, dir / "info.txt", dir / "info.err") == 0);
+    std::smatch m;
+    const std::string info = read_bytes(dir / "info.txt");
+    REQUIRE(std::regex_search(info, m, std::regex(R"(Pages:\s+(\d+))")));
+    const int pages = std::stoi(m[1]);
+    CHECK(pages >= 4);  // the cover, two pages or more of text, the table's tall row on a page of its own
+    // The paragraph's text, page by page: every sentence once, and the pages after the cover each hold some.
+    REQUIRE(run_tool({"pdftotext", "-f", "2", "-l", "2", path.string(), (dir / "p2.txt").string()}, dir / "t.out", dir / "t.err") == 0);
+    REQUIRE(run_tool({"pdftotext", "-f", "3", "-l", "3", path.string(), (dir / "p3.txt").string()}, dir / "t.out", dir / "t.err") == 0);
+    const auto words = [](std::string x) {  // line and page breaks as spaces
+        std::replace_if(x.begin(), x.end(), [](char c) { return c == '\n' || c == '\f'; }, ' ');
+        return x;
+    };
+    CHECK_THAT(words(read_bytes(dir / "p2.txt")), Contains("Sentence 1 of the paragraph."));
+    CHECK_THAT(words(read_bytes(dir / "p3.txt")), Contains("of the paragraph."));
+    CHECK_THAT(words(read_bytes(dir / "p3.txt")), !Contains("Sentence 1 of the paragraph."));
+    REQUIRE(run_tool({"pdftotext", path.string(), (dir / "all.txt").string()}, dir / "t.out", dir / "t.err") == 0);
+    const std::string all = words(read_bytes(dir / "all.txt"));
+    for (int i = 1; i <= 600; ++i)
+        CHECK(count_of(all, "Sentence " + std::to_string(i) + " of") == 1);
+    CHECK_THAT(all, Contains("Last row"));
 }
