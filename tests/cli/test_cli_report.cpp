@@ -14,7 +14,11 @@
 #include <libxml/parser.h>
 #include <libxml/tree.h>
 
+#include <algorithm>
+#include <cmath>
+#include <map>
 #include <regex>
+#include <sstream>
 
 using basural::test::count_of;
 using basural::test::fixture;
@@ -287,6 +291,108 @@ TEST_CASE("report: per-state totals equal the country's and the map's counts equ
     const auto facilities = html_table(html, "facilities");
     CHECK(facilities.size() == p.facilities.size());
     CHECK_THAT(html, Contains("Regional plan: " + plan.string()));
+}
+
+namespace {
+
+/// The rows of a CSV the commands print (no quoted commas in the fixtures' names): header -> value.
+std::vector<std::map<std::string, std::string>> csv_rows(const std::string& text)
+{
+    std::vector<std::vector<std::string>> lines;
+    std::istringstream in(text);
+    for (std::string line; std::getline(in, line);) {
+        std::vector<std::string> cells;
+        std::istringstream l(line);
+        for (std::string cell; std::getline(l, cell, ',');)
+            cells.push_back(cell);
+        if (!line.empty() && line.back() == ',')
+            cells.emplace_back();
+        lines.push_back(std::move(cells));
+    }
+    std::vector<std::map<std::string, std::string>> rows;
+    for (std::size_t i = 1; i < lines.size(); ++i) {
+        std::map<std::string, std::string> row;
+        for (std::size_t c = 0; c < lines[0].size() && c < lines[i].size(); ++c)
+            row[lines[0][c]] = lines[i][c];
+        rows.push_back(std::move(row));
+    }
+    return rows;
+}
+
+/// The words of a command line the report writes (its paths hold no space), without "basural".
+std::vector<std::string> command_words(const std::string& line)
+{
+    std::vector<std::string> words;
+    std::istringstream in(line);
+    for (std::string w; in >> w;)
+        words.push_back(w);
+    REQUIRE(words.size() > 2);
+    REQUIRE(words[0] == "basural");
+    words.erase(words.begin());
+    return words;
+}
+
+}  // namespace
+
+TEST_CASE("report: the trace's coverage command prints the figures of the summary and of every state", "[cli][report]")
+{
+    const auto dir = scratch_dir("cli_report_trace");
+    const auto plan = dir / "plan.gpkg";
+    REQUIRE(run_cli({"regionalize", fixture("report_sites.csv"), "--country", "URY", "--countries",
+                     fixture("countries_fixture.geojson"), "--no-country-check", "-o", plan.string()})
+                .exit_code == 0);
+    const auto out = dir / "uruguay.html";
+    const auto r = run_cli(report_args("URY", "en", out, {"--plan", plan.string()}));
+    INFO(r.err);
+    REQUIRE(r.exit_code == 0);
+    const std::string html = read_bytes(out);
+    CHECK(html_table(html, "trace").size() == 12);
+
+    // Commands (1) and (3) as the report writes them (the country's sites in the scratch folder), plus the
+    // loading option the report was given.
+    std::smatch m;
+    const auto sites = dir / "URY_sites.csv";
+    REQUIRE(std::regex_search(html, m, std::regex(R"(<li>\(1\) ([^<]*)</li>)")));
+    CHECK(m[1] == "ogr2ogr -where &quot;country = 'URY'&quot; URY_sites.csv " + fixture("report_sites.csv"));
+    REQUIRE(run_tool({"ogr2ogr", "-where", "country = 'URY'", sites.string(), fixture("report_sites.csv")}, dir / "o.out",
+                     dir / "o.err") == 0);
+    REQUIRE(std::regex_search(html, m, std::regex(R"(<li>\(3\) (basural coverage [^<]*)</li>)")));
+    auto words = command_words(m[1]);
+    REQUIRE(words[1] == "URY_sites.csv");
+    words[1] = sites.string();
+    CHECK(std::find(words.begin(), words.end(), plan.string()) != words.end());
+    words.push_back("--no-country-check");
+    const auto cov = run_cli(words);
+    INFO(cov.err);
+    REQUIRE(cov.exit_code == 0);
+    const auto rows = csv_rows(cov.out);
+    const auto row_of = [&](const std::string& admin1, const std::string& name) -> const std::map<std::string, std::string>& {
+        for (const auto& row : rows)
+            if (row.at("country") == "URY" && (row.at("admin1") == admin1 || (!name.empty() && row.at("admin1_name") == name)))
+                return row;
+        FAIL("no coverage row URY " << admin1 << " " << name);
+        return rows.front();
+    };
+    // Every state's row of the report against the command's: sites, active dumps, t/day, facilities, CH4.
+    const auto states = html_table(html, "states");
+    REQUIRE(states.size() == 6);
+    for (std::size_t i = 0; i < states.size(); ++i) {
+        const auto& cells = states[i];
+        INFO(cells[0]);
+        const auto& c = i + 1 == states.size() ? row_of("all", "") : cells[0] == "State unknown" ? row_of("unknown", "")
+                                                                                                : row_of("", cells[0]);
+        CHECK(digits_of(cells[1]) == std::stol(c.at("sites")));
+        CHECK(digits_of(cells[2]) == std::stol(c.at("inadequate_active_sites")));
+        CHECK(cells[3] == c.at("inadequate_waste_t_per_day"));
+        CHECK(digits_of(cells[6]) == std::stol(c.at("plan_facilities_proposed")) + std::stol(c.at("plan_facilities_existing")));
+        CHECK(digits_of(cells[8]) == std::lround(std::stod(c.at("ch4_t_per_year"))));
+    }
+    // The summary's people within 2 km and CO2e against the country's row.
+    const auto& country = row_of("all", "");
+    REQUIRE(std::regex_search(html, m, std::regex(R"(<div class="value">([0-9,]+)</div><div class="label">People within 2 km)")));
+    CHECK(digits_of(m[1]) == std::stol(country.at("population_within_2km")));
+    REQUIRE(std::regex_search(html, m, std::regex(R"(([0-9,]+) t CO2e)")));
+    CHECK(digits_of(m[1]) == std::lround(std::stod(country.at("co2e_t_per_year"))));
 }
 
 TEST_CASE("report --admin1: one state's figures, its map first", "[cli][report]")

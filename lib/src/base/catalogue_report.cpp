@@ -77,6 +77,9 @@ constexpr std::array REPORT = std::to_array<CatalogueEntry>({
      "Pessoas a até 2 km de lixões ativos"},
     {"report.fig.people_detail", "{km1} within 1 km, {km5} within 5 km (populated places)",
      "{km1} a 1 km o menos, {km5} a 5 km o menos (localidades)", "{km1} a até 1 km, {km5} a até 5 km (localidades)"},
+    {"report.fig.people_located", "{n} of the {of} dumps located at a municipal seat or by a model",
+     "{n} de los {of} botaderos ubicados en la cabecera municipal o por un modelo",
+     "{n} dos {of} lixões localizados na sede municipal ou por um modelo"},
     {"report.fig.people_no_places", "no populated places for this country", "sin localidades para este país",
      "sem localidades para este país"},
     {"report.warn.waste_estimated",
@@ -414,6 +417,49 @@ constexpr std::array REPORT = std::to_array<CatalogueEntry>({
     {"report.assumptions.engine", "Produced by basural {version}. Methods: docs/methods/.",
      "Elaborado con basural {version}. Métodos: docs/methods/.", "Elaborado com basural {version}. Métodos: docs/methods/."},
 
+    // Where each figure comes from (report_provenance.cpp).
+    {"report.trace.caption", "Where each figure comes from", "De dónde sale cada cifra", "De onde vem cada número"},
+    {"report.trace.intro",
+     "Every figure of this report is printed by the commands below (run from the basural source tree, with the loading "
+     "options given to the report, if any); the table names the command, the row and the columns of its output.",
+     "Cada cifra de este informe la imprimen los comandos siguientes (desde el árbol de fuentes de basural, con las "
+     "opciones de carga dadas al informe, si las hubo); la tabla indica el comando, la fila y las columnas de su salida.",
+     "Cada número deste relatório é impresso pelos comandos abaixo (a partir da árvore de fontes do basural, com as "
+     "opções de carga dadas ao relatório, se houver); a tabela indica o comando, a linha e as colunas da sua saída."},
+    {"report.trace.col.figure", "Figure", "Cifra", "Número"},
+    {"report.trace.col.command", "Command and rows", "Comando y filas", "Comando e linhas"},
+    {"report.trace.col.columns", "Columns", "Columnas", "Colunas"},
+    {"report.trace.row_country", "row country = {country}, admin1 = all", "fila country = {country}, admin1 = all",
+     "linha country = {country}, admin1 = all"},
+    {"report.trace.row_state", "row country = {country}, admin1 = {admin1}", "fila country = {country}, admin1 = {admin1}",
+     "linha country = {country}, admin1 = {admin1}"},
+    {"report.trace.rows_states", "rows country = {country}: one per admin1, then admin1 = all",
+     "filas country = {country}: una por admin1 y luego admin1 = all",
+     "linhas country = {country}: uma por admin1 e depois admin1 = all"},
+    {"report.trace.rows_sites", "rows country = {country}", "filas country = {country}", "linhas country = {country}"},
+    {"report.trace.plan_layers", "layers of {plan}", "capas de {plan}", "camadas de {plan}"},
+    {"report.trace.note",
+     "(1) keeps the country's sites, as the report does: its figures are those of the country's dumps, landfills and "
+     "towns, and its ranking ranks the country's dumps among themselves (write your source's country column in the "
+     "filter). Coverage of the whole inventory would also count the country's towns near a dump across the border; "
+     "the report does not. The commands print more decimals than the report writes, and shares as fractions (0.25 = 25%).",
+     "(1) conserva los sitios del país, como el informe: sus cifras son las de los botaderos, rellenos y localidades del "
+     "país, y su prioridad ordena los botaderos del país entre sí (escriba en el filtro la columna de país de su "
+     "fuente). La cobertura de todo el inventario contaría además las localidades del país cercanas a un botadero del "
+     "otro lado de la frontera; el informe no. Los comandos imprimen más decimales que el informe, y las proporciones "
+     "como fracciones (0.25 = 25 %).",
+     "(1) mantém os locais do país, como o relatório: seus números são os dos lixões, aterros e localidades do país, e "
+     "sua prioridade ordena os lixões do país entre si (escreva no filtro a coluna de país da sua fonte). A cobertura "
+     "do inventário inteiro contaria também as localidades do país perto de um lixão do outro lado da fronteira; o "
+     "relatório não. Os comandos imprimem mais casas decimais que o relatório, e as proporções como frações (0.25 = 25%)."},
+    {"report.trace.plan_places",
+     "The plan made for this report estimated unknown tonnage from {places}; basural regionalize (2) estimates it from "
+     "the shipped places, so its plan can differ.",
+     "El plan elaborado para este informe estimó el tonelaje desconocido a partir de {places}; basural regionalize (2) lo "
+     "estima a partir de las localidades incluidas, así que su plan puede diferir.",
+     "O plano elaborado para este relatório estimou a tonelagem desconhecida a partir de {places}; basural regionalize (2) "
+     "a estima a partir das localidades incluídas, então seu plano pode ser diferente."},
+
     // What the command prints.
     {"cmd.report.written", "{title}: {sections}, {maps} -> {file}", "{title}: {sections}, {maps} -> {file}",
      "{title}: {sections}, {maps} -> {file}"},
@@ -435,6 +481,7 @@ constexpr std::array REPORT_REGIONAL = std::to_array<RegionalEntry>({
     {"report.chart.dumps", Language::es, "MX", "Tiraderos"},
     {"report.chart.haul", Language::es, "MX", "Recorrido de cada tiradero a su relleno regional"},
     {"report.priority.title", Language::es, "MX", "Tiraderos a cerrar primero"},
+    {"report.fig.people_located", Language::es, "MX", "{n} de los {of} tiraderos ubicados en la cabecera municipal o por un modelo"},
     {"report.title", Language::es, "AR", "{place}: basurales y rellenos sanitarios regionales"},
     {"report.fig.inadequate", Language::es, "AR", "Basurales a cielo abierto y controlados activos"},
     {"report.fig.waste", Language::es, "AR", "Residuos a esos basurales"},
@@ -443,6 +490,7 @@ constexpr std::array REPORT_REGIONAL = std::to_array<RegionalEntry>({
     {"report.chart.dumps", Language::es, "AR", "Basurales"},
     {"report.chart.haul", Language::es, "AR", "Recorrido de cada basural a su relleno regional"},
     {"report.priority.title", Language::es, "AR", "Basurales a cerrar primero"},
+    {"report.fig.people_located", Language::es, "AR", "{n} de los {of} basurales ubicados en la cabecera municipal o por un modelo"},
 });
 
 }  // namespace

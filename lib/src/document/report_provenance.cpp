@@ -6,6 +6,7 @@
 #include "basural/inventory/site_predicates.hpp"
 
 #include <array>
+#include <filesystem>
 #include <map>
 
 namespace basural::detail {
@@ -124,6 +125,116 @@ DocList sources_list(const ReportModel& m)
     return l;
 }
 
+/// A path or value as one shell word: quoted when it holds a space or a character the shell reads.
+std::string shell_word(const std::string& s)
+{
+    if (!s.empty() && s.find_first_of(" '\"$`\\&|;<>()*?!#~{}[]") == std::string::npos)
+        return s;
+    std::string out = "'";
+    for (char c : s)
+        out += c == '\'' ? std::string("'\\''") : std::string(1, c);
+    return out + "'";
+}
+
+/// " --option FILE" for an input file that is not the shipped one (a shipped dataset is the default).
+std::string input_option(const std::string& option, const std::string& path)
+{
+    const std::string shown = shown_path(path);
+    return path.empty() || shown.rfind("datasets/", 0) == 0 ? "" : " " + option + " " + shell_word(shown);
+}
+
+/// A number as a command line takes it: decimal point, no grouping, no needless decimals.
+std::string plain_number(double v)
+{
+    NumberStyle style;
+    style.group_separator.clear();
+    return format_number(v, v == static_cast<double>(static_cast<long long>(v)) ? 0 : 3, style);
+}
+
+/// The commands that give the report's figures, numbered as the trace table cites them: (1) the
+/// country's sites alone (the report's figures are the country's: its dumps, its towns, ranks among its
+/// dumps), (2) the default plan when the report made it, (3) coverage, (4) prioritize, (5) methane.
+struct TraceCommands {
+    std::string subset, plan, coverage, prioritize, methane;
+};
+
+TraceCommands trace_commands(const ReportModel& m)
+{
+    const std::string inv = shell_word(shown_path(m.in->inventory->source));
+    const std::string ext = std::filesystem::path(m.in->inventory->source).extension().string();
+    const std::string sites = m.iso3 + "_sites" + (ext.empty() ? std::string(".gpkg") : ext);
+    const std::string countries = input_option("--countries", m.in->countries->path());
+    const std::string data = input_option("--places", m.in->places_path) +
+                             input_option("--country-waste", m.in->country_waste_path);
+    const std::string admin1 = m.in->admin1 ? input_option("--admin1-boundaries", m.in->admin1->path()) : "";
+    const std::string plan = m.default_plan ? "plan.gpkg" : shell_word(shown_path(m.in->plan_source));
+    const std::string year = " --year " + std::to_string(m.coverage.reporting_year);
+    const std::string gwp = m.coverage.gwp100_ch4 == GWP100_CH4_AR6_NON_FOSSIL ? " --gwp ar6" : " --gwp ar5";
+    TraceCommands c;
+    c.subset = "ogr2ogr -where \"country = '" + m.iso3 + "'\" " + sites + " " + inv;
+    if (m.default_plan)
+        c.plan = "basural regionalize " + inv + " --country " + m.iso3 + countries + " -o plan.gpkg";
+    c.coverage = "basural coverage " + sites + countries + data + admin1 + " --plan " + plan + " --by admin1 --max-haul-km " +
+                 plain_number(m.coverage.max_haul_km) + year + gwp + " --format csv";
+    c.prioritize = "basural prioritize " + sites + countries + data + " --plan " + plan + " --max-haul-km " +
+                   plain_number(m.options->priority.readiness_max_haul_km) + year + " --top " +
+                   std::to_string(m.options->top_closures) + " --format csv -o priority.csv";
+    c.methane = "basural methane " + sites + countries + data + year + gwp + " -o methane_sites.csv";
+    return c;
+}
+
+/// Where each figure comes from: the commands, then a table of figure, command and columns.
+std::vector<DocBlock> trace_blocks(const ReportModel& m)
+{
+    const TraceCommands c = trace_commands(m);
+    std::vector<DocBlock> out;
+    out.push_back(DocParagraph{m.t("report.trace.intro"), ParagraphStyle::body});
+    DocList l;
+    l.items.push_back("(1) " + c.subset);
+    if (!c.plan.empty())
+        l.items.push_back("(2) " + c.plan);
+    l.items.push_back("(3) " + c.coverage);
+    l.items.push_back("(4) " + c.prioritize);
+    l.items.push_back("(5) " + c.methane);
+    out.push_back(l);
+    const std::string row = m.scope_unit ? m.t("report.trace.row_state", {{"country", m.iso3}, {"admin1", m.scope_unit->code}})
+                                         : m.t("report.trace.row_country", {{"country", m.iso3}});
+    DocTable t;
+    t.id = "trace";
+    t.caption = m.t("report.trace.caption");
+    t.columns = {{m.t("report.trace.col.figure"), false, 0.9},
+                 {m.t("report.trace.col.command"), false, 0.8},
+                 {m.t("report.trace.col.columns"), false, 1.6}};
+    const auto add = [&](const std::string& figure, const std::string& command, const std::string& columns) {
+        t.rows.push_back({figure, command, columns});
+    };
+    add(m.t("report.fig.sites"), "(3) " + row, "sites, open_dump, controlled_dump, sanitary_landfill, other");
+    add(m.t("report.fig.inadequate"), "(3) " + row, "inadequate_active_sites, status_unknown");
+    add(m.t("report.fig.waste"), "(3) " + row,
+        "inadequate_waste_t_per_day, inadequate_sites_waste_estimated, inadequate_sites_waste_unknown");
+    add(m.t("report.fig.reach_today"), "(3) " + row, "share_waste_near_landfill, inadequate_sites_near_landfill");
+    add(m.t("report.fig.reach_plan"), "(3) " + row, "plan_share_waste_served, plan_sites_served");
+    add(m.t("report.fig.facilities"), "(3) " + row, "plan_facilities_proposed, plan_facilities_existing, plan_mean_haul_km");
+    add(m.t("report.fig.methane", {{"year", std::to_string(m.coverage.reporting_year)}}), "(3) " + row,
+        "ch4_t_per_year, co2e_t_per_year");
+    add(m.t("report.fig.people"), "(3) " + row, "population_within_1km, population_within_2km, population_within_5km");
+    add(m.t("report.states.title"), "(3) " + m.t("report.trace.rows_states", {{"country", m.iso3}}),
+        "admin1_name, sites, inadequate_active_sites, inadequate_waste_t_per_day, share_waste_near_landfill, "
+        "plan_share_waste_served, plan_facilities_proposed + plan_facilities_existing, plan_mean_haul_km, ch4_t_per_year");
+    add(m.t("report.plan.title"),
+        m.t("report.trace.plan_layers", {{"plan", m.default_plan ? "(2) plan.gpkg" : shell_word(shown_path(m.in->plan_source))}}),
+        "facilities: facility_id, kind, waste_t_per_day, waste_t_per_day_estimated, sites_served, mean_haul_km, "
+        "max_haul_km, cost_per_year; assignments: site_id, facility_id, haul_km, waste_t_per_day");
+    add(m.t("report.priority.title"), "(4)", "rank, total_score, why, waste_t_per_day, ch4_t_per_year, people_2km");
+    add(m.t("report.methane.title"), "(5) " + m.t("report.trace.rows_sites", {{"country", m.iso3}}),
+        "site_id, ch4_t_per_year, co2e_t_per_year");
+    t.note = m.t("report.trace.note");
+    out.push_back(t);
+    if (m.default_plan && !input_option("--places", m.in->places_path).empty())
+        out.push_back(DocParagraph{m.t("report.trace.plan_places", {{"places", shown_path(m.in->places_path)}}), ParagraphStyle::note});
+    return out;
+}
+
 }  // namespace
 
 DocSection assumptions_section(const ReportModel& m)
@@ -136,6 +247,8 @@ DocSection assumptions_section(const ReportModel& m)
     s.blocks.push_back(plan_parameters(m));
     s.blocks.push_back(DocParagraph{m.t("report.assumptions.sources"), ParagraphStyle::body});
     s.blocks.push_back(sources_list(m));
+    for (auto& b : trace_blocks(m))
+        s.blocks.push_back(std::move(b));
     s.blocks.push_back(DocParagraph{m.t("report.assumptions.engine", {{"version", std::string(version())}}),
                                     ParagraphStyle::note});
     return s;

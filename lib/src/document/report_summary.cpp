@@ -61,6 +61,22 @@ UnknownStatus unknown_status(const ReportModel& m)
     return u;
 }
 
+/// "1,000 within 1 km, 1,300 within 5 km (populated places); 2 of the 5 dumps located at a municipal seat
+/// or by a model": the bands, and how many of the active dumps counted have a location that is not surveyed.
+std::string people_detail(const ReportModel& m, const CountryCoverage& r)
+{
+    std::string out = m.t("report.fig.people_detail", {{"km1", m.count(r.population_within_1km)},
+                                                        {"km5", m.count(r.population_within_5km)}});
+    std::size_t located = 0;
+    for (std::size_t i = 0; i < m.sites.size(); ++i)
+        if (m.site_in_scope(i) && is_inadequate_active(m.sites[i]) &&
+            (m.sites[i].location_precision != LocationPrecision::surveyed || m.sites[i].provenance == Provenance::estimated))
+            ++located;
+    if (located > 0)
+        out += "; " + m.t("report.fig.people_located", {{"n", m.count(located)}, {"of", m.count(r.inadequate_active_sites)}});
+    return out;
+}
+
 DocKeyFigures key_figures(const ReportModel& m, const CountryCoverage& r)
 {
     DocKeyFigures k;
@@ -99,10 +115,7 @@ DocKeyFigures key_figures(const ReportModel& m, const CountryCoverage& r)
     if (m.places.empty())
         k.figures.push_back({m.t("report.fig.people"), m.t("value.unknown"), m.t("report.fig.people_no_places"), false});
     else
-        k.figures.push_back({m.t("report.fig.people"), m.count(r.population_within_2km),
-                             m.t("report.fig.people_detail", {{"km1", m.count(r.population_within_1km)},
-                                                              {"km5", m.count(r.population_within_5km)}}),
-                             true});
+        k.figures.push_back({m.t("report.fig.people"), m.count(r.population_within_2km), people_detail(m, r), true});
     return k;
 }
 
