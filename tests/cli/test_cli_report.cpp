@@ -346,7 +346,7 @@ TEST_CASE("report: the trace's coverage command prints the figures of the summar
     INFO(r.err);
     REQUIRE(r.exit_code == 0);
     const std::string html = read_bytes(out);
-    CHECK(html_table(html, "trace").size() == 12);
+    CHECK(html_table(html, "trace").size() == 17);
 
     // Commands (1) and (3) as the report writes them (the country's sites in the scratch folder), plus the
     // loading option the report was given.

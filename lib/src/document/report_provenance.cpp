@@ -151,6 +151,13 @@ std::string plain_number(double v)
     return format_number(v, v == static_cast<double>(static_cast<long long>(v)) ? 0 : 3, style);
 }
 
+/// The file of the country's sites alone that command (1) writes ("URY_sites.csv").
+std::string country_sites_file(const ReportModel& m)
+{
+    const std::string ext = std::filesystem::path(m.in->inventory->source).extension().string();
+    return m.iso3 + "_sites" + (ext.empty() ? std::string(".gpkg") : ext);
+}
+
 /// The commands that give the report's figures, numbered as the trace table cites them: (1) the
 /// country's sites alone (the report's figures are the country's: its dumps, its towns, ranks among its
 /// dumps), (2) the default plan when the report made it, (3) coverage, (4) prioritize, (5) methane.
@@ -161,8 +168,7 @@ struct TraceCommands {
 TraceCommands trace_commands(const ReportModel& m)
 {
     const std::string inv = shell_word(shown_path(m.in->inventory->source));
-    const std::string ext = std::filesystem::path(m.in->inventory->source).extension().string();
-    const std::string sites = m.iso3 + "_sites" + (ext.empty() ? std::string(".gpkg") : ext);
+    const std::string sites = country_sites_file(m);
     const std::string countries = input_option("--countries", m.in->countries->path());
     const std::string data = input_option("--places", m.in->places_path) +
                              input_option("--country-waste", m.in->country_waste_path);
@@ -197,6 +203,8 @@ std::vector<DocBlock> trace_blocks(const ReportModel& m)
     l.items.push_back("(4) " + c.prioritize);
     l.items.push_back("(5) " + c.methane);
     out.push_back(l);
+    const std::string plan_layers =
+        m.t("report.trace.plan_layers", {{"plan", m.default_plan ? "(2) plan.gpkg" : shell_word(shown_path(m.in->plan_source))}});
     const std::string row = m.scope_unit ? m.t("report.trace.row_state", {{"country", m.iso3}, {"admin1", m.scope_unit->code}})
                                          : m.t("report.trace.row_country", {{"country", m.iso3}});
     DocTable t;
@@ -221,13 +229,21 @@ std::vector<DocBlock> trace_blocks(const ReportModel& m)
     add(m.t("report.states.title"), "(3) " + m.t("report.trace.rows_states", {{"country", m.iso3}}),
         "admin1_name, sites, inadequate_active_sites, inadequate_waste_t_per_day, share_waste_near_landfill, "
         "plan_share_waste_served, plan_facilities_proposed + plan_facilities_existing, plan_mean_haul_km, ch4_t_per_year");
-    add(m.t("report.plan.title"),
-        m.t("report.trace.plan_layers", {{"plan", m.default_plan ? "(2) plan.gpkg" : shell_word(shown_path(m.in->plan_source))}}),
+    add(m.t("report.types.caption"), "(1) " + country_sites_file(m), "site_type, status");
+    add(m.t("report.chart.type_per_state") + "; " + m.t("report.chart.status_per_state"),
+        "(3) " + m.t("report.trace.rows_states", {{"country", m.iso3}}),
+        "open_dump, controlled_dump, sanitary_landfill, other; active, inactive, closing, closed, remediated, status_unknown");
+    add(m.t("report.plan.title"), plan_layers,
         "facilities: facility_id, kind, waste_t_per_day, waste_t_per_day_estimated, sites_served, mean_haul_km, "
         "max_haul_km, cost_per_year; assignments: site_id, facility_id, haul_km, waste_t_per_day");
+    add(m.t("report.chart.coverage"), "(3) " + row,
+        "share_sites_near_landfill, share_waste_near_landfill, plan_share_sites_served, plan_share_waste_served");
+    add(m.t("report.chart.haul"), plan_layers, "assignments: haul_km");
     add(m.t("report.priority.title"), "(4)", "rank, total_score, why, waste_t_per_day, ch4_t_per_year, people_2km");
     add(m.t("report.methane.title"), "(5) " + m.t("report.trace.rows_sites", {{"country", m.iso3}}),
         "site_id, ch4_t_per_year, co2e_t_per_year");
+    add(m.t("report.provenance.caption"), "(1) " + country_sites_file(m),
+        "provenance, location_precision, admin1_code, waste_provenance, waste_t_per_day");
     t.note = m.t("report.trace.note");
     out.push_back(t);
     if (m.default_plan && !input_option("--places", m.in->places_path).empty())
