@@ -1,10 +1,11 @@
 // basural cluster: density clusters of an inventory's sites, per country (docs/cli/cluster.md).
 #include "command.hpp"
-#include "report_output.hpp"
 #include "inventory_options.hpp"
+#include "report_output.hpp"
 
 #include "basural/base/datasets.hpp"
 #include "basural/base/error.hpp"
+#include "basural/base/messages.hpp"
 #include "basural/planning/site_clusters.hpp"
 #include "basural/base/report_table.hpp"
 
@@ -89,8 +90,12 @@ public:
         for (const int l : result.label)
             noise += l == NOISE_LABEL ? 1 : 0;
         if (format == ReportFormat::table || format == ReportFormat::md)
-            io.out << result.sites.size() << " sites: " << result.clusters.size() << " clusters, " << noise
-                   << " noise\n\n";
+            io.out << tr(io.locale, "cmd.cluster.summary",
+                         {{"sites", tr_n(io.locale, "count.sites", static_cast<std::int64_t>(result.sites.size()))},
+                          {"clusters", tr_n(io.locale, "cmd.cluster.clusters",
+                                            static_cast<std::int64_t>(result.clusters.size()))},
+                          {"noise", tr_n(io.locale, "cmd.cluster.noise", static_cast<std::int64_t>(noise))}})
+                   << "\n\n";
         print_tables(io, {t}, format,
                      {{"table.cluster",
                        {"cluster_id", "country", "sites", "core_sites", "waste_t_per_day", "central_site_id",

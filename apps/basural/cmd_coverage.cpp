@@ -1,9 +1,9 @@
 // basural coverage: per-country coverage, exposure and methane, today and with a plan (docs/cli/coverage.md).
 #include "admin1_input.hpp"
 #include "command.hpp"
-#include "report_output.hpp"
 #include "domain_inputs.hpp"
 #include "plan_input.hpp"
+#include "report_output.hpp"
 
 #include "basural/reports/coverage.hpp"
 #include "basural/base/error.hpp"

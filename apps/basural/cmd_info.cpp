@@ -1,8 +1,8 @@
 // basural info: what an inventory holds, per country (docs/cli/info.md).
 #include "admin1_input.hpp"
 #include "command.hpp"
-#include "report_output.hpp"
 #include "inventory_options.hpp"
+#include "report_output.hpp"
 
 #include "basural/base/datasets.hpp"
 #include "basural/reports/admin1_summary.hpp"

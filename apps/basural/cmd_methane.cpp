@@ -1,7 +1,7 @@
 // basural methane: IPCC 2006 FOD methane per site and per country (docs/cli/methane.md).
 #include "command.hpp"
-#include "report_output.hpp"
 #include "domain_inputs.hpp"
+#include "report_output.hpp"
 
 #include "basural/reports/methane.hpp"
 #include "basural/reports/methane_report.hpp"

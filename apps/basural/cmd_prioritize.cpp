@@ -1,8 +1,8 @@
 // basural prioritize: closure-priority ranking of active dumps (docs/cli/prioritize.md).
 #include "command.hpp"
-#include "report_output.hpp"
 #include "domain_inputs.hpp"
 #include "plan_input.hpp"
+#include "report_output.hpp"
 
 #include "basural/base/messages.hpp"
 #include "basural/planning/plan.hpp"

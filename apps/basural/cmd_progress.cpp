@@ -1,7 +1,7 @@
 // basural progress: closure progress between two inventory snapshots (docs/cli/progress.md).
 #include "command.hpp"
-#include "report_output.hpp"
 #include "inventory_options.hpp"
+#include "report_output.hpp"
 
 #include "basural/reports/coverage.hpp"
 #include "basural/reports/inventory_summary.hpp"

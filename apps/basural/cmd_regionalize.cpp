@@ -1,9 +1,9 @@
 // basural regionalize: a regional landfill plan from an inventory (docs/cli/regionalize.md).
 #include "admin1_input.hpp"
 #include "command.hpp"
-#include "report_output.hpp"
 #include "inventory_options.hpp"
 #include "progress_bar.hpp"
+#include "report_output.hpp"
 
 #include "basural/inventory/country_waste.hpp"
 #include "basural/base/datasets.hpp"

@@ -1,7 +1,7 @@
 // basural validate: check an inventory and explain every rejected record (docs/cli/validate.md).
 #include "command.hpp"
-#include "report_output.hpp"
 #include "inventory_options.hpp"
+#include "report_output.hpp"
 
 #include "basural/reports/inventory_summary.hpp"
 #include "basural/base/report_table.hpp"

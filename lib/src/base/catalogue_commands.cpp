@@ -15,6 +15,46 @@ constexpr std::array COMMANDS = std::to_array<CatalogueEntry>({
      "{rejected} de {read} registros rechazados y no dibujados (basural validate explica por qué)",
      "{rejected} de {read} registros rejeitados e não desenhados (basural validate explica por quê)"},
 
+    // Loading an inventory (info, validate, import, coverage, methane, prioritize, progress...).
+    {"cmd.records", "{source}: records read {read} = loaded {loaded} + rejected {rejected}",
+     "{source}: registros leídos {read} = cargados {loaded} + rechazados {rejected}",
+     "{source}: registros lidos {read} = carregados {loaded} + rejeitados {rejected}"},
+    {"cmd.records_merged", "{source}: records read {read} = loaded {loaded} + merged {merged} + rejected {rejected}",
+     "{source}: registros leídos {read} = cargados {loaded} + fusionados {merged} + rechazados {rejected}",
+     "{source}: registros lidos {read} = carregados {loaded} + mesclados {merged} + rejeitados {rejected}"},
+
+    // basural validate
+    {"cmd.validate.all_valid", "every record is valid", "todos los registros son válidos", "todos os registros são válidos"},
+    {"cmd.validate.first", "First {shown} of {all} rejected records:", "Primeros {shown} de {all} registros rechazados:",
+     "Primeiros {shown} de {all} registros rejeitados:"},
+    {"cmd.validate.written", "All rejected records written to {file}",
+     "Todos los registros rechazados se escribieron en {file}", "Todos os registros rejeitados foram gravados em {file}"},
+    {"cmd.validate.hint", "Write them all with --rejects FILE.csv", "Escríbalos todos con --rejects ARCHIVO.csv",
+     "Grave todos com --rejects ARQUIVO.csv"},
+
+    // basural import
+    {"cmd.import.wrote:one", "wrote {n} site to {target}", "se escribió {n} sitio en {target}", "{n} local gravado em {target}"},
+    {"cmd.import.wrote:other", "wrote {n} sites to {target}", "se escribieron {n} sitios en {target}",
+     "{n} locais gravados em {target}"},
+    {"cmd.import.table", "{target} table {table}", "{target}, tabla {table}", "{target}, tabela {table}"},
+    {"cmd.import.rejects_written:one", "wrote {n} rejected record to {file}", "se escribió {n} registro rechazado en {file}",
+     "{n} registro rejeitado gravado em {file}"},
+    {"cmd.import.rejects_written:other", "wrote {n} rejected records to {file}",
+     "se escribieron {n} registros rechazados en {file}", "{n} registros rejeitados gravados em {file}"},
+    {"cmd.import.rejects_hint:one", "{n} record was rejected: list it with --rejects FILE.csv or basural validate",
+     "{n} registro fue rechazado: listarlo con --rejects ARCHIVO.csv o basural validate",
+     "{n} registro foi rejeitado: liste-o com --rejects ARQUIVO.csv ou basural validate"},
+    {"cmd.import.rejects_hint:other", "{n} records were rejected: list them with --rejects FILE.csv or basural validate",
+     "{n} registros fueron rechazados: listarlos con --rejects ARCHIVO.csv o basural validate",
+     "{n} registros foram rejeitados: liste-os com --rejects ARQUIVO.csv ou basural validate"},
+
+    // basural cluster
+    {"cmd.cluster.summary", "{sites}: {clusters}, {noise}", "{sites}: {clusters}, {noise}", "{sites}: {clusters}, {noise}"},
+    {"cmd.cluster.clusters:one", "{n} cluster", "{n} grupo", "{n} grupo"},
+    {"cmd.cluster.clusters:other", "{n} clusters", "{n} grupos", "{n} grupos"},
+    {"cmd.cluster.noise:one", "{n} alone (noise)", "{n} aislado (ruido)", "{n} isolado (ruído)"},
+    {"cmd.cluster.noise:other", "{n} alone (noise)", "{n} aislados (ruido)", "{n} isolados (ruído)"},
+
     // Terminal tables (base/terminal_table.hpp).
     {"table.compact_note", "{shown} of {all} columns shown; all of them with --format csv, json or md",
      "Se muestran {shown} de {all} columnas; todas con --format csv, json o md",
