@@ -60,7 +60,7 @@ public:
         }
         const auto report = compute_coverage(data.waste, data.places, plan ? &*plan : nullptr, p);
         if (format == ReportFormat::table || format == ReportFormat::md)
-            io.out << records_line(data.inventory) << "\n\n";
+            io.out << records_line(data.inventory, io.locale) << "\n\n";
         // For people: the key figures of each country; every column with --format csv, json or md.
         std::vector<std::string> key =
             plan ? std::vector<std::string>{"country", "inadequate_waste_t_per_day", "plan_facilities_proposed",

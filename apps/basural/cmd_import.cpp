@@ -2,6 +2,7 @@
 #include "command.hpp"
 #include "inventory_options.hpp"
 
+#include "basural/base/messages.hpp"
 #include "basural/reports/inventory_summary.hpp"
 #include "basural/base/pg_connection.hpp"
 
@@ -43,26 +44,31 @@ public:
         if (!m_merges.empty())
             write_merges(inventory.merges, m_merges);
         print_load_diagnostics(inventory, io);
-        io.out << records_line(inventory) << "\n";
-        io.out << "wrote " << inventory.sites.size() << " sites to " << redact_connection_string(m_output);
-        if (m_output.rfind("PG:", 0) == 0)
-            io.out << " table " << m_output_layer;
-        io.out << "\n";
-        if (!m_rejects.empty())
-            io.out << "wrote " << inventory.rejects.size() << " rejected records to " << m_rejects << "\n";
-        else if (!inventory.rejects.empty())
-            io.out << inventory.rejects.size()
-                   << " records were rejected: list them with --rejects FILE.csv or basural validate\n";
-        if (!m_merges.empty())
-            io.out << "wrote " << inventory.merges.size() << " merged records to " << m_merges << "\n";
-        else if (!inventory.merges.empty())
-            io.out << inventory.merges.size()
-                   << " records were merged into shared sites (one site reported by several municipalities): "
-                      "list them with --merges FILE.csv\n";
+        print_summary(io, inventory);
         return 0;
     }
 
 private:
+    /// What was read and written, for people, in the reader's language.
+    void print_summary(Streams& io, const Inventory& inventory) const
+    {
+        const Locale& loc = io.locale;
+        const auto n = [](std::size_t v) { return static_cast<std::int64_t>(v); };
+        io.out << records_line(inventory, loc) << "\n";
+        std::string target = redact_connection_string(m_output);
+        if (m_output.rfind("PG:", 0) == 0)
+            target = tr(loc, "cmd.import.table", {{"target", target}, {"table", m_output_layer}});
+        io.out << tr_n(loc, "cmd.import.wrote", n(inventory.sites.size()), {{"target", target}}) << "\n";
+        if (!m_rejects.empty())
+            io.out << tr_n(loc, "cmd.import.rejects_written", n(inventory.rejects.size()), {{"file", m_rejects}}) << "\n";
+        else if (!inventory.rejects.empty())
+            io.out << tr_n(loc, "cmd.import.rejects_hint", n(inventory.rejects.size())) << "\n";
+        if (!m_merges.empty())
+            io.out << tr_n(loc, "cmd.import.merges_written", n(inventory.merges.size()), {{"file", m_merges}}) << "\n";
+        else if (!inventory.merges.empty())
+            io.out << tr_n(loc, "cmd.import.merges_hint", n(inventory.merges.size())) << "\n";
+    }
+
     std::string m_source;
     std::string m_output;
     std::string m_output_layer = std::string(DEFAULT_INVENTORY_LAYER);

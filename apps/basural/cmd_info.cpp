@@ -47,7 +47,7 @@ public:
         }
         if (format == ReportFormat::table || format == ReportFormat::md) {
             // For people: the records table reads better as one line.
-            io.out << records_line(inventory) << "\n\n";
+            io.out << records_line(inventory, io.locale) << "\n\n";
             tables.erase(tables.begin());
         }
         std::vector<TableView> views{{"table.info.countries",

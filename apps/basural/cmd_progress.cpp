@@ -78,7 +78,7 @@ public:
         const auto rejected = old_inventory.rejects.size() + new_inventory.rejects.size();
         for (const auto* inv : {&old_inventory, &new_inventory}) {
             if (for_people)
-                io.out << records_line(*inv) << "\n";
+                io.out << records_line(*inv, io.locale) << "\n";
             if (!inv->rejects.empty())
                 io.err << "warning: " << records_line(*inv) << "; its " << inv->rejects.size()
                        << " rejected records are not compared (list them with basural validate)\n";

@@ -3,6 +3,7 @@
 #include "inventory_options.hpp"
 #include "report_output.hpp"
 
+#include "basural/base/messages.hpp"
 #include "basural/reports/inventory_summary.hpp"
 #include "basural/base/report_table.hpp"
 
@@ -33,23 +34,28 @@ public:
             write_rejects(inventory.rejects, m_rejects);
         for (const auto& n : inventory.notices)
             io.err << "note: " << n << "\n";
-        io.out << records_line(inventory) << "\n";
+        const Locale& loc = io.locale;
+        io.out << records_line(inventory, loc) << "\n";
         if (inventory.rejects.empty()) {
-            io.out << "every record is valid\n";
+            io.out << tr(loc, "cmd.validate.all_valid") << "\n";
             return 0;
         }
         io.out << "\n";
         print_tables(io, {rejects_by_check(inventory.rejects)}, ReportFormat::table, {{"table.validate", {}}});
         const auto shown = std::min<std::size_t>(m_show, inventory.rejects.size());
         if (shown > 0) {
-            io.out << "\nFirst " << shown << " of " << inventory.rejects.size() << " rejected records:\n";
+            io.out << "\n"
+                   << tr(loc, "cmd.validate.first",
+                         {{"shown", format_count(static_cast<std::int64_t>(shown), loc.numbers)},
+                          {"all", format_count(static_cast<std::int64_t>(inventory.rejects.size()), loc.numbers)}})
+                   << "\n";
             for (std::size_t i = 0; i < shown; ++i)
                 io.out << "  " << inventory.rejects[i].message() << "\n";
         }
         if (!m_rejects.empty())
-            io.out << "\nAll rejected records written to " << m_rejects << "\n";
+            io.out << "\n" << tr(loc, "cmd.validate.written", {{"file", m_rejects}}) << "\n";
         else
-            io.out << "\nWrite them all with --rejects FILE.csv\n";
+            io.out << "\n" << tr(loc, "cmd.validate.hint") << "\n";
         return 1;
     }
 

@@ -297,7 +297,7 @@ TEST_CASE("import keeps the valid records and lists the rejected ones", "[cli][i
     const auto hint = run_cli(with_countries({"import", fixture("sites_bad.csv"), "-o", (dir / "b.gpkg").string()}));
     CHECK(hint.exit_code == 0);
     CHECK_THAT(hint.out, Contains("11 records were rejected: list them with --rejects FILE.csv or basural validate"));
-    CHECK_THAT(hint.out, Contains("1 records were merged into shared sites"));
+    CHECK_THAT(hint.out, Contains("1 record was merged into a shared site"));
     const auto rejected = run_cli(with_countries(
         {"import", fixture("sites_bad.csv"), "-o", (dir / "c.gpkg").string(), "--near-duplicates", "reject"}));
     CHECK_THAT(rejected.out, Contains("records read 14 = loaded 2 + rejected 12"));

@@ -47,6 +47,18 @@ constexpr std::array COMMANDS = std::to_array<CatalogueEntry>({
     {"cmd.import.rejects_hint:other", "{n} records were rejected: list them with --rejects FILE.csv or basural validate",
      "{n} registros fueron rechazados: listarlos con --rejects ARCHIVO.csv o basural validate",
      "{n} registros foram rejeitados: liste-os com --rejects ARQUIVO.csv ou basural validate"},
+    {"cmd.import.merges_written:one", "wrote {n} merged record to {file}", "se escribió {n} registro fusionado en {file}",
+     "{n} registro mesclado gravado em {file}"},
+    {"cmd.import.merges_written:other", "wrote {n} merged records to {file}",
+     "se escribieron {n} registros fusionados en {file}", "{n} registros mesclados gravados em {file}"},
+    {"cmd.import.merges_hint:one",
+     "{n} record was merged into a shared site (one site reported by several municipalities): list it with --merges FILE.csv",
+     "{n} registro se fusionó con un sitio compartido (un sitio declarado por varios municipios): listarlo con --merges ARCHIVO.csv",
+     "{n} registro foi mesclado a um local compartilhado (um local declarado por vários municípios): liste-o com --merges ARQUIVO.csv"},
+    {"cmd.import.merges_hint:other",
+     "{n} records were merged into shared sites (one site reported by several municipalities): list them with --merges FILE.csv",
+     "{n} registros se fusionaron con sitios compartidos (un sitio declarado por varios municipios): listarlos con --merges ARCHIVO.csv",
+     "{n} registros foram mesclados a locais compartilhados (um local declarado por vários municípios): liste-os com --merges ARQUIVO.csv"},
 
     // basural cluster
     {"cmd.cluster.summary", "{sites}: {clusters}, {noise}", "{sites}: {clusters}, {noise}", "{sites}: {clusters}, {noise}"},

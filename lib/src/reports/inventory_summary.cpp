@@ -1,5 +1,6 @@
 #include "basural/reports/inventory_summary.hpp"
 
+#include "basural/base/messages.hpp"
 #include "basural/inventory/countries.hpp"
 #include "basural/inventory/validation.hpp"
 
@@ -103,12 +104,17 @@ ReportCell percent(std::int64_t part, std::int64_t whole)
 
 }  // namespace
 
-std::string records_line(const Inventory& inv)
+std::string records_line(const Inventory& inv, const Locale& locale)
 {
-    return inv.source + ": records read " + std::to_string(inv.records_read) + " = loaded " +
-           std::to_string(inv.sites.size()) +
-           (inv.merges.empty() ? std::string{} : " + merged " + std::to_string(inv.merges.size())) + " + rejected " +
-           std::to_string(inv.rejects.size());
+    const auto count = [&](std::size_t n) { return format_count(static_cast<std::int64_t>(n), locale.numbers); };
+    MessageArgs args{{"source", inv.source},
+                     {"read", format_count(inv.records_read, locale.numbers)},
+                     {"loaded", count(inv.sites.size())},
+                     {"rejected", count(inv.rejects.size())}};
+    if (inv.merges.empty())
+        return tr(locale, "cmd.records", args);
+    args.emplace_back("merged", count(inv.merges.size()));
+    return tr(locale, "cmd.records_merged", args);
 }
 
 UnknownShares unknown_shares(const std::vector<Site>& sites)

@@ -3,6 +3,7 @@
 /// What `basural info` and `basural validate` report about an inventory, as report tables
 /// (rendered as table, csv, json or md by report.hpp).
 
+#include "basural/base/locale.hpp"
 #include "basural/inventory/inventory.hpp"
 #include "basural/base/report_table.hpp"
 
@@ -13,7 +14,9 @@ namespace basural {
 
 /// "records read R = loaded L + rejected J" for an inventory (prefixed with its source);
 /// "records read R = loaded L + merged M + rejected J" when records were merged into shared sites.
-std::string records_line(const Inventory& inventory);
+/// In the reader's language and number style (English and plain digits grouped by default):
+/// "sitios.csv: registros leídos 25 862 = cargados 25 862 + rechazados 0".
+std::string records_line(const Inventory& inventory, const Locale& locale = {});
 
 /// How many sites leave unknown a field that drives results (status, tonnage, type): the one count
 /// every command warns from (unknown_warnings).
