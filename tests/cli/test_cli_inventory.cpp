@@ -290,7 +290,7 @@ TEST_CASE("import keeps the valid records and lists the rejected ones", "[cli][i
     CHECK_THAT(r.out, Contains("records read 14 = loaded 2 + merged 1 + rejected 11"));
     CHECK_THAT(r.out, Contains("wrote 2 sites to " + out));
     CHECK_THAT(r.out, Contains("wrote 11 rejected records to " + rejects));
-    CHECK_THAT(r.out, Contains("wrote 1 merged records to " + merges));
+    CHECK_THAT(r.out, Contains("wrote 1 merged record to " + merges));
     CHECK(count_lines(slurp(rejects)) == 12);
     CHECK(slurp(merges) == "record,site_id,into_record,into_site_id,distance_m\n12,near-dup,1,ok-1,19.3\n");
 

@@ -127,7 +127,7 @@ TEST_CASE("a site reported by two municipalities becomes one shared site listing
                                        {"--map", fixture("mapping_register_mx.json"), "--merges", merges}));
     CHECK(r.exit_code == 0);
     CHECK_THAT(r.out, Contains("records read 4 = loaded 3 + merged 1 + rejected 0"));
-    CHECK_THAT(r.out, Contains("wrote 1 merged records to " + merges));
+    CHECK_THAT(r.out, Contains("wrote 1 merged record to " + merges));
     CHECK(slurp(merges) == "record,site_id,into_record,into_site_id,distance_m\n2,15031001DF,1,15058001DF,0\n");
     const auto back = read_back(out);
     REQUIRE(back.sites.size() == 3);

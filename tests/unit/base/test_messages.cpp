@@ -5,6 +5,7 @@
 
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <map>
 #include <regex>
 #include <set>
@@ -49,8 +50,10 @@ TEST_CASE("every message key exists in English, Spanish and Portuguese with the 
         CHECK_FALSE(e.pt.empty());
         CHECK(message_placeholders(e.es) == message_placeholders(e.en));
         CHECK(message_placeholders(e.pt) == message_placeholders(e.en));
-        if (ends_with(e.key, ":one") || ends_with(e.key, ":other"))
-            CHECK(message_placeholders(e.en) == std::vector<std::string>{"n"});
+        if (ends_with(e.key, ":one") || ends_with(e.key, ":other")) {
+            const auto names = message_placeholders(e.en);  // the count, and maybe other arguments
+            CHECK(std::find(names.begin(), names.end(), "n") != names.end());
+        }
     }
     // Counted messages come in pairs.
     for (const auto& k : keys) {

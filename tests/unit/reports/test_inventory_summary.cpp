@@ -1,6 +1,8 @@
 // What info and validate report, on a hand-built inventory whose counts are known.
 #include "basural/reports/inventory_summary.hpp"
 
+#include "basural/base/locale.hpp"
+
 #include <catch2/catch.hpp>
 
 #include <variant>
@@ -65,6 +67,20 @@ TEST_CASE("info's tables count sites per country and field completeness", "[inve
     merged.records_read = 5;
     CHECK(records_line(merged) == "x.csv: records read 5 = loaded 3 + merged 1 + rejected 1");
     CHECK(std::get<std::int64_t>(inventory_summary(merged)[0].rows[0][3]) == 1);
+
+    // For people, in the reader's words and digit groups (docs/methods/languages.md): Spanish groups
+    // from five digits with a narrow no-break space (U+202F), Portuguese with a point.
+    auto big = merged;
+    big.records_read = 25862;
+    CHECK(records_line(big) == "x.csv: records read 25,862 = loaded 3 + merged 1 + rejected 1");
+    CHECK(records_line(big, *parse_locale("es-PE")) ==
+          "x.csv: registros leídos 25\u202F862 = cargados 3 + fusionados 1 + rechazados 1");
+    CHECK(records_line(big, *parse_locale("pt-BR")) ==
+          "x.csv: registros lidos 25.862 = carregados 3 + mesclados 1 + rejeitados 1");
+    big.records_read = 2240;  // four digits are not grouped in Spanish
+    CHECK(records_line(big, *parse_locale("es-MX")) ==
+          "x.csv: registros leídos 2240 = cargados 3 + fusionados 1 + rechazados 1");
+    CHECK(records_line(inv, *parse_locale("es")) == "x.csv: registros leídos 4 = cargados 3 + rechazados 1");
 
     const auto& countries = tables[1];
     REQUIRE(countries.rows.size() == 3);  // BRA, MEX, LAC
