@@ -291,6 +291,12 @@ TEST_CASE("map HTML with a plan: Chromium draws every site, facility and catchme
     CHECK(count_of(dom, "<path class=\"basural-site basural-estimated") == 1);
     CHECK(count_of(dom, "basural-facility basural-proposed") == 1);
     CHECK(count_of(dom, "basural-facility basural-existing") == 1);
+    // The size key, as on the print map: the largest site is U1's 100 t/day, so 100 (radius 12 px,
+    // the largest symbol) and nice_floor(100 / 4) = 20 (12 * sqrt(20 / 100) = 5.37 px); 5 t/day
+    // (2.68 px) would not be told apart from the smallest symbol (2.5 px) and is left out.
+    CHECK(count_of(dom, "<circle class=\"basural-size-circle\"") == 2);
+    CHECK_THAT(dom, Contains("r=\"12\" fill=\"#bdbdbd\" stroke=\"#333333\" stroke-width=\"0.8\"></circle></svg>100<"));
+    CHECK_THAT(dom, Contains("r=\"5.37\" fill=\"#bdbdbd\" stroke=\"#333333\" stroke-width=\"0.8\"></circle></svg>20<"));
     // The legend lists the plan's facility as the cluster of U1-U3.
     CHECK_THAT(dom, Contains("URY-F001"));
     CHECK_THAT(dom, Contains("Facilities and catchments: basural regionalize plan"));

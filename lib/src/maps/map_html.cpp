@@ -163,19 +163,39 @@ std::vector<SiteGroup> site_groups(const MapScene& scene, const PointColours& co
     return groups;
 }
 
-Json sites_json(const MapScene& scene, const PointColours& colours)
+/// The largest summed size value of the markers (0 when no marker has one).
+double max_group_size(const std::vector<SiteGroup>& groups)
 {
-    constexpr std::size_t MAX_POPUP_SITES = 25;
-    const Locale& loc = scene.locale;
-    std::vector<SiteGroup> groups = site_groups(scene, colours);
     double max_size = 0.0;
     for (const auto& g : groups)
         if (g.any_size)
             max_size = std::max(max_size, g.size);
+    return max_size;
+}
+
+double round2(double v)
+{
+    return std::round(v * 100.0) / 100.0;
+}
+
+/// The legend's reference circles, as the print map's: [{"text": "500", "radius_px": 12}, ...].
+Json size_keys_json(const Locale& loc, double max_size)
+{
+    Json keys = Json::array();
+    for (double v : detail::size_key_values(max_size))
+        keys.push_back(Json{{"text", format_number(v, v < 1.0 ? 2 : 0, loc.numbers)},
+                            {"radius_px", round2(symbol_radius_px(v, max_size))}});
+    return keys;
+}
+
+Json sites_json(const MapScene& scene, const std::vector<SiteGroup>& groups, const PointColours& colours,
+                double max_size)
+{
+    constexpr std::size_t MAX_POPUP_SITES = 25;
+    const Locale& loc = scene.locale;
     std::vector<double> radius;
     for (const auto& g : groups)
-        radius.push_back(std::round(symbol_radius_px(g.any_size ? std::optional<double>(g.size) : std::nullopt,
-                                                     max_size) * 100.0) / 100.0);
+        radius.push_back(round2(symbol_radius_px(g.any_size ? std::optional<double>(g.size) : std::nullopt, max_size)));
     // Larger symbols first (as on the print map) so small ones stay clickable on top.
     std::vector<std::size_t> order(groups.size());
     std::iota(order.begin(), order.end(), std::size_t{0});
@@ -296,6 +316,8 @@ Json page_text(const MapScene& scene)
 Json scene_json(const MapScene& scene, const MapStyle& style)
 {
     const PointColours colours = colour_points(scene, style.colour_by);
+    const std::vector<SiteGroup> groups = site_groups(scene, colours);
+    const double max_size = max_group_size(groups);
     Json neighbours = Json::array();
     for (const auto& c : scene.neighbours)
         neighbours.push_back(country_feature(c));
@@ -328,7 +350,8 @@ Json scene_json(const MapScene& scene, const MapStyle& style)
              {"focus", collection(Json::array({country_feature(scene.focus)}))},
              {"neighbours", collection(std::move(neighbours))},
              {"catchments", collection(std::move(catchments))},
-             {"sites", sites_json(scene, colours)},
+             {"sites", sites_json(scene, groups, colours, max_size)},
+             {"size_keys", size_keys_json(scene.locale, max_size)},
              {"facilities", facilities_json(scene)},
              {"places", std::move(places)},
              {"legend_heading", colours.heading},

@@ -35,6 +35,7 @@ header p { margin: 2px 0 0; color: #555; font-size: 13px; }
   border: 1px solid #333; margin-right: 6px; vertical-align: middle; box-sizing: border-box; }
 .basural-swatch.basural-hollow { background: transparent; border: 2px solid #555; }
 .basural-swatch.basural-area { border-radius: 0; width: 14px; }
+.basural-size-key svg { vertical-align: middle; margin-right: 6px; }
 .basural-popup { max-height: 320px; overflow: auto; }
 .basural-popup table { border-collapse: collapse; margin: 2px 0 6px; }
 .basural-popup th { text-align: left; padding-right: 8px; font-weight: 600; vertical-align: top; }
@@ -216,7 +217,19 @@ constexpr std::string_view PAGE_JS = R"JS(
       row.appendChild(document.createTextNode(T.hollow));
       div.appendChild(row);
     }
-    if (T.size) div.appendChild(el('div', '', T.size));
+    if (T.size) {
+      div.appendChild(el('div', '', T.size));
+      // Reference circles at the first view's scale, as on the print map.
+      D.size_keys.forEach(function (k) {
+        var d = 2 * k.radius_px + 2;
+        var row = el('div', 'basural-size-key');
+        row.innerHTML = '<svg width="' + d + '" height="' + d + '"><circle class="basural-size-circle" cx="' +
+          d / 2 + '" cy="' + d / 2 + '" r="' + k.radius_px + '" fill="#bdbdbd" stroke="#333333" ' +
+          'stroke-width="0.8"/></svg>';
+        row.appendChild(document.createTextNode(k.text));
+        div.appendChild(row);
+      });
+    }
     if (D.catchments.features.length) {
       var c = el('div');
       var s = el('span', 'basural-swatch basural-area');

@@ -4,6 +4,7 @@
 
 #include "basural/base/error.hpp"
 #include "basural/geo/geodesy.hpp"
+#include "basural/maps/map_palette.hpp"
 #include "detail/crs.hpp"
 #include "maps/map_view.hpp"
 
@@ -75,6 +76,18 @@ double detail::nice_floor(double v)
     const double p = std::pow(10.0, e);
     const double f = v / p;
     return (f >= 5.0 ? 5.0 : f >= 2.0 ? 2.0 : 1.0) * p;
+}
+
+std::vector<double> detail::size_key_values(double max_size)
+{
+    std::vector<double> values;
+    if (!(max_size > 0.0) || !std::isfinite(max_size))
+        return values;
+    const double v1 = nice_floor(max_size);
+    for (double v : {v1, nice_floor(v1 / 4.0), nice_floor(v1 / 20.0)})
+        if (v == v1 || symbol_radius_px(v, max_size) > SYMBOL_MIN_RADIUS_PX + 0.5)
+            values.push_back(v);
+    return values;
 }
 
 void check_map_style(const MapStyle& style)

@@ -47,14 +47,9 @@ std::vector<LegendRow> other_rows(const MapScene& scene, double max_size)
     if (max_size > 0.0) {
         rows.push_back({RowKind::heading, scene.size_label.empty() ? tr(loc, "map.legend.size") : scene.size_label,
                         TEXT_COLOUR});
-        // Round reference values: the largest 1-2-5 value not above the maximum, then about a
-        // quarter and a twentieth of it, keeping those whose symbols are distinguishable.
-        const double v1 = nice_floor(max_size);
-        for (double v : {v1, nice_floor(v1 / 4.0), nice_floor(v1 / 20.0)}) {
-            const double r = symbol_radius_px(v, max_size);
-            if (v == v1 || r > SYMBOL_MIN_RADIUS_PX + 0.5)
-                rows.push_back({RowKind::size, format_number(v, v < 1.0 ? 2 : 0, loc.numbers), MUTED_TEXT, r});
-        }
+        for (double v : size_key_values(max_size))
+            rows.push_back({RowKind::size, format_number(v, v < 1.0 ? 2 : 0, loc.numbers), MUTED_TEXT,
+                            symbol_radius_px(v, max_size)});
         rows.push_back({RowKind::note, tr(loc, "map.legend.size_note"), MUTED_TEXT});
         const bool any_unknown = std::any_of(scene.points.begin(), scene.points.end(),
                                              [](const MapPoint& p) { return !p.size_value; });

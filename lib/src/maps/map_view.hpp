@@ -28,4 +28,9 @@ const MapRegion* zoom_region(const MapScene& scene);
 /// 1, 2 or 5 x 10^k, the largest not above v (v > 0): scale bars and legend reference values.
 double nice_floor(double v);
 
+/// The reference values of the size key, largest first: the largest 1-2-5 value not above
+/// max_size, then about a quarter and a twentieth of it, keeping those whose symbols
+/// (symbol_radius_px) are told apart from the smallest symbol. Empty when max_size <= 0.
+std::vector<double> size_key_values(double max_size);
+
 }  // namespace basural::detail
