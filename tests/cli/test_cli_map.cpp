@@ -22,6 +22,7 @@
 #include <catch2/catch.hpp>
 
 #include <filesystem>
+#include <fstream>
 
 using basural::Rgb;
 using basural::test::count_of;
@@ -294,12 +295,34 @@ TEST_CASE("map HTML with a plan: Chromium draws every site, facility and catchme
     // The size key, as on the print map: the largest site is U1's 100 t/day, so 100 (radius 12 px,
     // the largest symbol) and nice_floor(100 / 4) = 20 (12 * sqrt(20 / 100) = 5.37 px); 5 t/day
     // (2.68 px) would not be told apart from the smallest symbol (2.5 px) and is left out.
-    CHECK(count_of(dom, "<circle class=\"basural-size-circle\"") == 2);
+    CHECK(count_of(dom, "stroke-width=\"0.8\"></circle></svg>") == 2);  // drawn circles, not the script's text
     CHECK_THAT(dom, Contains("r=\"12\" fill=\"#bdbdbd\" stroke=\"#333333\" stroke-width=\"0.8\"></circle></svg>100<"));
     CHECK_THAT(dom, Contains("r=\"5.37\" fill=\"#bdbdbd\" stroke=\"#333333\" stroke-width=\"0.8\"></circle></svg>20<"));
     // The legend lists the plan's facility as the cluster of U1-U3.
     CHECK_THAT(dom, Contains("URY-F001"));
     CHECK_THAT(dom, Contains("Facilities and catchments: basural regionalize plan"));
+
+    // Less clutter: markers grow as the reader zooms in, by sqrt(2) per zoom level. U1's circle
+    // (100 t/day, the largest: radius 12 px) is an SVG arc of radius 12 at the first view, and of
+    // 12 * 2 = 24 two levels in (Leaflet writes a circle as "a<r>,<r> 0 1,0 <2r>,0" and leaves the
+    // markers out of view empty).
+    CHECK_THAT(dom, Contains("data-basural-marker-scale=\"1\""));
+    CHECK_THAT(dom, Contains("a12,12 0 1,0 24,0"));
+    CHECK_THAT(dom, Contains("a6,6 0 1,0 12,0"));  // U2, 25 t/day: 12 * sqrt(25 / 100)
+    std::string page = slurp(out);
+    const auto end = page.rfind("</body>");
+    REQUIRE(end != std::string::npos);
+    page.insert(end, "<script>basuralMap.setView([-34.85, -56.2], basuralMap.getZoom() + 2, { animate: false });"
+                     "</script>\n");  // two levels in, centred on U1
+    const auto zoomed = dir / "zoomed" / "uruguay.html";
+    fs::create_directories(zoomed.parent_path());
+    std::ofstream(zoomed, std::ios::binary) << page;
+    const std::string zoomed_dom = basural::test::chromium_dom(zoomed, zoomed.parent_path());
+    CHECK_THAT(zoomed_dom, Contains("data-basural-errors=\"0\""));
+    CHECK_THAT(zoomed_dom, Contains("data-basural-marker-scale=\"2\""));
+    CHECK_THAT(zoomed_dom, Contains("a24,24 0 1,0 48,0"));
+    CHECK_THAT(zoomed_dom, Contains("a12,12 0 1,0 24,0"));  // U2, 25 t/day: 6 px, now 12
+    CHECK(zoomed_dom.find("a6,6 0 1,0 12,0") == std::string::npos);
 }
 
 TEST_CASE("map --all writes one file per country with sites", "[cli][map]")

@@ -247,12 +247,15 @@ constexpr std::string_view PAGE_JS = R"JS(
 
   map.fitBounds(D.view, { padding: [12, 12] });
   var baseZoom = map.getZoom();
+  var root = document.documentElement;
   function rescale() {
     var k = Math.min(2.5, Math.max(0.5, Math.pow(2, (map.getZoom() - baseZoom) / 2)));
     markers.forEach(function (m) { m.setRadius(m.basuralRadius * k); });
+    root.setAttribute('data-basural-marker-scale', String(Math.round(k * 100) / 100));
   }
   map.on('zoomend', rescale);
-  var root = document.documentElement;
+  rescale();
+  window.basuralMap = map;  // for scripts that drive the page (the tests zoom it)
   root.setAttribute('data-basural-sites', String(siteCount));
   root.setAttribute('data-basural-markers', String(markers.length));
   root.setAttribute('data-basural-facilities', String(facilityCount));
