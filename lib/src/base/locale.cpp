@@ -153,12 +153,14 @@ std::string format_number(double value, int decimals, const NumberStyle& style)
     std::snprintf(buf, sizeof buf, "%.*f", decimals, std::fabs(value));
     const std::string digits = buf;
     const auto point = digits.find('.');
-    std::string out = group_digits(digits.substr(0, point), style);
-    if (point != std::string::npos)
-        out += style.decimal_mark + digits.substr(point + 1);
     const bool zero = digits.find_first_not_of("0.") == std::string::npos;
-    if (value < 0.0 && !zero)
-        out.insert(0, "-");
+    // Appended, not prepended: GCC 12 warns (-Wrestrict, falsely) on inserting at the front.
+    std::string out = value < 0.0 && !zero ? "-" : "";
+    out += group_digits(digits.substr(0, point), style);
+    if (point != std::string::npos) {
+        out += style.decimal_mark;
+        out.append(digits, point + 1);
+    }
     return out;
 }
 
@@ -167,7 +169,9 @@ std::string format_count(std::int64_t n, const NumberStyle& style)
     const unsigned long long magnitude =
         n < 0 ? 0ULL - static_cast<unsigned long long>(n) : static_cast<unsigned long long>(n);
     const std::string digits = std::to_string(magnitude);
-    return (n < 0 ? "-" : "") + group_digits(digits, style);
+    std::string out = n < 0 ? "-" : "";
+    out += group_digits(digits, style);
+    return out;
 }
 
 std::string format_percent(double fraction, int decimals, const NumberStyle& style)

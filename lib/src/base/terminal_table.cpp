@@ -140,7 +140,9 @@ void write_block(std::ostream& out, const TextTable& t, const std::vector<std::s
         std::string s;
         for (std::size_t k = 0; k < columns.size(); ++k) {
             const std::size_t c = columns[k];
-            s += (k ? std::string(GAP, ' ') : "") + padded(cell_of(c), widths[c], t.numeric[c]);
+            if (k)
+                s.append(GAP, ' ');
+            s += padded(cell_of(c), widths[c], t.numeric[c]);
         }
         while (!s.empty() && s.back() == ' ')
             s.pop_back();
