@@ -19,7 +19,7 @@ namespace basural::app {
 struct TableView {
     std::string title_key;
     std::vector<std::string> columns;
-    MessageArgs title_args;  ///< values of the title's placeholders
+    MessageArgs title_args = {};  ///< values of the title's placeholders
 };
 
 /// Prints `tables` in `format`: table -> each through its view (views[i] for tables[i]; missing views

@@ -54,7 +54,7 @@ public:
         bool italic = false;
         Rgb colour = TEXT_COLOUR;
         TextAnchor anchor = TextAnchor::start;
-        std::optional<Rgb> halo;
+        std::optional<Rgb> halo = std::nullopt;
     };
     double text(const std::string& raw_text, double x, double y, double max_width_px, const TextStyle& style);
     double text(const std::string& raw_text, double x, double y, double max_width_px)

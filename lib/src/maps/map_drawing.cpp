@@ -233,7 +233,7 @@ void add_symbols(DrawingBuilder& b, const MapScene& scene, const MapLayout& layo
     std::vector<double> radius(scene.points.size());
     for (std::size_t i = 0; i < scene.points.size(); ++i)
         radius[i] = symbol_radius_px(scene.points[i].size_value, max_size);
-    std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return radius[a] > radius[b]; });
+    std::stable_sort(order.begin(), order.end(), [&](std::size_t i, std::size_t j) { return radius[i] > radius[j]; });
     b.begin("sites");
     for (std::size_t i : order)
         if (const auto pos = layout.to_page(scene.points[i].location))

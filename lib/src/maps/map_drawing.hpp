@@ -21,7 +21,7 @@ struct Stroke {
     Rgb colour;
     double width_px = 1.0;
     double alpha = 1.0;
-    std::vector<double> dash;  ///< on, off lengths in px; empty = solid
+    std::vector<double> dash = {};  ///< on, off lengths in px; empty = solid
 };
 
 /// Rings (closed) or lines (open); filled with the even-odd rule.
