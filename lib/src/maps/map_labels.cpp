@@ -163,14 +163,8 @@ void add_place_labels(DrawingBuilder& b, const MapScene& scene, const MapLayout&
         for (const Spot& s : spots) {
             if (!free_at(s.box, frame, occupied))
                 continue;
-            if (!on_site) {
-                DrawCircle c;
-                c.centre = {x, y};
-                c.radius_px = 2.0;
-                c.fill = Fill{TEXT_COLOUR};
-                c.stroke = Stroke{PAGE_COLOUR, 0.8};
-                b.add(c);
-            }
+            if (!on_site)
+                b.add(DrawCircle{{x, y}, 2.0, Fill{TEXT_COLOUR}, Stroke{PAGE_COLOUR, 0.8}});
             b.text(name, s.text_at.x_px, s.text_at.y_px, w + 1.0,
                    {PLACE_LABEL_SIZE_PX, false, false, TEXT_COLOUR, TextAnchor::start, PAGE_COLOUR});
             occupied.push_back(s.box);

@@ -71,8 +71,11 @@ std::string paint_attributes(const std::optional<Fill>& fill, const std::optiona
             a += " stroke-opacity=\"" + num(stroke->alpha, 3) + "\"";
         if (!stroke->dash.empty()) {
             a += " stroke-dasharray=\"";
-            for (std::size_t i = 0; i < stroke->dash.size(); ++i)
-                a += (i ? " " : "") + num(stroke->dash[i]);
+            for (std::size_t i = 0; i < stroke->dash.size(); ++i) {
+                if (i)
+                    a += ' ';
+                a += num(stroke->dash[i]);
+            }
             a += "\"";
         }
     }
