@@ -83,10 +83,10 @@ public:
         const auto solution = basural::solve_location(*model, input.problem, solve);
 
         if (m_output.empty()) {
-            basural::write_location_solution(io.out, input, solution, format, m_timing);
+            basural::write_location_solution(io.out, input, solution, format, m_timing, io.locale);
         } else {
             std::ostringstream text;
-            basural::write_location_solution(text, input, solution, format, m_timing);
+            basural::write_location_solution(text, input, solution, format, m_timing, io.locale);
             basural::write_file_atomically(m_output, text.str());
         }
         return 0;

@@ -7,6 +7,7 @@
 #include "basural/reports/inventory_summary.hpp"
 #include "basural/reports/methane.hpp"
 #include "basural/reports/progress_diff.hpp"
+#include "basural/base/messages.hpp"
 #include "basural/base/report_table.hpp"
 
 #include <ostream>
@@ -85,8 +86,9 @@ public:
         }
         if (for_people) {
             if (rejected > 0)
-                io.out << rejected << " rejected records are not compared: list them with basural validate\n";
-            io.out << "CH4 in " << methane.reporting_year << " by the IPCC 2006 first-order decay model\n\n";
+                io.out << tr_n(io.locale, "cmd.progress.rejected", static_cast<std::int64_t>(rejected)) << "\n";
+            io.out << tr(io.locale, "cmd.progress.methane", {{"year", std::to_string(methane.reporting_year)}})
+                   << "\n\n";
         }
         print_tables(io, {progress_summary_table(diff)}, format,
                      {{"table.progress",
@@ -94,7 +96,10 @@ public:
                         "gone_unexplained", "no_longer_inadequate_sites", "waste_no_longer_inadequate_t_per_day",
                         "ch4_reduction_t_per_year"}}});
         if (for_people && !m_changes.empty())
-            io.out << "\nwrote " << diff.changes.size() << " site changes to " << m_changes << "\n";
+            io.out << "\n"
+                   << tr_n(io.locale, "cmd.progress.changes_written", static_cast<std::int64_t>(diff.changes.size()),
+                           {{"file", m_changes}})
+                   << "\n";
         return 0;
     }
 

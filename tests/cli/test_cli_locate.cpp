@@ -9,8 +9,13 @@
 // p-median, p = 2: {x,y} = 10x1 + 5x2 + 8x1 + 2x6 = 40; {x,z} = 10 + 10 + 24 + 2 = 46; {y,z} = 40 + 15 + 8 + 2 = 65.
 #include "cli/run_cli.hpp"
 
+#include "basural/base/locale.hpp"
+#include "basural/base/terminal_table.hpp"
+
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
+
+#include <sstream>
 
 using basural::test::fixture;
 using basural::test::run_cli;
@@ -87,10 +92,43 @@ TEST_CASE("locate table format prints a summary, facilities and assignments", "[
     const auto r = run_cli({"locate", "--matrix", fixture("locate_matrix.csv"), "--demand",
                             fixture("locate_matrix_demand.csv"), "--model", "p-median", "--p", "2"});
     REQUIRE(r.exit_code == 0);
-    CHECK(r.out.find("objective") != std::string::npos);
-    CHECK(r.out.find("40.0000") != std::string::npos);
-    CHECK(r.out.find("Facilities") != std::string::npos);
-    CHECK(r.out.find("Assignments") != std::string::npos);
+    INFO(r.out);
+    CHECK_THAT(r.out, Catch::Contains("Location model p-median"));
+    CHECK_THAT(r.out, Catch::Matches("(.|\n)*\nobjective +40\\.0000\n(.|\n)*"));
+    CHECK_THAT(r.out, Catch::Matches("(.|\n)*\nproven optimal +yes\n(.|\n)*"));
+    CHECK_THAT(r.out, Catch::Contains("Facilities opened"));
+    // x serves a and b (10 + 5), y serves c and d (8 + 2, d at 6 rather than 9 from x).
+    CHECK_THAT(r.out, Catch::Matches("(.|\n)*\nx +no +2 +15\\.000 +15\\.000 +unlimited\n(.|\n)*"));
+    CHECK_THAT(r.out, Catch::Contains("Assignments"));
+    CHECK_THAT(r.out, Catch::Matches("(.|\n)*\nd +y +6\\.000 +assigned\n(.|\n)*"));
+    std::istringstream in(r.out);
+    for (std::string line; std::getline(in, line);)
+        CHECK(basural::display_width(line) <= basural::TERMINAL_WIDTH);
+}
+
+TEST_CASE("locate's table in Spanish and Portuguese: headings, words and numbers", "[cli][locate][lang]")
+{
+    auto r = run_cli({"locate", "--matrix", fixture("locate_matrix.csv"), "--demand",
+                      fixture("locate_matrix_demand.csv"), "--model", "p-median", "--p", "2", "--lang", "es"});
+    REQUIRE(r.exit_code == 0);
+    INFO(r.out);
+    CHECK_THAT(r.out, Catch::Contains("Modelo de localización p-median"));
+    CHECK_THAT(r.out, Catch::Matches("(.|\n)*\nobjetivo +40,0000\n(.|\n)*"));
+    CHECK_THAT(r.out, Catch::Matches("(.|\n)*\nóptimo demostrado +sí\n(.|\n)*"));
+    CHECK_THAT(r.out, Catch::Contains("Instalaciones abiertas"));
+    CHECK_THAT(r.out, Catch::Matches("(.|\n)*\nx +no +2 +15,000 +15,000 +sin límite\n(.|\n)*"));
+    CHECK_THAT(r.out, Catch::Matches("(.|\n)*\nd +y +6,000 +asignado\n(.|\n)*"));
+    CHECK(r.out.find("objective") == std::string::npos);
+
+    // mclp, p = 1, cutoff 2: x covers a and b; c and d have no open facility within 2 (by hand).
+    r = run_cli({"locate", "--matrix", fixture("locate_matrix.csv"), "--demand", fixture("locate_matrix_demand.csv"),
+                 "--model", "mclp", "--p", "1", "--max-cost", "2", "--lang", "pt-BR"});
+    REQUIRE(r.exit_code == 0);
+    INFO(r.out);
+    CHECK_THAT(r.out, Catch::Contains("Modelo de localização mclp"));
+    CHECK_THAT(r.out, Catch::Matches("(.|\n)*\nobjetivo +15,0000\n(.|\n)*"));
+    CHECK_THAT(r.out, Catch::Contains("Alocações"));
+    CHECK_THAT(r.out, Catch::Matches("(.|\n)*\nc +- +- +nenhuma instalação aberta dentro do limite\n(.|\n)*"));
 }
 
 TEST_CASE("locate mclp and lscp on the matrix", "[cli][locate]")

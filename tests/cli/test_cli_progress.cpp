@@ -183,6 +183,23 @@ TEST_CASE("progress table output names both sources and the methane year", "[cli
     CHECK_THAT(r.out, Contains("Closure progress by country"));
 }
 
+TEST_CASE("progress summary lines in Spanish and Portuguese", "[cli][progress][lang]")
+{
+    const auto dir = scratch_dir("cli_progress_lang");
+    const auto changes = (dir / "changes.csv").string();
+    auto r = run_cli({"progress", OLD, NEW, "--year", "2030", "--changes", changes, "--lang", "es"});
+    REQUIRE(r.exit_code == 0);
+    INFO(r.out);
+    CHECK_THAT(r.out, Contains("old.csv: registros leídos 15 = cargados 15 + rechazados 0"));
+    CHECK_THAT(r.out, Contains("CH4 en 2030 según el modelo de descomposición de primer orden del IPCC 2006"));
+    CHECK_THAT(r.out, Contains("Avance de los cierres por país"));
+    CHECK_THAT(r.out, Contains("cambios de sitios en " + changes));
+    r = run_cli({"progress", OLD, NEW, "--year", "2030", "--lang", "pt"});
+    REQUIRE(r.exit_code == 0);
+    CHECK_THAT(r.out, Contains("CH4 em 2030 pelo modelo de decaimento de primeira ordem do IPCC 2006"));
+    CHECK_THAT(r.out, Contains("Avanço dos encerramentos por país"));
+}
+
 TEST_CASE("progress reports records rejected while loading and says they are not compared", "[cli][progress]")
 {
     // A copy of NEW whose BOL-010 has latitude 123 (outside [-90, 90]): rejected while loading.
@@ -206,7 +223,7 @@ TEST_CASE("progress reports records rejected while loading and says they are not
 
     const auto table = run_cli({"progress", OLD, bad, "--year", "2024"});
     REQUIRE(table.exit_code == 0);
-    CHECK_THAT(table.out, Contains("1 rejected records are not compared"));
+    CHECK_THAT(table.out, Contains("1 rejected record is not compared"));
 }
 
 TEST_CASE("progress errors: exit 1 for unreadable inputs, 2 for a wrong command line", "[cli][progress]")

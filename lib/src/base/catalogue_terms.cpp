@@ -56,6 +56,7 @@ constexpr std::array TERMS = std::to_array<CatalogueEntry>({
     {"value.no", "no", "no", "não"},
     {"value.unknown", "unknown", "desconocido", "desconhecido"},
     {"value.none", "none", "ninguno", "nenhum"},
+    {"value.unlimited", "unlimited", "sin límite", "ilimitada"},
 
     // Units (symbols in the language's usage).
     {"unit.t_per_day", "t/day", "t/día", "t/dia"},

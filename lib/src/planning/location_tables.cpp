@@ -1,6 +1,8 @@
 #include "basural/planning/location_tables.hpp"
 
 #include "basural/base/error.hpp"
+#include "basural/base/messages.hpp"
+#include "basural/base/terminal_table.hpp"
 #include "basural/geo/table.hpp"
 
 #include <nlohmann/json.hpp>
@@ -188,114 +190,145 @@ LocationInput read_location_tables(const LocationTablePaths& paths, const Locati
     return in;
 }
 
-void write_location_solution(std::ostream& out, const LocationInput& input, const LocationSolution& s,
-                             ReportFormat format, bool with_time)
+namespace {
+
+/// The solution as one JSON object with a stable key order.
+void write_location_json(std::ostream& out, const LocationInput& input, const LocationSolution& s, bool with_time)
 {
     const auto& pr = input.problem;
     const bool has_p = s.model != LocationModel::lscp;
-    if (format == ReportFormat::json) {
-        nlohmann::ordered_json j;
-        j["model"] = std::string(to_string(s.model));
-        j["cost_unit"] = input.cost_unit;
-        j["p"] = has_p ? nlohmann::ordered_json(pr.p) : nlohmann::ordered_json(nullptr);
-        j["max_cost"] = number_or_null(pr.max_cost);
-        j["objective"] = s.objective;
-        j["lower_bound"] = number_or_null(s.lower_bound);
-        j["upper_bound"] = number_or_null(s.upper_bound);
-        j["gap"] = s.gap;
-        j["proven_optimal"] = s.proven_optimal;
-        j["demand_points"] = input.demand_ids.size();
-        j["candidates"] = input.candidate_ids.size();
-        j["facilities_open"] = s.facilities.size();
-        j["served_weight"] = s.served_weight;
-        j["unserved_weight"] = s.unserved_weight;
-        j["assigned_cost"] = s.assigned_cost;
-        j["unserved_cost"] = s.model == LocationModel::p_median ? nlohmann::ordered_json(s.unserved_cost)
-                                                                : nlohmann::ordered_json(nullptr);
-        j["iterations"] = s.iterations;
-        j["bound_iterations"] = s.bound_iterations;
-        if (with_time)
-            j["time_ms"] = s.time_ms;
-        auto facilities = nlohmann::ordered_json::array();
-        for (const auto& f : s.facilities) {
-            nlohmann::ordered_json o;
-            o["id"] = input.candidate_ids[f.candidate];
-            o["required"] = f.required;
-            o["demand_points"] = f.demand_points;
-            o["weight"] = f.weight;
-            o["load"] = f.load;
-            o["capacity"] = number_or_null(f.capacity);
-            facilities.push_back(std::move(o));
-        }
-        j["facilities"] = std::move(facilities);
-        auto closed = nlohmann::ordered_json::array();
-        for (auto c : s.closed_below_min_throughput)
-            closed.push_back(input.candidate_ids[c]);
-        j["closed_below_min_throughput"] = std::move(closed);
-        auto assignments = nlohmann::ordered_json::array();
-        for (std::size_t i = 0; i < s.assignments.size(); ++i) {
-            const auto& a = s.assignments[i];
-            nlohmann::ordered_json o;
-            o["demand_id"] = input.demand_ids[i];
-            o["facility_id"] = a.facility ? nlohmann::ordered_json(input.candidate_ids[*a.facility])
-                                          : nlohmann::ordered_json(nullptr);
-            o["cost"] = a.facility ? nlohmann::ordered_json(a.cost) : nlohmann::ordered_json(nullptr);
-            o["status"] = std::string(to_string(a.status));
-            assignments.push_back(std::move(o));
-        }
-        j["assignments"] = std::move(assignments);
-        out << j.dump(2) << "\n";
-        return;
-    }
-    if (format != ReportFormat::table)
-        throw usage_error("a location solution is written as table or json");
-
-    ReportTable summary{"summary", "basural locate: " + std::string(to_string(s.model)), {{"measure", 0}, {"value", 4}}, {}};
-    auto row = [&](const std::string& k, ReportCell v) { summary.rows.push_back({k, std::move(v)}); };
-    row("cost_unit", input.cost_unit);
-    if (has_p)
-        row("p", static_cast<std::int64_t>(pr.p));
-    row("max_cost", std::isfinite(pr.max_cost) ? ReportCell(pr.max_cost) : ReportCell(std::string("none")));
-    row("objective", s.objective);
-    row("lower_bound", s.lower_bound);
-    row("upper_bound", s.upper_bound);
-    row("gap_percent", 100.0 * s.gap);
-    row("proven_optimal", std::string(s.proven_optimal ? "yes" : "no"));
-    row("demand_points", static_cast<std::int64_t>(input.demand_ids.size()));
-    row("candidates", static_cast<std::int64_t>(input.candidate_ids.size()));
-    row("facilities_open", static_cast<std::int64_t>(s.facilities.size()));
-    row("served_weight", s.served_weight);
-    row("unserved_weight", s.unserved_weight);
-    row("assigned_cost", s.assigned_cost);
-    if (s.model == LocationModel::p_median)
-        row("unserved_cost", s.unserved_cost);
-    row("iterations", static_cast<std::int64_t>(s.iterations));
-    row("bound_iterations", static_cast<std::int64_t>(s.bound_iterations));
+    nlohmann::ordered_json j;
+    j["model"] = std::string(to_string(s.model));
+    j["cost_unit"] = input.cost_unit;
+    j["p"] = has_p ? nlohmann::ordered_json(pr.p) : nlohmann::ordered_json(nullptr);
+    j["max_cost"] = number_or_null(pr.max_cost);
+    j["objective"] = s.objective;
+    j["lower_bound"] = number_or_null(s.lower_bound);
+    j["upper_bound"] = number_or_null(s.upper_bound);
+    j["gap"] = s.gap;
+    j["proven_optimal"] = s.proven_optimal;
+    j["demand_points"] = input.demand_ids.size();
+    j["candidates"] = input.candidate_ids.size();
+    j["facilities_open"] = s.facilities.size();
+    j["served_weight"] = s.served_weight;
+    j["unserved_weight"] = s.unserved_weight;
+    j["assigned_cost"] = s.assigned_cost;
+    j["unserved_cost"] = s.model == LocationModel::p_median ? nlohmann::ordered_json(s.unserved_cost)
+                                                            : nlohmann::ordered_json(nullptr);
+    j["iterations"] = s.iterations;
+    j["bound_iterations"] = s.bound_iterations;
     if (with_time)
-        row("time_ms", s.time_ms);
-
-    ReportTable fac{"facilities", "Facilities",
-                    {{"id", 0}, {"required", 0}, {"demand_points", 0}, {"weight", 3}, {"load", 3}, {"capacity", 3}}, {}};
-    for (const auto& f : s.facilities)
-        fac.rows.push_back({input.candidate_ids[f.candidate], std::string(f.required ? "yes" : "no"),
-                            static_cast<std::int64_t>(f.demand_points), f.weight, f.load,
-                            std::isfinite(f.capacity) ? ReportCell(f.capacity) : ReportCell(std::string("unlimited"))});
-    ReportTable asg{"assignments", "Assignments", {{"demand_id", 0}, {"facility_id", 0}, {"cost", 3}, {"status", 0}}, {}};
+        j["time_ms"] = s.time_ms;
+    auto facilities = nlohmann::ordered_json::array();
+    for (const auto& f : s.facilities) {
+        nlohmann::ordered_json o;
+        o["id"] = input.candidate_ids[f.candidate];
+        o["required"] = f.required;
+        o["demand_points"] = f.demand_points;
+        o["weight"] = f.weight;
+        o["load"] = f.load;
+        o["capacity"] = number_or_null(f.capacity);
+        facilities.push_back(std::move(o));
+    }
+    j["facilities"] = std::move(facilities);
+    auto closed = nlohmann::ordered_json::array();
+    for (auto c : s.closed_below_min_throughput)
+        closed.push_back(input.candidate_ids[c]);
+    j["closed_below_min_throughput"] = std::move(closed);
+    auto assignments = nlohmann::ordered_json::array();
     for (std::size_t i = 0; i < s.assignments.size(); ++i) {
         const auto& a = s.assignments[i];
-        asg.rows.push_back({input.demand_ids[i],
-                            a.facility ? ReportCell(input.candidate_ids[*a.facility]) : ReportCell(),
-                            a.facility ? ReportCell(a.cost) : ReportCell(), std::string(to_string(a.status))});
+        nlohmann::ordered_json o;
+        o["demand_id"] = input.demand_ids[i];
+        o["facility_id"] = a.facility ? nlohmann::ordered_json(input.candidate_ids[*a.facility])
+                                      : nlohmann::ordered_json(nullptr);
+        o["cost"] = a.facility ? nlohmann::ordered_json(a.cost) : nlohmann::ordered_json(nullptr);
+        o["status"] = std::string(to_string(a.status));
+        assignments.push_back(std::move(o));
     }
-    std::vector<ReportTable> tables{summary, fac};
+    j["assignments"] = std::move(assignments);
+    out << j.dump(2) << "\n";
+}
+
+/// The one-row summary of a solution: its measures as columns (a terminal turns the row).
+ReportTable location_summary(const LocationInput& input, const LocationSolution& s, bool with_time, const Locale& loc)
+{
+    const auto& pr = input.problem;
+    ReportTable t{"summary", tr(loc, "table.locate", {{"model", std::string(to_string(s.model))}}), {}, {{}}};
+    auto add = [&](const char* name, int decimals, ReportCell v) {
+        t.columns.push_back({name, decimals});
+        t.rows[0].push_back(std::move(v));
+    };
+    add("cost_unit", 0, input.cost_unit);
+    if (s.model != LocationModel::lscp)
+        add("p", 0, static_cast<std::int64_t>(pr.p));
+    add("max_cost", 4, std::isfinite(pr.max_cost) ? ReportCell(pr.max_cost) : ReportCell(tr(loc, "value.none")));
+    add("objective", 4, s.objective);
+    add("lower_bound", 4, s.lower_bound);
+    add("upper_bound", 4, s.upper_bound);
+    add("gap_percent", 4, 100.0 * s.gap);
+    add("proven_optimal", 0, tr(loc, s.proven_optimal ? "value.yes" : "value.no"));
+    add("demand_points", 0, static_cast<std::int64_t>(input.demand_ids.size()));
+    add("candidates", 0, static_cast<std::int64_t>(input.candidate_ids.size()));
+    add("facilities_open", 0, static_cast<std::int64_t>(s.facilities.size()));
+    add("served_weight", 4, s.served_weight);
+    add("unserved_weight", 4, s.unserved_weight);
+    add("assigned_cost", 4, s.assigned_cost);
+    if (s.model == LocationModel::p_median)
+        add("unserved_cost", 4, s.unserved_cost);
+    add("iterations", 0, static_cast<std::int64_t>(s.iterations));
+    add("bound_iterations", 0, static_cast<std::int64_t>(s.bound_iterations));
+    if (with_time)
+        add("time_ms", 4, s.time_ms);
+    return t;
+}
+
+/// The solution for people: the summary, the facilities opened, those closed below the minimum
+/// throughput and the assignments, with headings and words in the locale's language.
+void write_location_terminal(std::ostream& out, const LocationInput& input, const LocationSolution& s, bool with_time,
+                             const Locale& loc)
+{
+    ReportTable fac{"facilities", tr(loc, "table.locate.facilities"),
+                    {{"id", 0}, {"required", 0}, {"demand_points", 0}, {"weight", 3}, {"load", 3}, {"capacity", 3}}, {}};
+    for (const auto& f : s.facilities)
+        fac.rows.push_back({input.candidate_ids[f.candidate], tr(loc, f.required ? "value.yes" : "value.no"),
+                            static_cast<std::int64_t>(f.demand_points), f.weight, f.load,
+                            std::isfinite(f.capacity) ? ReportCell(f.capacity) : ReportCell(tr(loc, "value.unlimited"))});
+    ReportTable asg{"assignments", tr(loc, "table.locate.assignments"),
+                    {{"demand_id", 0}, {"facility_id", 0}, {"cost", 3}, {"status", 0}}, {}};
+    for (std::size_t i = 0; i < s.assignments.size(); ++i) {
+        const auto& a = s.assignments[i];
+        // Unassigned points have no facility and no cost: "-", not the unknown mark.
+        asg.rows.push_back({input.demand_ids[i], a.facility ? ReportCell(input.candidate_ids[*a.facility]) : ReportCell(std::string("-")),
+                            a.facility ? ReportCell(a.cost) : ReportCell(std::string("-")),
+                            tr(loc, "locate.status." + std::string(to_string(a.status)))});
+    }
+    std::vector<ReportTable> tables{location_summary(input, s, with_time, loc), fac};
     if (!s.closed_below_min_throughput.empty()) {
-        ReportTable closed{"closed", "Closed below the minimum throughput", {{"id", 0}}, {}};
+        ReportTable closed{"closed", tr(loc, "table.locate.closed"), {{"id", 0}}, {}};
         for (auto c : s.closed_below_min_throughput)
             closed.rows.push_back({input.candidate_ids[c]});
         tables.push_back(closed);
     }
     tables.push_back(asg);
-    write_report(out, tables, ReportFormat::table);
+    for (std::size_t i = 0; i < tables.size(); ++i) {
+        if (i)
+            out << "\n";
+        write_terminal_table(out, tables[i], loc);
+    }
+}
+
+}  // namespace
+
+void write_location_solution(std::ostream& out, const LocationInput& input, const LocationSolution& s,
+                             ReportFormat format, bool with_time, const Locale& locale)
+{
+    if (format == ReportFormat::json)
+        write_location_json(out, input, s, with_time);
+    else if (format == ReportFormat::table)
+        write_location_terminal(out, input, s, with_time, locale);
+    else
+        throw usage_error("a location solution is written as table or json");
 }
 
 }  // namespace basural

@@ -15,6 +15,7 @@
 
 #include "basural/geo/cost_matrix.hpp"
 #include "basural/models/location/facility_location.hpp"
+#include "basural/base/locale.hpp"
 #include "basural/base/report_table.hpp"
 
 #include <iosfwd>
@@ -58,10 +59,12 @@ LocationInput read_location_tables(const LocationTablePaths& paths, const Locati
 
 /// Writes a solution: `json` as one object with stable key order (model, cost_unit, p, max_cost,
 /// objective, lower_bound, upper_bound, gap, proven_optimal, totals, iterations, [time_ms],
-/// facilities, closed_below_min_throughput, assignments); `table` as a summary and two aligned
-/// tables. time_ms is written only when `with_time` (it is the one value that varies between runs).
+/// facilities, closed_below_min_throughput, assignments), in the C locale; `table` for people
+/// (terminal_table.hpp): the summary turned to read down the page, the facilities opened, those closed
+/// below the minimum throughput and the assignments, with headings, words and numbers in `locale`.
+/// time_ms is written only when `with_time` (it is the one value that varies between runs).
 /// Other formats: basural::usage_error.
 void write_location_solution(std::ostream& out, const LocationInput& input, const LocationSolution& solution,
-                             ReportFormat format, bool with_time);
+                             ReportFormat format, bool with_time, const Locale& locale = {});
 
 }  // namespace basural
