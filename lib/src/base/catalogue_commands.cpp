@@ -60,6 +60,25 @@ constexpr std::array COMMANDS = std::to_array<CatalogueEntry>({
      "{n} registros se fusionaron con sitios compartidos (un sitio declarado por varios municipios): listarlos con --merges ARCHIVO.csv",
      "{n} registros foram mesclados a locais compartilhados (um local declarado por vários municípios): liste-os com --merges ARQUIVO.csv"},
 
+    // basural regionalize: the plan line (for the summary of the one rule for status and tonnage; the
+    // command's code moves to these keys once that lands)
+    {"cmd.regionalize.written", "Plan written to {target}: {facilities}, {assigned}, {unserved}, {unused}.",
+     "Plan escrito en {target}: {facilities}, {assigned}, {unserved}, {unused}.",
+     "Plano gravado em {target}: {facilities}, {assigned}, {unserved}, {unused}."},
+    {"cmd.regionalize.assigned:one", "{n} site assigned", "{n} sitio asignado", "{n} local alocado"},
+    {"cmd.regionalize.assigned:other", "{n} sites assigned", "{n} sitios asignados", "{n} locais alocados"},
+    {"cmd.regionalize.unserved:one", "{n} unserved", "{n} sin atender", "{n} não atendido"},
+    {"cmd.regionalize.unserved:other", "{n} unserved", "{n} sin atender", "{n} não atendidos"},
+    {"cmd.regionalize.unused:one", "{n} existing landfill not used", "{n} relleno sanitario existente sin usar",
+     "{n} aterro sanitário existente não utilizado"},
+    {"cmd.regionalize.unused:other", "{n} existing landfills not used", "{n} rellenos sanitarios existentes sin usar",
+     "{n} aterros sanitários existentes não utilizados"},
+    {"cmd.regionalize.admin1",
+     "State (admin-1) given to {given} of {without} sites without admin1_code: {from_location} from their location, {from_name} from their name.",
+     "Estado (primer nivel) asignado a {given} de {without} sitios sin admin1_code: {from_location} por su ubicación, {from_name} por su nombre.",
+     "Estado (primeiro nível) atribuído a {given} de {without} locais sem admin1_code: {from_location} pela localização, {from_name} pelo nome."},
+    {"cmd.regionalize.assumptions", "Assumptions:", "Supuestos:", "Premissas:"},
+
     // basural progress
     {"cmd.progress.rejected:one", "{n} rejected record is not compared: list it with basural validate",
      "{n} registro rechazado no se compara: listarlo con basural validate",
@@ -98,6 +117,7 @@ constexpr std::array COMMANDS = std::to_array<CatalogueEntry>({
      "su instalación se cerró (por debajo del flujo mínimo)", "sua instalação foi fechada (abaixo do fluxo mínimo)"},
     {"column.model", "model", "modelo", "modelo"},
     {"column.cost_unit", "cost unit", "unidad de costo", "unidade de custo"},
+    {"column.weighting", "weighted by", "ponderado por", "ponderado por"},
     {"column.max_cost", "cutoff", "costo máximo", "custo máximo"},
     {"column.objective", "objective", "objetivo", "objetivo"},
     {"column.lower_bound", "lower bound", "cota inferior", "limite inferior"},

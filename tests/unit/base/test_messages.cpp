@@ -119,3 +119,22 @@ TEST_CASE("tr fills placeholders; tr_n picks the plural form and writes the coun
     CHECK_THROWS_AS(tr(loc("en"), "map.no_such_key"), error);
     CHECK_THROWS_WITH(tr(loc("en"), "map.title"), Catch::Contains("needs a value for {place}"));
 }
+
+TEST_CASE("a summary line built of counted parts agrees in number part by part", "[messages]")
+{
+    // regionalize's plan line: each part takes its own count's form (by hand, CLDR rules above).
+    const auto line = [](const Locale& l, std::int64_t facilities, std::int64_t assigned, std::int64_t unused) {
+        return tr(l, "cmd.regionalize.written",
+                  {{"target", "plan.gpkg"},
+                   {"facilities", tr_n(l, "count.facilities", facilities)},
+                   {"assigned", tr_n(l, "cmd.regionalize.assigned", assigned)},
+                   {"unserved", tr_n(l, "cmd.regionalize.unserved", 0)},
+                   {"unused", tr_n(l, "cmd.regionalize.unused", unused)}});
+    };
+    CHECK(line(loc("en"), 1, 12, 2) ==
+          "Plan written to plan.gpkg: 1 facility, 12 sites assigned, 0 unserved, 2 existing landfills not used.");
+    CHECK(line(loc("es"), 3, 1, 1) == "Plan escrito en plan.gpkg: 3 instalaciones, 1 sitio asignado, 0 sin atender, "
+                                      "1 relleno sanitario existente sin usar.");
+    CHECK(line(loc("pt"), 2, 12345, 0) == "Plano gravado em plan.gpkg: 2 instalações, 12.345 locais alocados, "
+                                          "0 não atendido, 0 aterro sanitário existente não utilizado.");
+}
