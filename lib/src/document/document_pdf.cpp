@@ -162,8 +162,9 @@ private:
         m_y += h + space_after;
     }
 
-    /// Draws the text laid out in m_text from the current y, as many lines as fit on each page.
-    void flow_lines(double x)
+    /// Draws the text laid out in m_text from the current y, as many lines as fit on each page (a
+    /// warning's red bar beside each page's part when `warning_bar`).
+    void flow_lines(double x, bool warning_bar = false)
     {
         const auto lines = m_text.line_extents();
         std::size_t first = 0;
@@ -172,9 +173,15 @@ private:
             std::size_t last = first + 1;
             while (last < lines.size() && m_y + lines[last].second - lines[first].first <= bottom())
                 ++last;
+            const double h = lines[last - 1].second - lines[first].first;
+            if (m_draw && warning_bar) {
+                cairo_rectangle(m_cr.get(), MARGIN_X_PT, m_y, 3.0, h);
+                cairo_set_source_rgb(m_cr.get(), 0.843, 0.188, 0.122);
+                cairo_fill(m_cr.get());
+            }
             if (m_draw)
                 m_text.draw_lines(x, m_y, first, last);
-            m_y += lines[last - 1].second - lines[first].first;
+            m_y += h;
             first = last;
             if (first < lines.size())
                 new_page();
@@ -280,6 +287,11 @@ private:
         }
         m_text.set(p.text, BODY, TEXT_W_PT - 16.0);
         const double h = m_text.height() + 8.0;
+        if (h > bottom() - MARGIN_TOP_PT) {  // taller than a page: its bar on each page, its lines flowing on
+            flow_lines(MARGIN_X_PT + 10.0, true);
+            m_y += GAP_PT;
+            return;
+        }
         ensure(h);
         if (m_draw) {
             cairo_t* cr = m_cr.get();

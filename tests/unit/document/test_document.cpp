@@ -209,7 +209,7 @@ TEST_CASE("write_document_pdf: lists and paragraphs that run over a page keep ev
     CHECK(count_of(text, "Informe largo") == static_cast<std::size_t>(std::stoi(m[1])));  // the cover's title + N - 1 footers
 }
 
-TEST_CASE("write_document_pdf: a paragraph and a table row taller than a page go on over the next pages", "[document]")
+TEST_CASE("write_document_pdf: a paragraph, a warning and a table row taller than a page go on over the next pages", "[document]")
 {
     // One paragraph of 600 sentences (several pages of text) must continue from page to page, each
     // sentence once; a table row taller than a page must not push itself on from page to page for ever.
@@ -223,6 +223,10 @@ TEST_CASE("write_document_pdf: a paragraph and a table row taller than a page go
         text += "Sentence " + std::to_string(i) + " of the paragraph. ";
     DocSection s{"long", "Long", 1, {}};
     s.blocks.push_back(DocParagraph{text, ParagraphStyle::body});
+    std::string warning;
+    for (int i = 1; i <= 400; ++i)
+        warning += "Warning " + std::to_string(i) + " of the box. ";
+    s.blocks.push_back(DocParagraph{warning, ParagraphStyle::warning});
     DocTable t;
     t.id = "tall";
     t.columns = {{"Facility", false, 0.0}, {"Municipalities", false, 1.0}};
@@ -254,6 +258,8 @@ TEST_CASE("write_document_pdf: a paragraph and a table row taller than a page go
     REQUIRE(run_tool({"pdftotext", path.string(), (dir / "all.txt").string()}, dir / "t.out", dir / "t.err") == 0);
     const std::string all = words(read_bytes(dir / "all.txt"));
     for (int i = 1; i <= 600; ++i)
-        CHECK(count_of(all, "Sentence " + std::to_string(i) + " of") == 1);
+        CHECK(count_of(all, "Sentence " + std::to_string(i) + " ") == 1);  // " of" may stand after a page break
+    for (int i = 1; i <= 400; ++i)
+        CHECK(count_of(all, "Warning " + std::to_string(i) + " ") == 1);
     CHECK_THAT(all, Contains("Last row"));
 }
