@@ -59,8 +59,12 @@ public:
             p.by_admin1 = &groups;
         }
         const auto report = compute_coverage(data.waste, data.places, plan ? &*plan : nullptr, p);
-        if (format == ReportFormat::table || format == ReportFormat::md)
-            io.out << records_line(data.inventory, io.locale) << "\n\n";
+        print_warnings(io, "coverage", data.inventory.sites, waste_fill_warnings(data.waste));
+        if (format == ReportFormat::table || format == ReportFormat::md) {
+            io.out << records_line(data.inventory, io.locale) << "\n";
+            print_lines(io.out, coverage_assumptions(report, data.waste));
+            io.out << "\n";
+        }
         // For people: the key figures of each country; every column with --format csv, json or md.
         std::vector<std::string> key =
             plan ? std::vector<std::string>{"country", "inadequate_waste_t_per_day", "plan_facilities_proposed",
@@ -73,6 +77,10 @@ public:
         print_tables(io, {coverage_table(report)}, format,
                      {{report.by_admin1 ? "table.coverage.admin1" : "table.coverage", key,
                        {{"year", std::to_string(report.reporting_year)}}}});
+        if (const auto reason = coverage_empty_reason(report)) {
+            io.err << "basural coverage: no result: " << *reason << "\n";
+            return 1;
+        }
         return 0;
     }
 

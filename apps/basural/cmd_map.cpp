@@ -1,5 +1,6 @@
 // basural map: country maps of disposal sites as PNG, SVG, PDF or offline HTML (docs/cli/map.md).
 #include "command.hpp"
+#include "domain_inputs.hpp"
 #include "inventory_options.hpp"
 #include "plan_input.hpp"
 #include "progress_bar.hpp"
@@ -109,6 +110,9 @@ public:
         load.countries = &countries;
         const std::string path = given_or_shipped(m_inventory, SHIPPED_INVENTORY);
         const auto inventory = load_inventory(path, load);
+        if (plan)  // a plan of another inventory would be drawn over the wrong sites
+            check_plan_sites(*plan, inventory.sites, m_plan.path);
+        print_warnings(io, "map", inventory.sites);
 
         CountryMapOptions options;
         options.colour_by = *parse_colour_by(m_colour_by);

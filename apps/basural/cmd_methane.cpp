@@ -38,8 +38,17 @@ public:
         p.reporting_year = m_in.year;
         p.gwp100_ch4 = m_gwp == "ar6" ? GWP100_CH4_AR6_NON_FOSSIL : GWP100_CH4_AR5;
         const auto estimates = estimate_methane(data.waste.sites, p);
+        print_warnings(io, "methane", data.inventory.sites, waste_fill_warnings(data.waste));
+        if (const auto reason = methane_empty_reason(estimates)) {
+            io.err << "basural methane: no estimate: " << *reason << "\n";
+            return 1;
+        }
         if (!m_output.empty())
-            write_table_output(methane_site_table(data.waste.sites, estimates), m_output);
+            write_table_output(methane_site_table(data.waste.sites, estimates, data.waste.implausible), m_output);
+        if (format == ReportFormat::table || format == ReportFormat::md) {
+            print_lines(io.out, {waste_sources_line(data.waste)});
+            io.out << "\n";
+        }
         print_tables(io, {methane_country_table(estimates, p.reporting_year, p.gwp100_ch4)}, format,
                      {{"table.methane", {"country", "sites", "sites_estimated", "sites_unknown", "ch4_t_per_year",
                                          "co2e_t_per_year"},

@@ -50,8 +50,15 @@ public:
         p.readiness_max_haul_km = m_max_haul_km;
         const auto data = m_in.load_and_fill(io);
         const auto rows = prioritize_closures(data.waste, data.places, plan ? &*plan : nullptr, p);
+        print_warnings(io, "prioritize", data.inventory.sites, waste_fill_warnings(data.waste));
+        if (const auto reason = priority_empty_reason(rows)) {
+            io.err << "basural prioritize: no ranking: " << *reason << "\n";
+            return 1;  // nothing written: an empty ranking would read as "nothing to close"
+        }
         auto table = priority_table(rows);
         write_table_output(table, m_output);
+        if (m_top > 0 && (format == ReportFormat::table || format == ReportFormat::md))
+            print_lines(io.out, priority_assumptions(rows, data.waste, p));
         if (m_top > 0) {
             if (table.rows.size() > m_top)
                 table.rows.resize(m_top);

@@ -1,5 +1,6 @@
 // basural progress: closure progress between two inventory snapshots (docs/cli/progress.md).
 #include "command.hpp"
+#include "domain_inputs.hpp"
 #include "inventory_options.hpp"
 #include "report_output.hpp"
 
@@ -9,8 +10,10 @@
 #include "basural/reports/progress_diff.hpp"
 #include "basural/base/messages.hpp"
 #include "basural/base/report_table.hpp"
+#include "basural/inventory/site_predicates.hpp"
 
 #include <ostream>
+#include <unordered_map>
 
 namespace basural::app {
 namespace {
@@ -42,6 +45,7 @@ public:
         sub.add_option("--old-layer", m_old_layer, "Layer (table) of OLD to read (default: --layer)");
         sub.add_option("--new-layer", m_new_layer, "Layer (table) of NEW to read (default: --layer)");
         m_load.add_to(sub);
+        m_waste.add_to(sub);
         sub.footer("The loading options (--layer, --crs, --map, --field, --default, ...) apply to both snapshots. "
                    "Records rejected while loading either snapshot are not compared: their counts are printed "
                    "(stderr, and stdout for table/md); list them with basural validate. Exit codes: 0 the "
@@ -71,7 +75,18 @@ public:
         m_options.ch4_t_per_year = [methane](const Site& s) { return estimate_site_methane(s, methane).ch4_t_per_year; };
         m_options.old_label = old_inventory.source;
         m_options.new_label = new_inventory.source;
+        // The tonnage the closures move follows the one rule of every command (fill_waste over the old
+        // snapshot); the snapshots themselves are compared as recorded.
+        const auto old_waste = m_waste.fill(old_inventory.sites, m_waste.load_places());
+        std::unordered_map<std::string, std::optional<double>> old_t_per_day;
+        for (const auto& s : old_waste.sites)
+            old_t_per_day.emplace(s.site_id, s.waste_t_per_day);
+        m_options.old_waste_t_per_day = [&old_t_per_day](const Site& s) -> std::optional<double> {
+            const auto it = old_t_per_day.find(s.site_id);
+            return it == old_t_per_day.end() ? std::nullopt : it->second;
+        };
         const auto diff = compare_snapshots(old_inventory.sites, new_inventory.sites, m_options);
+        print_warnings(io, "progress", old_inventory.sites, waste_fill_warnings(old_waste));
         if (!m_changes.empty())
             write_progress_changes_csv(m_changes, diff);
 
@@ -90,6 +105,11 @@ public:
             io.out << tr(io.locale, "cmd.progress.methane", {{"year", std::to_string(methane.reporting_year)}})
                    << "\n\n";
         }
+        if (for_people) {
+            print_lines(io.out, {"Old snapshot: " + status_rule_line(old_inventory.sites),
+                                 "Old snapshot: " + waste_sources_line(old_waste)});
+            io.out << "\n";
+        }
         print_tables(io, {progress_summary_table(diff)}, format,
                      {{"table.progress",
                        {"country", "old_sites", "new_sites", "closed", "remediated", "reclassified", "newly_found",
@@ -100,6 +120,12 @@ public:
                    << tr_n(io.locale, "cmd.progress.changes_written", static_cast<std::int64_t>(diff.changes.size()),
                            {{"file", m_changes}})
                    << "\n";
+        if (diff.total.no_longer_inadequate_sites > 0 && !diff.total.waste_no_longer_inadequate_t_per_day) {
+            io.err << "basural progress: no result: the tonnage of all " << diff.total.no_longer_inadequate_sites
+                   << " sites no longer inadequate is unknown and could not be estimated: map the tonnage column "
+                      "(--field waste_t_per_day=COLUMN) or give --places\n";
+            return 1;
+        }
         return 0;
     }
 
@@ -112,6 +138,7 @@ private:
     std::string m_new_layer;
     int m_year = DEFAULT_REPORTING_YEAR;
     DiffOptions m_options;
+    WasteInputs m_waste;
     InventoryOptions m_load;
 };
 

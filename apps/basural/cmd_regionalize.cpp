@@ -1,6 +1,7 @@
 // basural regionalize: a regional landfill plan from an inventory (docs/cli/regionalize.md).
 #include "admin1_input.hpp"
 #include "command.hpp"
+#include "domain_inputs.hpp"
 #include "inventory_options.hpp"
 #include "progress_bar.hpp"
 #include "report_output.hpp"
@@ -57,9 +58,11 @@ public:
         sub.add_option("--cost-a", m_cost_a, "Cost model: facility cost per year = A x (t/day)^B");
         sub.add_option("--cost-b", m_cost_b, "Cost model: scale exponent B (default 1 when --cost-a is given)");
         sub.add_option("--haul-cost-per-t-km", m_haul_cost, "Cost model: haul cost per tonne-km (default 0)");
+        m_waste.add_to(sub);
         sub.add_flag("--no-waste-estimate", m_no_estimate,
-                     "Do not estimate unknown tonnages from the shipped places and country waste rates "
-                     "(unknown tonnages then take the country median of the known ones)");
+                     "Do not estimate unknown tonnages from places and country waste rates (unknown tonnages "
+                     "then take the country median of the known ones, or stay unknown: that country is then "
+                     "planned by site count)");
         sub.add_option("--threads", m_options.threads,
                        "Threads solving countries and groups of sites at once (default 0 = one per CPU, at most " +
                            std::to_string(MAX_THREADS) + "); the plan is the same for any number")
@@ -78,67 +81,64 @@ public:
     {
         const auto format = parse_report_format(m_format);
         const std::string path = given_or_shipped(m_inventory, SHIPPED_INVENTORY);
-        const auto load = m_load.load_options(io);
         const std::string countries_path = given_or_shipped(m_load.countries_path, SHIPPED_COUNTRIES);
         const CountryBoundaries countries(countries_path);
-        auto inv_options = load;
+        auto inv_options = m_load.load_options(io);
         inv_options.countries = &countries;
-        auto inventory = load_inventory(path, inv_options);
+        const auto inventory = load_inventory(path, inv_options);
 
         m_options.countries = m_countries;
         m_options.capacity_t_per_day = m_capacity;
         if (m_cost_a || m_cost_b || m_haul_cost)
             m_options.cost = CostModel{m_cost_a.value_or(0.0), m_cost_b.value_or(1.0), m_haul_cost.value_or(0.0)};
-        if (!m_matrix.empty())
+        if (!m_matrix.empty()) {
             m_options.matrix = read_travel_matrix(m_matrix);
-
-        std::vector<Site> sites = std::move(inventory.sites);
-        std::vector<Place> places;
-        std::vector<CountryWaste> rates;
-        if (!m_no_estimate) {
-            places = load_places(find_dataset(SHIPPED_PLACES));
-            rates = load_country_waste(find_dataset(SHIPPED_COUNTRY_WASTE));
+            m_options.matrix_source = m_matrix;
         }
-        const auto fill = fill_demand_waste(sites, m_countries, !m_no_estimate, places, rates);
+        m_waste.from_places = !m_no_estimate;
+        auto waste = m_waste.fill(inventory.sites, m_no_estimate ? std::vector<Place>{} : m_waste.load_places());
         std::optional<Admin1Boundaries> units;
         Admin1Fill units_filled;
         if (m_options.per_admin1) {
             units = m_admin1.load();
-            units_filled = fill_admin1_codes(sites, *units);
+            units_filled = fill_admin1_codes(waste.sites, *units);
         }
-        const std::size_t estimated = fill.estimated_from_places, imputed = fill.country_median;
 
-        auto plan = regionalize(sites, m_options, countries, progress_bar(io));
+        m_options.implausible_waste = waste.implausible;
+        auto plan = regionalize(waste.sites, m_options, countries, progress_bar(io));
         plan.parameters["inventory"] = inventory.source;
         plan.parameters["inventory_records_read"] = std::to_string(inventory.records_read);
         plan.parameters["inventory_rejected_not_planned"] = std::to_string(inventory.rejects.size());
         plan.parameters["waste_estimated_from_places"] = m_no_estimate ? "no" : "yes";
-        plan.parameters["demand_sites_waste_estimated_from_places"] = std::to_string(estimated);
-        plan.parameters["demand_sites_waste_country_median"] = std::to_string(imputed);
         if (!m_matrix.empty())
             plan.parameters["matrix"] = m_matrix;
+        record_waste_sources(plan, waste);
         write_plan(plan, m_output);
 
         if (!inventory.rejects.empty())
             io.err << "regionalize: " << inventory.rejects.size() << " of " << inventory.records_read
                    << " records were rejected and are not in the plan (run basural validate for the reasons)\n";
-        if (format == ReportFormat::table || format == ReportFormat::md)
-            io.out << "Plan written to " << redact_connection_string(m_output) << ": " << plan.facilities.size() << " facilities, "
-                   << plan.assignments.size() << " sites assigned, " << plan.unserved.size()
-                   << " unserved. Tonnage unknown for " << (estimated + imputed) << " demand sites: "
-                   << estimated << " estimated from places, " << imputed << " given their country median."
+        print_warnings(io, "regionalize", inventory.sites, waste_fill_warnings(waste));
+        if (format == ReportFormat::table || format == ReportFormat::md) {
+            io.out << "Plan written to " << redact_connection_string(m_output) << ": " << plan.facilities.size()
+                   << " facilities, " << plan.assignments.size() << " sites assigned, " << plan.unserved.size()
+                   << " unserved, " << plan.unused_landfills.size() << " existing landfills not used."
                    << (m_options.per_admin1
                            ? " State (admin-1) given to " + std::to_string(units_filled.from_name + units_filled.from_location) +
                                  " of " + std::to_string(units_filled.without_code) + " sites without admin1_code: " +
                                  std::to_string(units_filled.from_location) + " from their location, " +
                                  std::to_string(units_filled.from_name) + " from their name."
                            : std::string())
-                   << "\n\n";
-        std::vector<std::string> key{"country", "demand_sites", "sites_served", "sites_unserved", "facilities_proposed",
-                                     "facilities_existing", "waste_t_per_day", "share_waste_estimated", "mean_haul_km"};
+                   << "\nAssumptions:\n";
+            print_lines(io.out, plan_assumptions(plan), "  ");
+            io.out << "\n";
+        }
+        std::vector<std::string> key{"country", "weighting", "demand_sites", "sites_served", "sites_unserved",
+                                     "facilities_proposed", "facilities_existing", "waste_t_per_day",
+                                     "share_waste_estimated", "mean_haul_km"};
         std::map<std::string, std::string> names;
         if (m_options.per_admin1) {  // solved per state: its code and name
-            names = part_names(plan, sites, units ? &*units : nullptr);
+            names = part_names(plan, waste.sites, units ? &*units : nullptr);
             key.insert(key.begin() + 1, {"part", "part_name"});
         } else if (std::any_of(plan.summary.begin(), plan.summary.end(), [](const auto& s) { return !s.part.empty(); })) {
             key.insert(key.begin() + 1, "part");
@@ -160,6 +160,7 @@ private:
     std::optional<double> m_haul_cost;
     std::string m_matrix;
     bool m_no_estimate = false;
+    WasteInputs m_waste;
     std::string m_format = "table";
     std::string m_output;
 };

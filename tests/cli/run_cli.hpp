@@ -40,6 +40,23 @@ inline std::filesystem::path scratch_dir(const std::string& name)
 }
 
 /// Path of a fixture in tests/data.
+/// Text printed for people with its lines wrapped (domain_inputs print_lines): each line break and
+/// the blanks that follow it read as one blank, so a sentence can be searched whole.
+inline std::string unwrapped(const std::string& text)
+{
+    std::string out;
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        if (text[i] != '\n') {
+            out += text[i];
+            continue;
+        }
+        while (i + 1 < text.size() && text[i + 1] == ' ')
+            ++i;
+        out += ' ';
+    }
+    return out;
+}
+
 inline std::string fixture(const std::string& name)
 {
     return (std::filesystem::path(BASURAL_TEST_DATA_DIR) / name).string();

@@ -119,11 +119,11 @@ TEST_CASE("regionalize --per-admin1 prints the name of each state", "[cli][admin
     REQUIRE(r.exit_code == 0);
     // Parts: URY-02 (U3), URY-10 (U1 from its location, U2 by its name), URY-18 (U5), and the sites with no
     // unit (U6) solved together as "unknown"; U4 is a landfill (a candidate, not demand).
-    CHECK_THAT(r.out, Contains("country,part,part_name,demand_sites"));
-    CHECK_THAT(r.out, Contains("URY,URY-02,Canelones,1,"));
-    CHECK_THAT(r.out, Contains("URY,URY-10,Montevideo,2,"));
-    CHECK_THAT(r.out, Contains("URY,URY-18,Tacuarembó,1,"));
-    CHECK_THAT(r.out, Contains("URY,,unknown,1,"));
+    CHECK_THAT(r.out, Contains("country,part,part_name,weighting,demand_sites"));
+    CHECK_THAT(r.out, Contains("URY,URY-02,Canelones,t_per_day,1,"));
+    CHECK_THAT(r.out, Contains("URY,URY-10,Montevideo,t_per_day,2,"));
+    CHECK_THAT(r.out, Contains("URY,URY-18,Tacuarembó,t_per_day,1,"));
+    CHECK_THAT(r.out, Contains("URY,,unknown,t_per_day,1,"));
     const auto table = run_cli(args("regionalize", {"--per-admin1", "--no-waste-estimate", "-o", plan}));
     CHECK_THAT(table.out, Contains("State (admin-1) given to 4 of 5 sites without admin1_code: 3 from their "
                                    "location, 1 from their name"));

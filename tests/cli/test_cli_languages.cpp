@@ -115,7 +115,7 @@ TEST_CASE("default tables read at 100 columns, in each language, with the reader
     const auto es = run_cli(with(with({"coverage"}, data), {"--lang", "es"}));
     CHECK_THAT(es.out, Contains("Cobertura por país, año de reporte 2024"));
     CHECK_THAT(es.out, Contains("t/día a botaderos"));
-    CHECK_THAT(es.out, Contains("Se muestran 7 de 41 columnas; todas con --format csv, json o md"));
+    CHECK_THAT(es.out, Contains("Se muestran 7 de 44 columnas; todas con --format csv, json o md"));
     const auto pt = run_cli(with(with({"methane"}, data), {"--lang", "pt"}));
     CHECK_THAT(pt.out, Contains("Metano por país, 2024"));
     CHECK_THAT(pt.out, Contains("CH4 t/ano"));

@@ -31,6 +31,7 @@ namespace {
 
 const std::string OLD = fixture("snapshots/old.csv");
 const std::string NEW = fixture("snapshots/new.csv");
+const std::string PLACES = fixture("places_small.csv");
 
 /// Splits one CSV line that has no quoted commas before the column we need (details is last).
 std::vector<std::string> split_csv_line(const std::string& line)
@@ -85,7 +86,8 @@ TEST_CASE("progress --help lists every option and the exit codes", "[cli][progre
 
 TEST_CASE("progress --format csv counts every kind of change per country", "[cli][progress]")
 {
-    const auto r = run_cli({"progress", OLD, NEW, "--format", "csv", "--year", "2024"});
+    // places_small.csv has no Bolivian or Peruvian place: an unknown tonnage takes its country's median
+    const auto r = run_cli({"progress", OLD, NEW, "--format", "csv", "--year", "2024", "--places", PLACES});
     REQUIRE(r.exit_code == 0);
     CHECK(r.err.empty());
     const auto rows = csv_by(r.out, "country");
@@ -99,15 +101,17 @@ TEST_CASE("progress --format csv counts every kind of change per country", "[cli
         {"PER", {{"old_sites", "6"}, {"new_sites", "5"}, {"closed", "1"}, {"remediated", "0"}, {"reclassified", "0"},
                  {"attributes_changed", "1"}, {"unchanged", "2"}, {"newly_found", "1"}, {"gone_unexplained", "2"},
                  {"removed_after_closure", "0"}, {"matched_by_location", "4"}, {"no_longer_inadequate_sites", "1"},
-                 // PER-101's waste is unknown: the waste no longer going to dumps is unknown, not 0
-                 {"waste_no_longer_inadequate_t_per_day", ""}, {"waste_unknown_sites", "1"},
-                 // PER-101, its one site no longer inadequate, has no waste figure: the methane model
-                 // cannot evaluate it, so PER's reduction is unknown (empty), not 0
+                 // PER-101's waste is unknown in both snapshots: the old record takes the median of Peru's
+                 // known dump tonnages in OLD (8, 12, 20, 25, 30): 20 t/day, an estimate
+                 {"waste_no_longer_inadequate_t_per_day", "20.0"}, {"waste_unknown_sites", "0"},
+                 {"waste_estimated_sites", "1"},
+                 // PER-101 is closed without a closure year: the methane model cannot evaluate its new
+                 // record, so PER's reduction is unknown (empty), not 0
                  {"ch4_reduction_t_per_year", ""}, {"ch4_unknown_sites", "1"}}},
         {"all", {{"old_sites", "15"}, {"new_sites", "13"}, {"closed", "2"}, {"remediated", "1"}, {"reclassified", "3"},
                  {"attributes_changed", "2"}, {"unchanged", "3"}, {"newly_found", "2"}, {"gone_unexplained", "3"},
                  {"removed_after_closure", "1"}, {"matched_by_location", "4"}, {"no_longer_inadequate_sites", "3"},
-                 {"waste_no_longer_inadequate_t_per_day", "680.0"}, {"waste_unknown_sites", "1"},
+                 {"waste_no_longer_inadequate_t_per_day", "700.0"}, {"waste_unknown_sites", "0"},
                  {"ch4_unknown_sites", "1"}}},
     };
     for (const auto& [country, columns] : expected)
@@ -115,13 +119,21 @@ TEST_CASE("progress --format csv counts every kind of change per country", "[cli
             INFO(country << " " << column);
             CHECK(rows.at(country).at(column) == value);
         }
+
+    // With the shipped places, Lima's people go to PER-001 (El Zapallal), the one dump of its part of
+    // Lima in OLD: thousands of t/day, far above Peru's other dumps, and flagged implausible.
+    const auto shipped = run_cli({"progress", OLD, NEW, "--format", "csv", "--year", "2024"});
+    REQUIRE(shipped.exit_code == 0);
+    CHECK(std::stod(csv_by(shipped.out, "country").at("PER").at("waste_no_longer_inadequate_t_per_day")) > 1000.0);
+    CHECK_THAT(basural::test::unwrapped(shipped.err), Contains("estimated tonnage is implausible") && Contains("PER-001"));
 }
 
 TEST_CASE("progress --format json and --changes: the change list and the methane model", "[cli][progress]")
 {
     const auto dir = scratch_dir("cli_progress_changes");
     const auto changes = (dir / "changes.csv").string();
-    const auto r = run_cli({"progress", OLD, NEW, "--format", "json", "--year", "2024", "--changes", changes});
+    const auto r =
+        run_cli({"progress", OLD, NEW, "--format", "json", "--year", "2024", "--changes", changes, "--places", PLACES});
     REQUIRE(r.exit_code == 0);
     CHECK(r.err.empty());
     const auto json = nlohmann::json::parse(r.out);  // stdout is JSON only
@@ -133,7 +145,7 @@ TEST_CASE("progress --format json and --changes: the change list and the methane
     CHECK(countries[1].at("matched_by_location") == 4);
     CHECK(countries[2].at("country") == "all");
     CHECK(countries[2].at("gone_unexplained") == 3);
-    CHECK(countries[2].at("waste_no_longer_inadequate_t_per_day").get<double>() == Approx(680.0).margin(1e-9));
+    CHECK(countries[2].at("waste_no_longer_inadequate_t_per_day").get<double>() == Approx(700.0).margin(1e-9));
 
     // One row per site: 15 old + 13 new - 11 pairs = 17.
     const auto rows = csv_by(slurp(changes), "site_id");
@@ -174,10 +186,13 @@ TEST_CASE("progress --format json and --changes: the change list and the methane
 
 TEST_CASE("progress table output names both sources and the methane year", "[cli][progress]")
 {
-    const auto r = run_cli({"progress", OLD, NEW, "--year", "2030"});
+    const auto r = run_cli({"progress", OLD, NEW, "--year", "2030", "--places", PLACES});
     REQUIRE(r.exit_code == 0);
     CHECK(r.err.empty());
     CHECK_THAT(r.out, Contains("old.csv: records read 15 = loaded 15 + rejected 0"));
+    CHECK_THAT(basural::test::unwrapped(r.out),
+               Contains("unknown status is treated as receiving") && Contains("Old snapshot: Status:") &&
+                   Contains("1 their country's median"));
     CHECK_THAT(r.out, Contains("new.csv: records read 13 = loaded 13 + rejected 0"));
     CHECK_THAT(r.out, Contains("CH4 in 2030"));
     CHECK_THAT(r.out, Contains("Closure progress by country"));

@@ -85,7 +85,10 @@ TEST_CASE("regionalize with a minimum throughput leaves the small isolated dump 
     REQUIRE(r.exit_code == 0);
     CHECK(r.out.find("BRA") != std::string::npos);
     // URY-U's unknown tonnage is not counted: URY is not planned
-    CHECK(r.out.find("Tonnage unknown for 0 demand sites") != std::string::npos);
+    const auto printed = basural::test::unwrapped(r.out);
+    CHECK(printed.find("Tonnage of the demand sites: 3 given, 0 estimated from places and country rates, 0 their "
+                   "country's median, 0 unknown") != std::string::npos);
+    CHECK(printed.find("Facilities: minimum throughput 20 t/day, capacity unlimited.") != std::string::npos);
     const auto plan = basural::read_plan(out);
     // 20 km: BRA-A and BRA-B (30 km) are apart; BRA-B (10) and BRA-F (5) fall below 20 t/day.
     REQUIRE(plan.facilities.size() == 1);

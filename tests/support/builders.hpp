@@ -4,9 +4,12 @@
 
 #include "basural/inventory/places.hpp"
 #include "basural/inventory/site.hpp"
+#include "basural/base/report_table.hpp"
+#include "basural/planning/waste_estimate.hpp"
 
 #include <catch2/catch.hpp>
 
+#include <cstddef>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -50,6 +53,25 @@ const auto& country_row(const Report& report, const std::string& iso3)
             return c;
     FAIL("no row for " << iso3);
     throw;
+}
+
+/// The index of the column named `name` in a report table; fails the test when there is none.
+inline std::size_t column_index(const ReportTable& table, const std::string& name)
+{
+    for (std::size_t k = 0; k < table.columns.size(); ++k)
+        if (table.columns[k].name == name)
+            return k;
+    FAIL("no column " << name);
+    throw;
+}
+
+/// A waste result of sites whose tonnage is taken as it is (no places, no fill).
+inline WasteEstimateResult as_is(std::vector<Site> sites)
+{
+    WasteEstimateResult w;
+    w.served_population.assign(sites.size(), 0);
+    w.sites = std::move(sites);
+    return w;
 }
 
 }  // namespace basural::test

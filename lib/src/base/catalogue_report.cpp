@@ -44,12 +44,13 @@ constexpr std::array REPORT = std::to_array<CatalogueEntry>({
      "esse plano exige, o metano dos locais e a população que vive perto de lixões ativos."},
     {"report.fig.sites", "Disposal sites in the inventory", "Sitios de disposición en el inventario",
      "Locais de disposição no inventário"},
-    {"report.fig.inadequate", "Active open and controlled dumps", "Botaderos a cielo abierto y controlados activos",
-     "Lixões e aterros controlados ativos"},
-    {"report.fig.status_unknown:one", "{n} dump of unknown status not counted",
-     "{n} botadero de estado desconocido no contado", "{n} lixão de situação desconhecida não contado"},
-    {"report.fig.status_unknown:other", "{n} dumps of unknown status not counted",
-     "{n} botaderos de estado desconocido no contados", "{n} lixões de situação desconhecida não contados"},
+    {"report.fig.inadequate", "Open and controlled dumps receiving waste",
+     "Botaderos a cielo abierto y controlados que reciben residuos", "Lixões e aterros controlados que recebem resíduos"},
+    {"report.fig.status_unknown:one", "of which {n} of unknown status, counted as receiving",
+     "de ellos {n} de estado desconocido, contado como receptor", "dos quais {n} de situação desconhecida, contado como receptor"},
+    {"report.fig.status_unknown:other", "of which {n} of unknown status, counted as receiving",
+     "de ellos {n} de estado desconocido, contados como receptores",
+     "dos quais {n} de situação desconhecida, contados como receptores"},
     {"report.fig.waste", "Waste to those dumps", "Residuos a esos botaderos", "Resíduos para esses lixões"},
     {"report.fig.waste_detail", "tonnage estimated for {estimated} of {sites} dumps",
      "tonelaje estimado para {estimated} de {sites} botaderos", "tonelagem estimada para {estimated} de {sites} lixões"},
@@ -108,19 +109,19 @@ constexpr std::array REPORT = std::to_array<CatalogueEntry>({
      "{estimated} dos {sites} locais são registros estimados (posicionados por um modelo perto de localidades para igualar "
      "uma contagem nacional publicada), não locais observados: sua localização, tipo e tonelagem são resultados do modelo."},
     {"report.warn.status_unknown:one",
-     "{n} open or controlled dump has an unknown status: it is not counted among the active dumps above, while the "
-     "regional plan plans for it as a dump that still receives waste.",
-     "{n} botadero a cielo abierto o controlado tiene estado desconocido: no se cuenta entre los botaderos activos de "
-     "arriba, mientras que el plan regional lo considera un botadero que aún recibe residuos.",
-     "{n} lixão ou aterro controlado tem situação desconhecida: não é contado entre os lixões ativos acima, enquanto o "
-     "plano regional o considera um lixão que ainda recebe resíduos."},
+     "{n} open or controlled dump has an unknown status: it is counted as still receiving waste, among the dumps above "
+     "and in the regional plan, until the inventory says otherwise.",
+     "{n} botadero a cielo abierto o controlado tiene estado desconocido: se cuenta como si aún recibiera residuos, entre "
+     "los botaderos de arriba y en el plan regional, hasta que el inventario diga otra cosa.",
+     "{n} lixão ou aterro controlado tem situação desconhecida: é contado como se ainda recebesse resíduos, entre os "
+     "lixões acima e no plano regional, até que o inventário diga outra coisa."},
     {"report.warn.status_unknown:other",
-     "{n} open or controlled dumps have an unknown status: they are not counted among the active dumps above, while the "
-     "regional plan plans for them as dumps that still receive waste.",
-     "{n} botaderos a cielo abierto o controlados tienen estado desconocido: no se cuentan entre los botaderos activos de "
-     "arriba, mientras que el plan regional los considera botaderos que aún reciben residuos.",
-     "{n} lixões ou aterros controlados têm situação desconhecida: não são contados entre os lixões ativos acima, "
-     "enquanto o plano regional os considera lixões que ainda recebem resíduos."},
+     "{n} open or controlled dumps have an unknown status: they are counted as still receiving waste, among the dumps "
+     "above and in the regional plan, until the inventory says otherwise.",
+     "{n} botaderos a cielo abierto o controlados tienen estado desconocido: se cuentan como si aún recibieran residuos, "
+     "entre los botaderos de arriba y en el plan regional, hasta que el inventario diga otra cosa.",
+     "{n} lixões ou aterros controlados têm situação desconhecida: são contados como se ainda recebessem resíduos, "
+     "entre os lixões acima e no plano regional, até que o inventário diga outra coisa."},
     {"report.warn.other_status_unknown:one",
      "{n} other site (a sanitary landfill or a site of type other) has an unknown status.",
      "{n} sitio más (un relleno sanitario o un sitio de tipo otro) tiene estado desconocido.",

@@ -190,15 +190,14 @@ RegionalPlan default_report_plan(const std::vector<Site>& sites, const std::vect
                                  const std::vector<CountryWaste>& rates, const CountryBoundaries& countries,
                                  const std::string& iso3)
 {
-    std::vector<Site> filled = sites;
-    const auto fill = fill_demand_waste(filled, {iso3}, true, places, rates);
+    const WasteEstimateResult waste = fill_waste(sites, places, rates);
     RegionalizeOptions options;
     options.countries = {iso3};
     options.threads = 1;
-    auto plan = regionalize(filled, options, countries);
+    options.implausible_waste = waste.implausible;
+    auto plan = regionalize(waste.sites, options, countries);
     plan.parameters["waste_estimated_from_places"] = "yes";
-    plan.parameters["demand_sites_waste_estimated_from_places"] = std::to_string(fill.estimated_from_places);
-    plan.parameters["demand_sites_waste_country_median"] = std::to_string(fill.country_median);
+    record_waste_sources(plan, waste);
     return plan;
 }
 

@@ -2,6 +2,8 @@
 // their licences, and the engine's version (country_report.hpp).
 #include "document/report_model.hpp"
 
+#include "basural/inventory/site_predicates.hpp"
+
 #include "basural/base/datasets.hpp"
 #include "basural/inventory/site_predicates.hpp"
 
@@ -37,7 +39,7 @@ DocTable provenance_table(const ReportModel& m)
         ++locations[static_cast<std::size_t>(s.location_precision)];
         const Admin1Key& k = m.groups.sites[i];
         (k.known() ? (k.derived ? unit_derived : unit_given) : unit_unknown)++;
-        if (!is_inadequate_active(s))
+        if (!is_receiving_dump(s))
             continue;
         if (!s.waste_t_per_day)
             ++waste_unknown;

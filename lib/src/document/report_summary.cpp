@@ -40,7 +40,7 @@ double estimated_inadequate_t_per_day(const ReportModel& m)
     double t = 0.0;
     for (std::size_t i = 0; i < m.sites.size(); ++i) {
         const Site& s = m.sites[i];
-        if (m.site_in_scope(i) && is_inadequate_active(s) && s.waste_t_per_day && s.waste_provenance == Provenance::estimated)
+        if (m.site_in_scope(i) && is_receiving_dump(s) && s.waste_t_per_day && s.waste_provenance == Provenance::estimated)
             t += *s.waste_t_per_day;
     }
     return t;

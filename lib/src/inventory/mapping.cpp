@@ -1,4 +1,5 @@
 #include "basural/inventory/mapping.hpp"
+#include "basural/inventory/non_municipal.hpp"
 
 #include "base/text.hpp"
 #include "basural/inventory/countries.hpp"
@@ -234,10 +235,22 @@ std::string normalize_term(std::string_view s)
     return out;
 }
 
+/// The site types, and the terms of sites that are not municipal disposal sites (non_municipal.hpp) as `other`.
+const Entries& site_type_terms()
+{
+    static const Entries terms = [] {
+        Entries t = SITE_TYPE_TERMS;
+        for (const auto term : non_municipal_terms())
+            t.push_back({term, "other"});
+        return t;
+    }();
+    return terms;
+}
+
 const std::vector<VocabularyEntry>& builtin_vocabulary(std::string_view field)
 {
     if (field == "site_type")
-        return SITE_TYPE_TERMS;
+        return site_type_terms();
     if (field == "status")
         return STATUS_TERMS;
     if (field == "open_burning" || field == "receives_other_municipalities")

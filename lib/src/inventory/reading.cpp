@@ -1,4 +1,5 @@
 #include "basural/inventory/reading.hpp"
+#include "basural/inventory/non_municipal.hpp"
 
 #include "basural/base/datasets.hpp"
 #include "basural/base/error.hpp"
@@ -415,6 +416,12 @@ bool Loader::process(OGRFeature& feature, std::int64_t record, Site& site, std::
     for (std::size_t i = 0; i < m_slots.size(); ++i)
         if ((failure = assign(m_slots[i], m_raws[i], site)))
             return false;
+    // A name that says the site is not a municipal disposal site (a transfer station, a medical-waste
+    // facility...) makes it `other`, whatever its type column says (docs/methods/site_rules.md).
+    if (site.site_type != SiteType::other && non_municipal_name(site.name)) {
+        site.site_type = SiteType::other;
+        mark_derived(site, "site_type");
+    }
     if (site.site_id.empty())  // no site_id column: the record number identifies the site
         site.site_id = std::to_string(record);
     if (site.source.empty())

@@ -7,30 +7,19 @@ bool is_inadequate(SiteType t) noexcept
     return t == SiteType::open_dump || t == SiteType::controlled_dump;
 }
 
-bool status_receives_waste(SiteStatus s) noexcept
+bool status_receives_waste(SiteStatus status) noexcept
 {
-    return s == SiteStatus::active || s == SiteStatus::closing;
+    return status == SiteStatus::active || status == SiteStatus::closing || status == SiteStatus::unknown;
 }
 
 bool receives_waste(const Site& s) noexcept
 {
-    return s.status == SiteStatus::active && s.site_type != SiteType::other;
+    return s.site_type != SiteType::other && status_receives_waste(s.status);
 }
 
-bool is_inadequate_active(const Site& s) noexcept
+bool is_receiving_dump(const Site& s) noexcept
 {
-    return is_inadequate(s.site_type) && s.status == SiteStatus::active;
-}
-
-bool is_active_sanitary_landfill(const Site& s) noexcept
-{
-    return s.site_type == SiteType::sanitary_landfill && s.status == SiteStatus::active;
-}
-
-bool is_regional_demand(const Site& s) noexcept
-{
-    return is_inadequate(s.site_type) &&
-           (s.status == SiteStatus::active || s.status == SiteStatus::closing || s.status == SiteStatus::unknown);
+    return is_inadequate(s.site_type) && status_receives_waste(s.status);
 }
 
 bool is_existing_landfill(const Site& s) noexcept
@@ -39,10 +28,32 @@ bool is_existing_landfill(const Site& s) noexcept
            (s.status == SiteStatus::active || s.status == SiteStatus::unknown);
 }
 
+bool status_assumed_receiving(const Site& s) noexcept
+{
+    return s.status == SiteStatus::unknown && s.site_type != SiteType::other;
+}
+
 bool site_is_estimated(const Site& s) noexcept
 {
     return s.provenance == Provenance::estimated || s.location_precision == LocationPrecision::estimated ||
            (s.waste_t_per_day && s.waste_provenance == Provenance::estimated);
+}
+
+std::string status_rule_line(std::size_t unknown, std::size_t dumps)
+{
+    return "Status: " + std::string(STATUS_RULE) + "; " + std::to_string(unknown) + " of the " +
+           std::to_string(dumps) + " receiving dumps have an unknown status.";
+}
+
+std::string status_rule_line(const std::vector<Site>& sites)
+{
+    std::size_t dumps = 0, unknown = 0;
+    for (const auto& s : sites)
+        if (is_receiving_dump(s)) {
+            ++dumps;
+            unknown += s.status == SiteStatus::unknown ? 1 : 0;
+        }
+    return status_rule_line(unknown, dumps);
 }
 
 }  // namespace basural

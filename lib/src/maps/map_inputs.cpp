@@ -59,11 +59,16 @@ std::map<std::string, double> read_ranking(const std::string& path)
     OGRLayer* layer = first_layer(*ds, path, "no table to read a ranking from");
     OGRFeatureDefn* defn = layer->GetLayerDefn();
     const int id_field = defn->GetFieldIndex("site_id");
-    const int score_field = defn->GetFieldIndex("score");
+    // prioritize writes total_score; a ranking made by hand may call it score
+    const int total_field = defn->GetFieldIndex("total_score");
+    const int score_field = total_field >= 0 ? total_field : defn->GetFieldIndex("score");
+    const char* score_name = total_field >= 0 ? "total_score" : "score";
     if (id_field < 0)
-        throw input_error(path, -1, "site_id", "", "column is missing: a ranking needs the columns site_id and score");
+        throw input_error(path, -1, "site_id", "", "column is missing: a ranking needs the columns site_id and "
+                                                   "total_score (or score), as basural prioritize writes it");
     if (score_field < 0)
-        throw input_error(path, -1, "score", "", "column is missing: a ranking needs the columns site_id and score");
+        throw input_error(path, -1, "total_score", "", "column is missing: a ranking needs the columns site_id and "
+                                                       "total_score (or score), as basural prioritize writes it");
     std::map<std::string, double> scores;
     std::int64_t record = 0;
     layer->ResetReading();
@@ -77,7 +82,7 @@ std::map<std::string, double> read_ranking(const std::string& path)
         const char* end = text.data() + text.size();
         const auto r = std::from_chars(text.data(), end, score);
         if (text.empty() || r.ec != std::errc{} || r.ptr != end || !(score >= 0.0 && score <= 1.0))
-            throw input_error(path, record, "score", text,
+            throw input_error(path, record, score_name, text,
                               "is not a number in [0, 1] (1 = close first), as basural prioritize writes it");
         if (!scores.emplace(id, score).second)
             throw input_error(path, record, "site_id", id, "appears twice: a ranking has one row per site");

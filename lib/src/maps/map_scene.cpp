@@ -4,6 +4,7 @@
 
 #include "basural/base/error.hpp"
 #include "basural/base/messages.hpp"
+#include "basural/inventory/site_predicates.hpp"
 #include "basural/inventory/mapping.hpp"
 #include "basural/models/cluster.hpp"
 #include "maps/map_scene_text.hpp"
@@ -201,11 +202,10 @@ void add_plan(MapScene& scene, const std::vector<const Site*>& shown, const deta
         scene.facilities.push_back(detail::plan_facility(f, locale));
         drawn.insert(f.facility_id);
     }
-    // Active sanitary landfills of the inventory that the plan does not use: drawn apart, so the
-    // map's count of the plan's facilities is the plan's own.
+    // Existing sanitary landfills of the inventory (status active or unknown, is_existing_landfill)
+    // that the plan does not use: drawn apart, so the map's count of the plan's facilities is the plan's own.
     for (const Site* s : shown)
-        if (s->site_type == SiteType::sanitary_landfill && s->status == SiteStatus::active &&
-            used_sites.count(s->site_id) == 0)
+        if (is_existing_landfill(*s) && used_sites.count(s->site_id) == 0)
             scene.facilities.push_back(detail::unused_landfill(*s, locale));
     for (const auto& c : plan.plan->catchments)
         if (c.country_iso3 == iso3 && drawn.count(c.facility_id) != 0)

@@ -219,7 +219,8 @@ MapFacility plan_facility(const PlanFacility& f, const Locale& loc)
     m.location = f.location;
     m.kind = f.existing ? FacilityKind::existing : FacilityKind::proposed;
     m.label = f.name.empty() ? f.facility_id : f.name;
-    m.size_value = f.waste_t_per_day;
+    if (!(f.sites_served > 0 && f.sites_waste_unknown == f.sites_served))  // planned by site count: unknown
+        m.size_value = f.waste_t_per_day;
     m.properties.emplace_back(tr(loc, "map.popup.facility_id"), f.facility_id);
     m.properties.emplace_back(tr(loc, "map.popup.received"), format_number(f.waste_t_per_day, 1, loc.numbers));
     if (f.waste_t_per_day_estimated && *f.waste_t_per_day_estimated > 0.0)
@@ -245,7 +246,7 @@ MapFacility unused_landfill(const Site& s, const Locale& loc)
     m.label = s.name.empty() ? s.site_id : s.name;
     m.size_value = s.waste_t_per_day;
     m.properties.emplace_back(tr(loc, "map.popup.type"), tr(loc, "site_type.sanitary_landfill"));
-    m.properties.emplace_back(tr(loc, "map.popup.status"), tr(loc, "status.active"));
+    m.properties.emplace_back(tr(loc, "map.popup.status"), tr(loc, "status." + std::string(to_string(s.status))));
     if (!s.municipality_name.empty())
         m.properties.emplace_back(tr(loc, "map.popup.place"), s.municipality_name);
     m.properties.emplace_back(tr(loc, "map.popup.plan"), tr(loc, "map.popup.unused"));

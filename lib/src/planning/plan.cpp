@@ -195,6 +195,39 @@ Field<Row> optional_real(const char* name, std::optional<double> Row::*member)
             [name, member](Row& r, const LayerReader& in) { r.*member = in.opt_real(name); }};
 }
 
+/// A yes/no column written as "yes" or "no".
+template <typename Row>
+Field<Row> yes_no(const char* name, bool Row::*member)
+{
+    return {name, OFTString, [member](const Row& r) -> FieldValue { return std::string(r.*member ? "yes" : "no"); },
+            [name, member](Row& r, const LayerReader& in) {
+                const auto t = in.text(name);
+                if (t != "yes" && t != "no")
+                    in.fail(name, t, "must be 'yes' or 'no'");
+                r.*member = t == "yes";
+            }};
+}
+
+/// A t/day that is unknown when `unknown(row)` (written empty, read back as 0 with the row's own
+/// count of unknown tonnages saying so), else a real.
+template <typename Row>
+Field<Row> known_real(const char* name, double Row::*member, bool (*unknown)(const Row&))
+{
+    return {name, OFTReal,
+            [member, unknown](const Row& r) -> FieldValue {
+                if (unknown(r))
+                    return std::monostate{};
+                return r.*member;
+            },
+            [name, member](Row& r, const LayerReader& in) { r.*member = in.opt_real(name).value_or(0.0); }};
+}
+
+bool facility_waste_unknown(const PlanFacility& f) { return f.sites_served > 0 && f.sites_waste_unknown == f.sites_served; }
+bool summary_waste_unknown(const PlanCountrySummary& s)
+{
+    return s.demand_sites > 0 && s.demand_sites_waste_unknown == s.demand_sites;
+}
+
 template <typename Row>
 struct Layer {
     const char* name;
@@ -263,9 +296,11 @@ const Layer<PlanFacility> FACILITIES{
      text("site_id", &PlanFacility::site_id),
      text("name", &PlanFacility::name),
      location_precision_field(&PlanFacility::location_precision),
-     real("waste_t_per_day", &PlanFacility::waste_t_per_day),
+     known_real("waste_t_per_day", &PlanFacility::waste_t_per_day, &facility_waste_unknown),
      added_later(optional_real("waste_t_per_day_estimated", &PlanFacility::waste_t_per_day_estimated)),
+     added_later(real("waste_t_per_day_implausible", &PlanFacility::waste_t_per_day_implausible)),
      count("sites_served", &PlanFacility::sites_served),
+     added_later(count("sites_waste_unknown", &PlanFacility::sites_waste_unknown)),
      {"municipalities_served", OFTInteger,
       [](const PlanFacility& f) -> FieldValue { return static_cast<int>(f.municipality_codes.size()); }, nullptr},
      {"municipality_codes", OFTString,
@@ -286,6 +321,7 @@ const Layer<PlanAssignment> ASSIGNMENTS{
      real("haul_km", &PlanAssignment::haul_km),
      optional_real("waste_t_per_day", &PlanAssignment::waste_t_per_day),
      waste_provenance_field(&PlanAssignment::waste_provenance),
+     added_later(yes_no("waste_implausible", &PlanAssignment::waste_implausible)),
      optional_real("cost_share_per_year", &PlanAssignment::cost_share_per_year)}};
 
 const Layer<PlanCatchment> CATCHMENTS{
@@ -300,7 +336,16 @@ const Layer<PlanUnserved> UNSERVED{
      location_precision_field(&PlanUnserved::location_precision),
      text("reason", &PlanUnserved::reason),
      optional_real("waste_t_per_day", &PlanUnserved::waste_t_per_day),
-     waste_provenance_field(&PlanUnserved::waste_provenance)}};
+     waste_provenance_field(&PlanUnserved::waste_provenance),
+     added_later(yes_no("waste_implausible", &PlanUnserved::waste_implausible))}};
+
+const Layer<PlanUnusedLandfill> UNUSED_LANDFILLS{
+    "unused_landfills",
+    {text("site_id", &PlanUnusedLandfill::site_id),
+     text("country", &PlanUnusedLandfill::country_iso3),
+     text("name", &PlanUnusedLandfill::name),
+     text("reason", &PlanUnusedLandfill::reason),
+     optional_real("nearest_dump_haul_km", &PlanUnusedLandfill::nearest_dump_haul_km)}};
 
 const Layer<PlanCountrySummary> SUMMARY{
     "summary",
@@ -311,9 +356,24 @@ const Layer<PlanCountrySummary> SUMMARY{
      count("sites_unserved", &PlanCountrySummary::sites_unserved),
      count("facilities_proposed", &PlanCountrySummary::facilities_proposed),
      count("facilities_existing", &PlanCountrySummary::facilities_existing),
-     real("waste_t_per_day", &PlanCountrySummary::waste_t_per_day),
+     {"weighting", OFTString,
+      [](const PlanCountrySummary& s) -> FieldValue {
+          return std::string(s.weighted_by_site_count ? "site_count" : "t_per_day");
+      },
+      [](PlanCountrySummary& s, const LayerReader& in) {
+          if (!in.has("weighting"))
+              return;
+          const auto w = in.text("weighting");
+          if (w != "site_count" && w != "t_per_day")
+              in.fail("weighting", w, "must be 't_per_day' or 'site_count'");
+          s.weighted_by_site_count = w == "site_count";
+      }},
+     added_later(count("demand_sites_waste_unknown", &PlanCountrySummary::demand_sites_waste_unknown)),
+     known_real("waste_t_per_day", &PlanCountrySummary::waste_t_per_day, &summary_waste_unknown),
      added_later(optional_real("waste_t_per_day_estimated", &PlanCountrySummary::waste_t_per_day_estimated)),
-     real("waste_t_per_day_served", &PlanCountrySummary::waste_t_per_day_served),
+     added_later(count("demand_sites_waste_implausible", &PlanCountrySummary::demand_sites_waste_implausible)),
+     added_later(real("waste_t_per_day_implausible", &PlanCountrySummary::waste_t_per_day_implausible)),
+     known_real("waste_t_per_day_served", &PlanCountrySummary::waste_t_per_day_served, &summary_waste_unknown),
      real("mean_haul_km", &PlanCountrySummary::mean_haul_km),
      real("max_haul_km", &PlanCountrySummary::max_haul_km),
      real("objective", &PlanCountrySummary::objective),
@@ -394,6 +454,7 @@ void write_plan(const RegionalPlan& plan, const std::string& destination)
     write_layer(out, ASSIGNMENTS, plan.assignments);
     write_layer(out, CATCHMENTS, plan.catchments);
     write_layer(out, UNSERVED, plan.unserved);
+    write_layer(out, UNUSED_LANDFILLS, plan.unused_landfills);
     write_layer(out, SUMMARY, plan.summary);
     write_layer(out, PARAMETERS, std::vector<Parameter>(plan.parameters.begin(), plan.parameters.end()));
     out.commit();
@@ -407,6 +468,8 @@ RegionalPlan read_plan(const std::string& source)
     plan.assignments = read_layer(*ds, source, ASSIGNMENTS);
     plan.catchments = read_layer(*ds, source, CATCHMENTS);
     plan.unserved = read_layer(*ds, source, UNSERVED);
+    if (ds->GetLayerByName(UNUSED_LANDFILLS.name) != nullptr)  // absent from plans written before
+        plan.unused_landfills = read_layer(*ds, source, UNUSED_LANDFILLS);
     plan.summary = read_layer(*ds, source, SUMMARY);
     for (auto& [name, value] : read_layer(*ds, source, PARAMETERS))
         plan.parameters[name] = std::move(value);

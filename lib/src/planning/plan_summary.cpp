@@ -1,10 +1,11 @@
 #include "basural/planning/plan_summary.hpp"
 
 #include "basural/inventory/site_predicates.hpp"
-#include "basural/planning/regionalize.hpp"
-#include "basural/planning/waste_estimate.hpp"
 
 #include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <limits>
 #include <set>
 
 namespace basural {
@@ -14,7 +15,8 @@ PlanCountrySummary plan_total(const RegionalPlan& plan)
     PlanCountrySummary total;
     total.country_iso3 = "total";
     total.waste_t_per_day_estimated = 0.0;
-    double weighted = 0.0;
+    double weighted = 0.0, site_weighted = 0.0;
+    std::size_t by_count = 0;
     for (const auto& s : plan.summary) {
         *total.waste_t_per_day_estimated += s.waste_t_per_day_estimated.value_or(0.0);
         total.demand_sites += s.demand_sites;
@@ -24,12 +26,23 @@ PlanCountrySummary plan_total(const RegionalPlan& plan)
         total.facilities_existing += s.facilities_existing;
         total.waste_t_per_day += s.waste_t_per_day;
         total.waste_t_per_day_served += s.waste_t_per_day_served;
+        total.demand_sites_waste_unknown += s.demand_sites_waste_unknown;
+        total.demand_sites_waste_implausible += s.demand_sites_waste_implausible;
+        total.waste_t_per_day_implausible += s.waste_t_per_day_implausible;
         weighted += s.mean_haul_km * s.waste_t_per_day_served;
+        site_weighted += s.mean_haul_km * static_cast<double>(s.sites_served);
+        by_count += s.weighted_by_site_count ? 1 : 0;
         total.max_haul_km = std::max(total.max_haul_km, s.max_haul_km);
         total.objective += s.objective;
         total.lower_bound += s.lower_bound;
     }
-    total.mean_haul_km = total.waste_t_per_day_served > 0.0 ? weighted / total.waste_t_per_day_served : 0.0;
+    total.weighted_by_site_count = by_count > 0;
+    if (by_count == 0)
+        total.mean_haul_km = total.waste_t_per_day_served > 0.0 ? weighted / total.waste_t_per_day_served : 0.0;
+    else if (by_count == plan.summary.size())
+        total.mean_haul_km = total.sites_served > 0 ? site_weighted / static_cast<double>(total.sites_served) : 0.0;
+    else
+        total.mean_haul_km = std::numeric_limits<double>::quiet_NaN();  // t/day and sites do not add up
     total.gap = total.objective > 0.0 ? (total.objective - total.lower_bound) / total.objective : 0.0;
     return total;
 }
@@ -44,21 +57,35 @@ ReportCell share_estimated(const PlanCountrySummary& s)
     return s.waste_t_per_day_estimated.value_or(0.0) / s.waste_t_per_day;
 }
 
+/// A t/day of the row: empty when every demand site's tonnage is unknown (not 0).
+ReportCell row_t_per_day(const PlanCountrySummary& s, double v)
+{
+    if (s.demand_sites > 0 && s.demand_sites_waste_unknown == s.demand_sites)
+        return {};
+    return v;
+}
+
+ReportCell finite(double v) { return std::isfinite(v) ? ReportCell{v} : ReportCell{}; }
+
 std::vector<ColumnDescriptor<PlanCountrySummary>> plan_summary_columns()
 {
     using S = PlanCountrySummary;
     return {
         {{"country", 0}, [](const S& s) { return ReportCell{s.country_iso3}; }},
         {{"part", 0}, [](const S& s) { return ReportCell{s.part}; }},
+        {{"weighting", 0}, [](const S& s) { return ReportCell{std::string(s.weighted_by_site_count ? "site_count" : "t_per_day")}; }},
         {{"demand_sites", 0}, [](const S& s) { return count_cell(s.demand_sites); }},
         {{"sites_served", 0}, [](const S& s) { return count_cell(s.sites_served); }},
         {{"sites_unserved", 0}, [](const S& s) { return count_cell(s.sites_unserved); }},
         {{"facilities_proposed", 0}, [](const S& s) { return count_cell(s.facilities_proposed); }},
         {{"facilities_existing", 0}, [](const S& s) { return count_cell(s.facilities_existing); }},
-        {{"waste_t_per_day", 1}, [](const S& s) { return ReportCell{s.waste_t_per_day}; }},
+        {{"waste_t_per_day", 1}, [](const S& s) { return row_t_per_day(s, s.waste_t_per_day); }},
         {{"share_waste_estimated", 3}, [](const S& s) { return share_estimated(s); }},
-        {{"waste_t_per_day_served", 1}, [](const S& s) { return ReportCell{s.waste_t_per_day_served}; }},
-        {{"mean_haul_km", 1}, [](const S& s) { return ReportCell{s.mean_haul_km}; }},
+        {{"demand_sites_waste_unknown", 0}, [](const S& s) { return count_cell(s.demand_sites_waste_unknown); }},
+        {{"demand_sites_waste_implausible", 0},
+         [](const S& s) { return count_cell(s.demand_sites_waste_implausible); }},
+        {{"waste_t_per_day_served", 1}, [](const S& s) { return row_t_per_day(s, s.waste_t_per_day_served); }},
+        {{"mean_haul_km", 1}, [](const S& s) { return finite(s.mean_haul_km); }},
         {{"max_haul_km", 1}, [](const S& s) { return ReportCell{s.max_haul_km}; }},
         {{"gap", 4}, [](const S& s) { return ReportCell{s.gap}; }},
     };
@@ -117,30 +144,114 @@ std::map<std::string, std::string> part_names(const RegionalPlan& plan, const st
     return names;
 }
 
-DemandWasteFill fill_demand_waste(std::vector<Site>& sites, const std::vector<std::string>& countries,
-                                  bool from_places, const std::vector<Place>& places,
-                                  const std::vector<CountryWaste>& rates)
+WasteFillCounts record_waste_sources(RegionalPlan& plan, const WasteEstimateResult& waste)
 {
-    const std::set<std::string> planned(countries.begin(), countries.end());
-    std::vector<char> unknown(sites.size(), 0);
-    DemandWasteFill fill;
-    for (std::size_t i = 0; i < sites.size(); ++i) {
-        const Site& s = sites[i];
-        if (!s.waste_t_per_day && is_regional_demand(s) && (planned.empty() || planned.count(s.country_iso3))) {
-            unknown[i] = 1;
-            ++fill.unknown;
-        }
+    const auto& planned = plan.parameters["countries"];
+    std::set<std::string> countries;
+    for (std::size_t start = 0; start <= planned.size();) {
+        const auto end = std::min(planned.find(',', start), planned.size());
+        countries.insert(planned.substr(start, end - start));
+        start = end + 1;
     }
-    if (from_places)
-        sites = estimate_waste(sites, places, rates).sites;
-    for (std::size_t i = 0; i < sites.size(); ++i)
-        fill.estimated_from_places += unknown[i] && sites[i].waste_t_per_day ? 1 : 0;
-    impute_missing_waste(sites);
-    std::size_t filled = 0;
-    for (std::size_t i = 0; i < sites.size(); ++i)
-        filled += unknown[i] && sites[i].waste_t_per_day ? 1 : 0;
-    fill.country_median = filled - fill.estimated_from_places;
-    return fill;
+    const bool all = planned.empty() || planned == "all";
+    WasteFillCounts c;
+    for (std::size_t i = 0; i < waste.sites.size() && i < waste.source.size(); ++i) {
+        const Site& s = waste.sites[i];
+        if (!is_receiving_dump(s) || (!all && !countries.count(s.country_iso3)))
+            continue;
+        switch (waste.source[i]) {
+        case WasteSource::given: ++c.given; break;
+        case WasteSource::places: ++c.places; break;
+        case WasteSource::country_median: ++c.country_median; break;
+        case WasteSource::unknown: ++c.unknown; break;
+        case WasteSource::not_receiving: break;
+        }
+        c.implausible += i < waste.implausible.size() && waste.implausible[i] ? 1 : 0;
+    }
+    auto& par = plan.parameters;
+    par["demand_sites_waste_given"] = std::to_string(c.given);
+    par["demand_sites_waste_from_places"] = std::to_string(c.places);
+    par["demand_sites_waste_country_median"] = std::to_string(c.country_median);
+    par["demand_sites_waste_unknown"] = std::to_string(c.unknown);
+    return c;
+}
+
+namespace {
+
+std::string param(const RegionalPlan& plan, const std::string& name, const std::string& otherwise = "")
+{
+    const auto it = plan.parameters.find(name);
+    return it == plan.parameters.end() ? otherwise : it->second;
+}
+
+std::string haul_line(const RegionalPlan& plan)
+{
+    const std::string max = param(plan, "max_haul_km", "?");
+    std::string line;
+    if (param(plan, "haul_unit") == "matrix")
+        line = "Haul: travel matrix " + param(plan, "matrix", "(given)") + ", at most " + max + " in its unit; " +
+               param(plan, "matrix_pairs_used", "?") + " of its " + param(plan, "matrix_pairs", "?") +
+               " pairs used, " + param(plan, "matrix_pairs_unknown_site_id", "?") +
+               " name a site_id not in the inventory; a pair not given is not allowed";
+    else
+        line = "Haul: at most " + max + " km, geodesic km x detour factor " + param(plan, "detour_factor", "1");
+    line += param(plan, "allow_cross_border") == "yes" ? "; across land borders" : "; within each country";
+    line += param(plan, "per_admin1") == "yes" ? ", each admin-1 on its own" : "";
+    return line + "; never across the sea.";
+}
+
+std::string landfill_line(const RegionalPlan& plan)
+{
+    std::size_t no_dump = 0, not_chosen = 0;
+    for (const auto& u : plan.unused_landfills)
+        (u.reason == "no_dump_within_reach" ? no_dump : not_chosen)++;
+    std::string line = param(plan, "reuse_existing") == "yes"
+                           ? "Existing landfills (active or unknown status): always-open facilities (--reuse-existing)"
+                           : "Existing landfills (active or unknown status): candidates, opened when the model "
+                             "chooses them (--reuse-existing keeps them all open)";
+    return line + "; " + std::to_string(plan.unused_landfills.size()) + " not used (" + std::to_string(no_dump) +
+           " with no dump within reach, " + std::to_string(not_chosen) +
+           " not chosen): layer unused_landfills.";
+}
+
+std::string tonnage_line(const RegionalPlan& plan)
+{
+    return "Tonnage of the demand sites: " + param(plan, "demand_sites_waste_given", "?") + " given, " +
+           param(plan, "demand_sites_waste_from_places", "?") + " estimated from places and country rates, " +
+           param(plan, "demand_sites_waste_country_median", "?") + " their country's median, " +
+           param(plan, "demand_sites_waste_unknown", "?") + " unknown (docs/methods/waste_estimate.md).";
+}
+
+}  // namespace
+
+std::vector<std::string> plan_assumptions(const RegionalPlan& plan)
+{
+    std::vector<std::string> lines;
+    lines.push_back(haul_line(plan));
+    const std::string min = param(plan, "min_t_per_day", "0");
+    lines.push_back("Facilities: minimum throughput " + (min == "0" ? std::string("none") : min + " t/day") +
+                    ", capacity " + param(plan, "capacity_t_per_day", "unlimited") +
+                    (param(plan, "capacity_t_per_day", "unlimited") == "unlimited" ? "" : " t/day") + ".");
+    lines.push_back(landfill_line(plan));
+    lines.push_back("Status: " + param(plan, "status_rule", std::string(STATUS_RULE)) + "; " +
+                    param(plan, "demand_sites_status_unknown", "?") + " demand sites have an unknown status.");
+    lines.push_back(tonnage_line(plan));
+    const PlanCountrySummary total = plan_total(plan);
+    if (total.weighted_by_site_count)
+        lines.push_back("Weighting: by site count (every dump weighs 1, no t/day limit applies) where a demand "
+                        "site's tonnage is unknown: " + param(plan, "weighting") +
+                        ". Give tonnages (--field waste_t_per_day=COLUMN) or places (--places) to plan by t/day.");
+    else
+        lines.push_back("Weighting: by t/day.");
+    if (total.demand_sites_waste_implausible > 0) {
+        char t[64];
+        std::snprintf(t, sizeof t, "%.1f", total.waste_t_per_day_implausible);
+        lines.push_back("Implausible estimates: " + std::to_string(total.demand_sites_waste_implausible) +
+                        " demand sites carry " + t +
+                        " t/day estimated above what their country's largest city collects (waste_implausible = "
+                        "yes in the plan's rows; docs/methods/waste_estimate.md, \"Plausibility\").");
+    }
+    return lines;
 }
 
 }  // namespace basural

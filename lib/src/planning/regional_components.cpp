@@ -64,7 +64,7 @@ std::vector<GroupWork> prepare_group_work(const LinkInputs& in, const std::vecto
         GroupWork& w = work[gi];
         w.is_demand.assign(g.nodes.size(), 0);
         for (std::size_t k = 0; k < g.nodes.size(); ++k)
-            if (is_regional_demand(in.sites[g.nodes[k]])) {
+            if (is_receiving_dump(in.sites[g.nodes[k]])) {
                 w.demand_nodes.push_back(k);
                 w.is_demand[k] = 1;
             }
@@ -172,7 +172,7 @@ std::vector<Component> group_components(const LinkInputs& in, std::size_t gi,
         Component& c = components[places.component_of[k]];
         places.position[k] = c.cand.size();
         c.cand.push_back(k);
-        if (is_regional_demand(in.sites[g.nodes[k]])) {
+        if (is_receiving_dump(in.sites[g.nodes[k]])) {
             places.row_of[k] = c.dem.size();
             c.dem.push_back(k);
         }
@@ -185,7 +185,7 @@ void set_component_problems(const LinkInputs& in, const Group& g, std::vector<Co
 {
     for (Component& c : components) {
         for (const auto k : c.dem) {
-            const double w = in.sites[g.nodes[k]].waste_t_per_day.value_or(0.0);
+            const double w = g.by_site_count ? 1.0 : in.sites[g.nodes[k]].waste_t_per_day.value_or(0.0);
             c.problem.demand_weights.push_back(w);
             c.total_t_per_day += w;
         }
@@ -251,15 +251,29 @@ SolveOptions component_solve_options(const RegionalizeOptions& options, std::siz
     return solve;
 }
 
+/// The t/day limits of a component's facilities: the options', except for a group weighed by site
+/// count, where a t/day limit would compare tonnes with site counts (none then applies).
+struct ThroughputLimits {
+    double min_t_per_day = 0.0;
+    std::optional<double> capacity_t_per_day;
+};
+
+ThroughputLimits limits_of(const Group& group, const RegionalizeOptions& options)
+{
+    if (group.by_site_count)
+        return {};
+    return {options.min_t_per_day, options.capacity_t_per_day};
+}
+
 /// The coverage repair: p-median trades a small dump left unserved (penalty 2 x cutoff per t/day)
 /// for shorter hauls elsewhere, but every dump of a component can be covered (LSCP). Dumps left with
 /// no open facility within reach get more facilities, greedily: the candidate reaching the most of
 /// their t/day (then the most dumps, then the first), filled nearest first up to the capacity; one
 /// that would stay below the minimum throughput is not opened (its dumps: below_min_throughput).
-void repair_coverage(const LocationProblem& pr, const RegionalizeOptions& options, ComponentOutcome& out)
+void repair_coverage(const LocationProblem& pr, const ThroughputLimits& limits, ComponentOutcome& out)
 {
     const std::size_t n_dem = out.status.size(), n_cand = pr.costs.candidate_count();
-    const double capacity = options.capacity_t_per_day.value_or(UNLIMITED_CAPACITY);
+    const double capacity = limits.capacity_t_per_day.value_or(UNLIMITED_CAPACITY);
     auto& status = out.status;
     for (;;) {
         std::vector<double> reach_weight(n_cand, 0.0);
@@ -283,7 +297,7 @@ void repair_coverage(const LocationProblem& pr, const RegionalizeOptions& option
             if (status[dc.demand] == AssignmentStatus::no_open_facility_within_cutoff)
                 rows.emplace_back(dc.cost, dc.demand);
         std::sort(rows.begin(), rows.end());
-        if (reach_weight[best] < options.min_t_per_day) {
+        if (reach_weight[best] < limits.min_t_per_day) {
             for (std::size_t r = 0; r < n_dem; ++r)  // no candidate can gather enough
                 if (status[r] == AssignmentStatus::no_open_facility_within_cutoff)
                     status[r] = AssignmentStatus::below_min_throughput;
@@ -298,7 +312,7 @@ void repair_coverage(const LocationProblem& pr, const RegionalizeOptions& option
             } else {
                 status[r] = AssignmentStatus::capacity_exhausted;
             }
-        if (taken.empty() || load < options.min_t_per_day) {
+        if (taken.empty() || load < limits.min_t_per_day) {
             for (const auto r : taken)
                 status[r] = AssignmentStatus::below_min_throughput;
             continue;
@@ -315,8 +329,9 @@ void repair_coverage(const LocationProblem& pr, const RegionalizeOptions& option
 
 /// One component: LSCP for the number of facilities, the p-median for where, then the coverage
 /// repair. The component's cost triplets are consumed and its matrix freed.
-ComponentOutcome solve_component(Component& comp, const RegionalizeOptions& options)
+ComponentOutcome solve_component(Component& comp, const Group& group, const RegionalizeOptions& options)
 {
+    const ThroughputLimits limits = limits_of(group, options);
     const auto& dem = comp.dem;
     const auto& cand = comp.cand;
     LocationProblem& pr = comp.problem;
@@ -324,12 +339,12 @@ ComponentOutcome solve_component(Component& comp, const RegionalizeOptions& opti
     const SolveOptions solve = component_solve_options(options, dem.size());
     const auto cover = solve_lscp(pr, solve);
     std::size_t p = cover.facilities.size();
-    if (options.capacity_t_per_day) {
-        pr.candidate_capacity.assign(cand.size(), *options.capacity_t_per_day);
-        p = std::max(p, static_cast<std::size_t>(std::ceil(comp.total_t_per_day / *options.capacity_t_per_day - 1e-9)));
+    if (limits.capacity_t_per_day) {
+        pr.candidate_capacity.assign(cand.size(), *limits.capacity_t_per_day);
+        p = std::max(p, static_cast<std::size_t>(std::ceil(comp.total_t_per_day / *limits.capacity_t_per_day - 1e-9)));
     }
     pr.p = std::clamp(p, std::max<std::size_t>(pr.required.size(), 1), cand.size());
-    pr.min_throughput = options.min_t_per_day;
+    pr.min_throughput = limits.min_t_per_day;
     const auto sol = solve_p_median(pr, solve);
 
     ComponentOutcome out;
@@ -348,7 +363,11 @@ ComponentOutcome solve_component(Component& comp, const RegionalizeOptions& opti
             out.haul_of[r] = a.cost;
         }
     }
-    repair_coverage(pr, options, out);
+    repair_coverage(pr, limits, out);
+    out.nearest_demand_haul.assign(cand.size(), std::numeric_limits<double>::infinity());
+    for (std::size_t c = 0; c < cand.size(); ++c)
+        for (const auto& dc : pr.costs.column(c))
+            out.nearest_demand_haul[c] = std::min(out.nearest_demand_haul[c], dc.cost);
     pr.costs = SparseCostMatrix{};  // the matrix is no longer needed: free it early
     return out;
 }
@@ -385,7 +404,7 @@ std::vector<ComponentOutcome> solve_components(std::vector<std::vector<Component
     std::size_t done = 0;
     detail::run_jobs(component_order, options.threads, [&](std::size_t ci) {
         Component& comp = *components[ci];
-        outcomes[ci] = solve_component(comp, options);
+        outcomes[ci] = solve_component(comp, groups[comp.group], options);
         if (progress) {
             const std::lock_guard<std::mutex> lock(progress_mutex);
             ++done;

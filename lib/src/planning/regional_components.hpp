@@ -26,6 +26,9 @@ struct Group {
     std::string country;  // "LAC" across borders
     std::string part;     // admin1 code when per admin-1
     std::vector<std::size_t> nodes;  // indices into the sorted sites: demand and existing landfills
+    /// A demand site of the group has no tonnage: every dump weighs 1 (site count), and the minimum
+    /// throughput and capacity (t/day) do not apply.
+    bool by_site_count = false;
 };
 
 /// One connected part of a group: its demand sites and candidates (local node indices of the group)
@@ -48,6 +51,7 @@ struct ComponentOutcome {
     std::vector<double> haul_of;
     std::vector<AssignmentStatus> status;
     std::size_t repaired = 0;                          // facilities added by the coverage repair
+    std::vector<double> nearest_demand_haul;           // per candidate: its nearest demand row's haul
 };
 
 /// Travel-matrix pairs by origin site (indices into the planned sites): (destination, cost).

@@ -13,6 +13,7 @@
 #include "planning/catchments.hpp"
 #include "planning/landmasses.hpp"
 #include "planning/regional_components.hpp"
+#include "basural/planning/waste_estimate.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -89,22 +90,26 @@ void check_countries(const std::vector<Site>& sites, const std::set<std::string>
 struct PlannedSites {
     std::vector<Site> sites;
     std::unordered_map<std::string, std::size_t> index_of;  ///< site_id -> index into sites
+    std::vector<char> implausible;  ///< per site: its tonnage is an implausible estimate (fill_waste)
 };
 
-PlannedSites select_planned_sites(const std::vector<Site>& input, const std::set<std::string>& wanted)
+PlannedSites select_planned_sites(const std::vector<Site>& input, const std::set<std::string>& wanted,
+                                  const std::vector<char>& implausible)
 {
     std::vector<std::size_t> planned;  // sorted as indices: moving whole sites around costs more
     for (std::size_t i = 0; i < input.size(); ++i) {
         const Site& s = input[i];
-        if ((wanted.empty() || wanted.count(s.country_iso3)) && (is_regional_demand(s) || is_existing_landfill(s)))
+        if ((wanted.empty() || wanted.count(s.country_iso3)) && (is_receiving_dump(s) || is_existing_landfill(s)))
             planned.push_back(i);
     }
     std::sort(planned.begin(), planned.end(),
               [&](std::size_t a, std::size_t b) { return input[a].site_id < input[b].site_id; });
     PlannedSites out;
     out.sites.reserve(planned.size());
-    for (const auto i : planned)
+    for (const auto i : planned) {
         out.sites.push_back(input[i]);
+        out.implausible.push_back(i < implausible.size() ? implausible[i] : 0);
+    }
     for (std::size_t i = 1; i < out.sites.size(); ++i)
         if (out.sites[i].site_id == out.sites[i - 1].site_id)
             throw usage_error("site_id '" + out.sites[i].site_id + "' is used by two sites: ids must be unique");
@@ -113,21 +118,43 @@ PlannedSites select_planned_sites(const std::vector<Site>& input, const std::set
     return out;
 }
 
-/// Travel-matrix pairs by origin site (indices into the planned sites), destinations ascending; a
-/// pair given twice keeps its last cost. Empty without a matrix.
+/// How the travel matrix's pairs were used: pairs of two planned sites are used; pairs naming a
+/// site_id that is not in the inventory at all are counted apart (other pairs join sites that are
+/// not planned: other countries, closed sites).
+struct MatrixUse {
+    std::size_t pairs = 0, used = 0, unknown_ids = 0;
+};
 
-MatrixRows matrix_rows(const std::vector<SiteTravelCost>& matrix, const PlannedSites& planned)
+/// Travel-matrix pairs by origin site (indices into the planned sites), destinations ascending; a
+/// pair given twice keeps its last cost. Empty without a matrix. Throws input_error naming the
+/// matrix when it has pairs and none joins two planned sites: a plan made without one of its costs
+/// would give every dump a facility of its own in silence.
+MatrixRows matrix_rows(const std::vector<SiteTravelCost>& matrix, const std::vector<Site>& input,
+                       const PlannedSites& planned, const std::string& matrix_source, MatrixUse& use)
 {
     if (matrix.empty())
         return {};
+    std::unordered_map<std::string_view, char> known;
+    for (const auto& s : input)
+        known.emplace(s.site_id, 1);
     std::map<std::pair<std::size_t, std::size_t>, double> pairs;
+    use.pairs = matrix.size();
     for (const auto& m : matrix) {
+        if (!known.count(m.origin_id) || !known.count(m.destination_id))
+            ++use.unknown_ids;
         const auto o = planned.index_of.find(m.origin_id);
         const auto d = planned.index_of.find(m.destination_id);
         if (o == planned.index_of.end() || d == planned.index_of.end())
             continue;  // a pair of sites not planned (other countries, closed sites): irrelevant
         pairs[{o->second, d->second}] = m.cost;
+        ++use.used;
     }
+    if (use.used == 0)
+        throw input_error(matrix_source, "none of its " + std::to_string(use.pairs) +
+                                             " pairs joins two planned sites (" + std::to_string(use.unknown_ids) +
+                                             " name a site_id that is not in the inventory): origin_id and "
+                                             "destination_id must be site_ids of the inventory's receiving dumps "
+                                             "and landfills");
     MatrixRows rows(planned.sites.size());
     for (const auto& [od, cost] : pairs)
         rows[od.first].emplace_back(od.second, cost);
@@ -166,6 +193,8 @@ std::vector<Group> make_groups(const std::vector<Site>& sites, const Regionalize
         g.country = country;
         g.part = part;
         g.nodes.push_back(i);
+        if (is_receiving_dump(sites[i]) && !sites[i].waste_t_per_day)
+            g.by_site_count = true;
     }
     std::vector<Group> groups;
     for (auto& [key, g] : group_map)
@@ -191,10 +220,11 @@ struct Collected {
 
 /// Gathers the outcomes; writes the plan's unserved rows and one summary row per group with demand
 /// (its objective and bound; the counts come in summarize()).
-Collected collect_outcomes(const std::vector<Site>& sites, const std::vector<Group>& groups,
+Collected collect_outcomes(const PlannedSites& planned, const std::vector<Group>& groups,
                            const std::vector<std::vector<Component>>& components_of,
                            const std::vector<ComponentOutcome>& outcomes, RegionalPlan& plan)
 {
+    const auto& sites = planned.sites;
     Collected col;
     std::size_t next_component = 0;
     for (std::size_t gi = 0; gi < groups.size(); ++gi) {
@@ -204,6 +234,7 @@ Collected collect_outcomes(const std::vector<Site>& sites, const std::vector<Gro
         PlanCountrySummary summary;
         summary.country_iso3 = g.country;
         summary.part = g.part;
+        summary.weighted_by_site_count = g.by_site_count;
         for (const auto& c : components_of[gi]) {
             const ComponentOutcome& out = outcomes[next_component++];  // components are in this order
             summary.objective += out.objective;
@@ -230,7 +261,8 @@ Collected collect_outcomes(const std::vector<Site>& sites, const std::vector<Gro
                     const auto& s = sites[site];
                     plan.unserved.push_back({s.site_id, s.country_iso3, s.municipality_code, s.location,
                                              std::string(to_string(out.status[r])), s.waste_t_per_day,
-                                             s.waste_provenance, s.location_precision});
+                                             s.waste_provenance, s.location_precision,
+                                             planned.implausible[site] != 0});
                 }
             }
         }
@@ -240,9 +272,10 @@ Collected collect_outcomes(const std::vector<Site>& sites, const std::vector<Gro
 }
 
 /// A facility's row: its site, the t/day and hauls of the sites it serves, its cost when asked.
-PlanFacility make_facility(const std::vector<Site>& sites, const RawFacility& rf, std::string id,
+PlanFacility make_facility(const PlannedSites& planned, const RawFacility& rf, std::string id,
                            const RegionalizeOptions& options)
 {
+    const auto& sites = planned.sites;
     const auto& s = sites[rf.site];
     PlanFacility f;
     f.facility_id = std::move(id);
@@ -263,6 +296,10 @@ PlanFacility make_facility(const std::vector<Site>& sites, const RawFacility& rf
         f.waste_t_per_day += w;
         if (d.waste_provenance == Provenance::estimated)
             *f.waste_t_per_day_estimated += w;
+        if (planned.implausible[rf.served[k]])
+            f.waste_t_per_day_implausible += w;
+        if (!d.waste_t_per_day)
+            ++f.sites_waste_unknown;
         weighted += w * rf.haul[k];
         unweighted += rf.haul[k];
         f.max_haul_km = std::max(f.max_haul_km, rf.haul[k]);
@@ -289,9 +326,10 @@ struct FacilityNumbering {
     std::vector<std::string> id_of;
 };
 
-FacilityNumbering add_facilities(const std::vector<Site>& sites, const std::vector<RawFacility>& raw,
+FacilityNumbering add_facilities(const PlannedSites& planned, const std::vector<RawFacility>& raw,
                                  const RegionalizeOptions& options, RegionalPlan& plan)
 {
+    const auto& sites = planned.sites;
     FacilityNumbering num;
     num.order.resize(raw.size());
     std::iota(num.order.begin(), num.order.end(), std::size_t{0});
@@ -307,7 +345,7 @@ FacilityNumbering add_facilities(const std::vector<Site>& sites, const std::vect
         char buf[32];
         std::snprintf(buf, sizeof buf, "-F%03d", ++next[s.country_iso3]);
         num.id_of[fi] = s.country_iso3 + buf;
-        PlanFacility f = make_facility(sites, raw[fi], num.id_of[fi], options);
+        PlanFacility f = make_facility(planned, raw[fi], num.id_of[fi], options);
         plan.catchments.push_back({f.facility_id, f.country_iso3, {}});
         plan.facilities.push_back(std::move(f));
     }
@@ -337,9 +375,10 @@ void add_catchments(const std::vector<Site>& sites, const std::vector<RawFacilit
 
 /// The assignment rows (with each site's pro-rata cost share when asked), then assignments and
 /// unserved sorted by site_id.
-void add_assignments(const std::vector<Site>& sites, const std::vector<PendingAssignment>& pending,
+void add_assignments(const PlannedSites& planned, const std::vector<PendingAssignment>& pending,
                      const FacilityNumbering& num, const RegionalizeOptions& options, RegionalPlan& plan)
 {
+    const auto& sites = planned.sites;
     std::vector<const PlanFacility*> fac_by_raw(num.order.size(), nullptr);
     for (std::size_t k = 0; k < num.order.size(); ++k)
         fac_by_raw[num.order[k]] = &plan.facilities[k];
@@ -347,7 +386,7 @@ void add_assignments(const std::vector<Site>& sites, const std::vector<PendingAs
         const auto& s = sites[pa.site];
         PlanAssignment a{s.site_id,          s.country_iso3, s.municipality_code, num.id_of[pa.facility],
                          s.location,         pa.haul_km,     s.waste_t_per_day,   std::nullopt,
-                         s.waste_provenance, s.location_precision};
+                         s.waste_provenance, s.location_precision, planned.implausible[pa.site] != 0};
         if (options.cost) {
             const PlanFacility& f = *fac_by_raw[pa.facility];
             const double w = s.waste_t_per_day.value_or(0.0);
@@ -364,37 +403,69 @@ void add_assignments(const std::vector<Site>& sites, const std::vector<PendingAs
               [](const PlanUnserved& a, const PlanUnserved& b) { return a.site_id < b.site_id; });
 }
 
-/// The summary rows' counts and t/day from the plan's rows: each row adds to the summary of its
-/// site's group (sums in row order).
-void summarize(const PlannedSites& planned, const RegionalizeOptions& options, RegionalPlan& plan)
+/// The summary row of a site's group (nullptr when the group has no demand).
+class SummaryIndex {
+public:
+    SummaryIndex(RegionalPlan& plan, const RegionalizeOptions& options) : m_options(options)
+    {
+        for (auto& sm : plan.summary)
+            m_of[{sm.country_iso3, sm.part}] = &sm;
+    }
+    PlanCountrySummary* operator()(const Site& s) const
+    {
+        const auto it = m_of.find({m_options.allow_cross_border ? "LAC" : s.country_iso3,
+                                   m_options.per_admin1 ? s.admin1_code : ""});
+        return it == m_of.end() ? nullptr : it->second;
+    }
+
+private:
+    const RegionalizeOptions& m_options;
+    std::map<std::pair<std::string, std::string>, PlanCountrySummary*> m_of;
+};
+
+/// The demand of each summary row: sites, t/day (known tonnages), and the estimated, unknown and
+/// implausible parts.
+void summarize_demand(const PlannedSites& planned, const SummaryIndex& summary_for, RegionalPlan& plan)
 {
-    const auto& sites = planned.sites;
-    std::map<std::pair<std::string, std::string>, PlanCountrySummary*> summary_of;
-    for (auto& sm : plan.summary)
-        summary_of[{sm.country_iso3, sm.part}] = &sm;
-    auto summary_for = [&](const Site& s) -> PlanCountrySummary* {
-        const auto it = summary_of.find({options.allow_cross_border ? "LAC" : s.country_iso3,
-                                         options.per_admin1 ? s.admin1_code : ""});
-        return it == summary_of.end() ? nullptr : it->second;
-    };
-    auto site_of = [&](const std::string& id) -> const Site& { return sites[planned.index_of.at(id)]; };
-    std::vector<double> weighted(plan.summary.size(), 0.0);  // t/day x haul km served, per summary
     for (auto& sm : plan.summary)
         sm.waste_t_per_day_estimated = 0.0;
-    for (const auto& s : sites)
-        if (is_regional_demand(s))
-            if (auto* sm = summary_for(s)) {
-                ++sm->demand_sites;
-                sm->waste_t_per_day += s.waste_t_per_day.value_or(0.0);
-                if (s.waste_provenance == Provenance::estimated)
-                    *sm->waste_t_per_day_estimated += s.waste_t_per_day.value_or(0.0);
-            }
+    for (std::size_t i = 0; i < planned.sites.size(); ++i) {
+        const Site& s = planned.sites[i];
+        auto* sm = is_receiving_dump(s) ? summary_for(s) : nullptr;
+        if (sm == nullptr)
+            continue;
+        ++sm->demand_sites;
+        const double w = s.waste_t_per_day.value_or(0.0);
+        sm->waste_t_per_day += w;
+        if (s.waste_provenance == Provenance::estimated)
+            *sm->waste_t_per_day_estimated += w;
+        if (!s.waste_t_per_day)
+            ++sm->demand_sites_waste_unknown;
+        if (planned.implausible[i]) {
+            ++sm->demand_sites_waste_implausible;
+            sm->waste_t_per_day_implausible += w;
+        }
+    }
+}
+
+/// The summary rows' counts and t/day from the plan's rows: each row adds to the summary of its
+/// site's group (sums in row order). Hauls are averaged with the weights the model used: t/day, or
+/// 1 per site in a group weighed by site count.
+void summarize(const PlannedSites& planned, const RegionalizeOptions& options, RegionalPlan& plan)
+{
+    const SummaryIndex summary_for(plan, options);
+    auto site_of = [&](const std::string& id) -> const Site& { return planned.sites[planned.index_of.at(id)]; };
+    summarize_demand(planned, summary_for, plan);
+    std::vector<double> weighted(plan.summary.size(), 0.0), weight(plan.summary.size(), 0.0);
     for (const auto& a : plan.assignments)
         if (auto* sm = summary_for(site_of(a.site_id))) {
             ++sm->sites_served;
             const double w = a.waste_t_per_day.value_or(0.0);
             sm->waste_t_per_day_served += w;
-            weighted[static_cast<std::size_t>(sm - plan.summary.data())] += w * a.haul_km;
+            const auto k = static_cast<std::size_t>(sm - plan.summary.data());
+            const double model_w = sm->weighted_by_site_count ? 1.0 : w;
+            weighted[k] += model_w * a.haul_km;
+            weight[k] += model_w;
             sm->max_haul_km = std::max(sm->max_haul_km, a.haul_km);
         }
     for (const auto& u : plan.unserved)
@@ -405,14 +476,46 @@ void summarize(const PlannedSites& planned, const RegionalizeOptions& options, R
             ++(f.existing ? sm->facilities_existing : sm->facilities_proposed);
     for (std::size_t k = 0; k < plan.summary.size(); ++k) {
         auto& sm = plan.summary[k];
-        sm.mean_haul_km = sm.waste_t_per_day_served > 0.0 ? weighted[k] / sm.waste_t_per_day_served : 0.0;
+        sm.mean_haul_km = weight[k] > 0.0 ? weighted[k] / weight[k] : 0.0;
         sm.gap = sm.objective > 0.0 ? std::max(0.0, (sm.objective - sm.lower_bound) / sm.objective) : 0.0;
     }
 }
 
-/// The plan's parameters layer: the options, the rules and the tonnage counts of the demand sites.
+/// Existing landfills of the planned groups that no facility stands at: in a component but not
+/// opened ("not_chosen", with the haul to its nearest dump), or linked to no dump ("no_dump_within_reach").
+void list_unused_landfills(const PlannedSites& planned, const std::vector<Group>& groups,
+                           const std::vector<std::vector<Component>>& components_of,
+                           const std::vector<ComponentOutcome>& outcomes, RegionalPlan& plan)
+{
+    const auto& sites = planned.sites;
+    std::vector<char> seen(sites.size(), 0);
+    std::size_t next_component = 0;
+    auto add = [&](std::size_t site, const char* reason, std::optional<double> haul) {
+        const Site& s = sites[site];
+        plan.unused_landfills.push_back({s.site_id, s.country_iso3, s.name, s.location, reason, haul});
+    };
+    for (std::size_t gi = 0; gi < groups.size(); ++gi) {
+        for (const auto& c : components_of[gi]) {
+            const ComponentOutcome& out = outcomes[next_component++];
+            for (std::size_t t = 0; t < c.cand.size(); ++t) {
+                const std::size_t site = groups[gi].nodes[c.cand[t]];
+                seen[site] = 1;
+                if (is_existing_landfill(sites[site]) && !out.open.count(t))
+                    add(site, "not_chosen", out.nearest_demand_haul[t]);
+            }
+        }
+        for (const auto site : groups[gi].nodes)
+            if (!seen[site] && is_existing_landfill(sites[site]))
+                add(site, "no_dump_within_reach", std::nullopt);
+    }
+    std::sort(plan.unused_landfills.begin(), plan.unused_landfills.end(),
+              [](const PlanUnusedLandfill& a, const PlanUnusedLandfill& b) { return a.site_id < b.site_id; });
+}
+
+/// The plan's parameters layer: the options, the rules, how the matrix was used and the tonnage of
+/// the demand sites (the sources of the tonnages are added by record_waste_sources, plan_summary.hpp).
 void set_parameters(const std::vector<Site>& sites, const RegionalizeOptions& options,
-                    const std::set<std::string>& wanted, std::size_t repaired, RegionalPlan& plan)
+                    const std::set<std::string>& wanted, const MatrixUse& matrix, RegionalPlan& plan)
 {
     auto& par = plan.parameters;
     par["basural_version"] = std::string(version());
@@ -425,6 +528,7 @@ void set_parameters(const std::vector<Site>& sites, const RegionalizeOptions& op
     par["reuse_existing"] = options.reuse_existing ? "yes" : "no";
     par["per_admin1"] = options.per_admin1 ? "yes" : "no";
     par["allow_cross_border"] = options.allow_cross_border ? "yes" : "no";
+    par["status_rule"] = std::string(STATUS_RULE);
     par["demand_rule"] = "open_dump or controlled_dump with status active, closing or unknown";
     par["candidate_rule"] = "demand sites and sanitary landfills with status active or unknown";
     par["catchment_hull_ratio"] = format_value(options.catchment_hull_ratio);
@@ -434,49 +538,31 @@ void set_parameters(const std::vector<Site>& sites, const RegionalizeOptions& op
         par["cost_b"] = format_value(options.cost->b);
         par["haul_cost_per_t_km"] = format_value(options.cost->haul_cost_per_t_km);
     }
-    std::size_t estimated = 0, unknown = 0;
+    if (!options.matrix.empty()) {
+        par["matrix_pairs"] = std::to_string(matrix.pairs);
+        par["matrix_pairs_used"] = std::to_string(matrix.used);
+        par["matrix_pairs_unknown_site_id"] = std::to_string(matrix.unknown_ids);
+    }
+    std::size_t estimated = 0, unknown = 0, status_unknown = 0;
     for (const auto& s : sites)
-        if (is_regional_demand(s)) {
+        if (is_receiving_dump(s)) {
+            status_unknown += s.status == SiteStatus::unknown ? 1 : 0;
             if (!s.waste_t_per_day)
                 ++unknown;
             else if (s.waste_provenance == Provenance::estimated)
                 ++estimated;
         }
+    std::string by_count;
+    for (const auto& sm : plan.summary)
+        if (sm.weighted_by_site_count)
+            by_count += (by_count.empty() ? "" : ",") + sm.country_iso3 + (sm.part.empty() ? "" : "/" + sm.part);
+    par["weighting"] = by_count.empty() ? "t_per_day" : "site_count in " + by_count + "; t_per_day elsewhere";
+    par["demand_sites_status_unknown"] = std::to_string(status_unknown);
     par["demand_sites_waste_estimated"] = std::to_string(estimated);
-    par["facilities_added_for_coverage"] = std::to_string(repaired);
-    par["demand_sites_waste_unknown_weighted_0"] = std::to_string(unknown);
+    par["demand_sites_waste_unknown"] = std::to_string(unknown);
 }
 
 }  // namespace
-
-std::size_t impute_missing_waste(std::vector<Site>& sites)
-{
-    auto median = [](std::vector<double> v) {
-        std::sort(v.begin(), v.end());
-        const std::size_t n = v.size();
-        return n % 2 == 1 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2.0;
-    };
-    std::map<std::string, std::vector<double>> known;
-    std::vector<double> all;
-    for (const auto& s : sites)
-        if (is_regional_demand(s) && s.waste_t_per_day) {
-            known[s.country_iso3].push_back(*s.waste_t_per_day);
-            all.push_back(*s.waste_t_per_day);
-        }
-    const double lac = all.empty() ? 0.0 : median(all);
-    std::map<std::string, double> by_country;
-    for (auto& [iso3, v] : known)
-        by_country[iso3] = median(v);
-    std::size_t filled = 0;
-    for (auto& s : sites)
-        if (is_regional_demand(s) && !s.waste_t_per_day) {
-            const auto it = by_country.find(s.country_iso3);
-            s.waste_t_per_day = it != by_country.end() ? it->second : lac;
-            s.waste_provenance = Provenance::estimated;
-            ++filled;
-        }
-    return filled;
-}
 
 std::vector<SiteTravelCost> read_travel_matrix(const std::string& path)
 {
@@ -508,9 +594,12 @@ RegionalPlan regionalize(const std::vector<Site>& input_sites, const Regionalize
     check_options(options);
     const std::set<std::string> wanted(options.countries.begin(), options.countries.end());
     check_countries(input_sites, wanted, countries);
-    const PlannedSites planned = select_planned_sites(input_sites, wanted);
+    if (!options.implausible_waste.empty() && options.implausible_waste.size() != input_sites.size())
+        throw usage_error("regionalize: implausible_waste must have one flag per site");
+    const PlannedSites planned = select_planned_sites(input_sites, wanted, options.implausible_waste);
     const auto& sites = planned.sites;
-    const MatrixRows matrix_from = matrix_rows(options.matrix, planned);
+    MatrixUse matrix_use;
+    const MatrixRows matrix_from = matrix_rows(options.matrix, input_sites, planned, options.matrix_source, matrix_use);
     const auto landmass = site_landmasses(sites, countries, options.allow_cross_border);
     const std::vector<Group> groups = make_groups(sites, options);
 
@@ -518,12 +607,14 @@ RegionalPlan regionalize(const std::vector<Site>& input_sites, const Regionalize
     const auto outcomes = solve_components(components_of, groups, options, progress);
 
     RegionalPlan plan;
-    const Collected collected = collect_outcomes(sites, groups, components_of, outcomes, plan);
-    const FacilityNumbering numbering = add_facilities(sites, collected.raw, options, plan);
+    const Collected collected = collect_outcomes(planned, groups, components_of, outcomes, plan);
+    const FacilityNumbering numbering = add_facilities(planned, collected.raw, options, plan);
     add_catchments(sites, collected.raw, numbering, options, plan);
-    add_assignments(sites, collected.pending, numbering, options, plan);
+    add_assignments(planned, collected.pending, numbering, options, plan);
+    list_unused_landfills(planned, groups, components_of, outcomes, plan);
     summarize(planned, options, plan);
-    set_parameters(sites, options, wanted, collected.repaired, plan);
+    set_parameters(sites, options, wanted, matrix_use, plan);
+    plan.parameters["facilities_added_for_coverage"] = std::to_string(collected.repaired);
     if (progress)
         progress("regionalize", 1.0);
     return plan;

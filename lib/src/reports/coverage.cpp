@@ -1,29 +1,24 @@
 #include "basural/reports/coverage.hpp"
 
-#include "basural/base/number_text.hpp"
-#include "basural/inventory/site_predicates.hpp"
 #include "basural/base/error.hpp"
+#include "basural/base/number_text.hpp"
 #include "basural/geo/spatial_index.hpp"
+#include "basural/inventory/site_predicates.hpp"
 
 #include <algorithm>
 #include <array>
 #include <cmath>
+#include <cstdio>
 #include <map>
 #include <unordered_map>
 
 namespace basural {
 
-WasteEstimateResult fill_waste(const std::vector<Site>& sites, const std::vector<Place>& places,
-                               const std::vector<CountryWaste>& countries, const WasteEstimateParams& params)
-{
-    return estimate_waste(sites, places, countries, params);
-}
-
 std::vector<std::optional<NearestLandfill>> nearest_landfills(const std::vector<Site>& sites)
 {
     std::map<std::string, std::vector<std::size_t>> landfills;  // country -> site indices
     for (std::size_t i = 0; i < sites.size(); ++i)
-        if (is_active_sanitary_landfill(sites[i]))
+        if (is_existing_landfill(sites[i]))
             landfills[sites[i].country_iso3].push_back(i);
     std::map<std::string, SpatialIndex> indices;
     for (const auto& [iso3, idx] : landfills) {
@@ -122,6 +117,9 @@ void add_counts(CountryCoverage& to, const CountryCoverage& c)
     to.remediated += c.remediated;
     to.status_unknown += c.status_unknown;
     to.inadequate_active_sites += c.inadequate_active_sites;
+    to.inadequate_sites_status_unknown += c.inadequate_sites_status_unknown;
+    to.inadequate_sites_waste_implausible += c.inadequate_sites_waste_implausible;
+    to.inadequate_waste_implausible_t_per_day += c.inadequate_waste_implausible_t_per_day;
     to.inadequate_sites_waste_unknown += c.inadequate_sites_waste_unknown;
     to.inadequate_sites_waste_estimated += c.inadequate_sites_waste_estimated;
     to.active_sanitary_landfills += c.active_sanitary_landfills;
@@ -236,7 +234,7 @@ void count_site(CountryCoverage& r, const Site& s)
     case SiteStatus::remediated: ++r.remediated; break;
     case SiteStatus::unknown: ++r.status_unknown; break;
     }
-    if (is_active_sanitary_landfill(s))
+    if (is_existing_landfill(s))
         ++r.active_sanitary_landfills;
 }
 
@@ -259,9 +257,15 @@ void accumulate_sites(CoverageRows& rows, const WasteEstimateResult& waste, cons
         for (RowData* rd : rows.of_site(i, s.country_iso3)) {
             CountryCoverage& r = rd->row;
             count_site(r, s);
-            if (!is_inadequate_active(s))
+            if (!is_receiving_dump(s))
                 continue;
             ++r.inadequate_active_sites;
+            if (s.status == SiteStatus::unknown)
+                ++r.inadequate_sites_status_unknown;
+            if (i < waste.implausible.size() && waste.implausible[i] && s.waste_t_per_day) {
+                ++r.inadequate_sites_waste_implausible;
+                r.inadequate_waste_implausible_t_per_day += *s.waste_t_per_day;
+            }
             if (!s.waste_t_per_day)
                 ++r.inadequate_sites_waste_unknown;
             else if (s.waste_provenance == Provenance::estimated)
@@ -467,10 +471,16 @@ std::vector<ColumnDescriptor<CountryCoverage>> coverage_columns(const CoverageRe
         {{"remediated", 0}, [](const C& c) { return count_cell(c.remediated); }},
         {{"status_unknown", 0}, [](const C& c) { return count_cell(c.status_unknown); }},
         {{"inadequate_active_sites", 0}, [](const C& c) { return count_cell(c.inadequate_active_sites); }},
+        {{"inadequate_sites_status_unknown", 0},
+         [](const C& c) { return count_cell(c.inadequate_sites_status_unknown); }},
         {{"inadequate_sites_waste_estimated", 0},
          [](const C& c) { return count_cell(c.inadequate_sites_waste_estimated); }},
         {{"inadequate_sites_waste_unknown", 0}, [](const C& c) { return count_cell(c.inadequate_sites_waste_unknown); }},
         {{"inadequate_waste_t_per_day", 1}, [](const C& c) { return optional_cell(c.inadequate_waste_t_per_day); }},
+        {{"inadequate_sites_waste_implausible", 0},
+         [](const C& c) { return count_cell(c.inadequate_sites_waste_implausible); }},
+        {{"inadequate_waste_implausible_t_per_day", 1},
+         [](const C& c) { return ReportCell{c.inadequate_waste_implausible_t_per_day}; }},
         {{"active_sanitary_landfills", 0}, [](const C& c) { return count_cell(c.active_sanitary_landfills); }},
         {{"max_haul_km", 1}, [max_haul_km](const C&) { return ReportCell{max_haul_km}; }},
         {{"inadequate_sites_near_landfill", 0}, [](const C& c) { return count_cell(c.inadequate_sites_near_landfill); }},
@@ -551,6 +561,46 @@ Admin1Groups admin1_groups(const std::vector<Site>& sites, const std::vector<Pla
         g.facilities.emplace(f.facility_id, std::move(k));
     }
     return g;
+}
+
+std::optional<std::string> coverage_empty_reason(const CoverageReport& report)
+{
+    if (report.countries.empty())
+        return "the inventory has no site";
+    const CountryCoverage& lac = report.countries.back();
+    if (lac.sites == 0)
+        return "the inventory has no site";
+    if (lac.inadequate_active_sites == 0)
+        return "no open or controlled dump receives waste among the " + std::to_string(lac.sites) + " sites (" +
+               std::to_string(lac.other) + " of type other, " +
+               std::to_string(lac.inactive + lac.closed + lac.remediated) +
+               " inactive, closed or remediated): check the mapping of site_type and status (--map)";
+    if (!lac.inadequate_waste_t_per_day)
+        return "the tonnage of every receiving dump is unknown and could not be estimated (no populated place "
+               "within reach, no known tonnage in their countries): map a tonnage column (--field "
+               "waste_t_per_day=COLUMN) or give places (--places)";
+    if (report.with_plan && lac.plan_sites_served.value_or(0) == 0)
+        return "the plan serves none of the inventory's " + std::to_string(lac.inadequate_active_sites) +
+               " receiving dumps: was it made from this inventory, with the same mapping?";
+    return std::nullopt;
+}
+
+std::vector<std::string> coverage_assumptions(const CoverageReport& report, const WasteEstimateResult& waste)
+{
+    std::vector<std::string> lines;
+    if (report.countries.empty())
+        return lines;
+    const CountryCoverage& lac = report.countries.back();
+    char km[32], gwp[32];
+    std::snprintf(km, sizeof km, "%g", report.max_haul_km);
+    std::snprintf(gwp, sizeof gwp, "%g", report.gwp100_ch4);
+    lines.push_back(status_rule_line(lac.inadequate_sites_status_unknown, lac.inadequate_active_sites));
+    lines.push_back(waste_sources_line(waste));
+    lines.push_back("Within reach: an existing sanitary landfill (status active or unknown) of the same country "
+                    "within " + std::string(km) + " km geodesic.");
+    lines.push_back("Methane: IPCC 2006 first-order decay, reporting year " + std::to_string(report.reporting_year) +
+                    ", GWP100 of CH4 " + gwp + ".");
+    return lines;
 }
 
 }  // namespace basural

@@ -60,7 +60,7 @@ ExposureReport population_near_dumps(const std::vector<Site>& sites, const std::
     std::vector<double> nearest_dump_m(places.size(), std::numeric_limits<double>::infinity());
     for (std::size_t i = 0; i < sites.size(); ++i) {
         const Site& s = sites[i];
-        if (!is_inadequate_active(s))
+        if (!is_receiving_dump(s))
             continue;
         ++row(s.country_iso3).active_dumps;
         SiteExposure se;

@@ -4,6 +4,7 @@
 #include "basural/reports/coverage.hpp"
 #include "basural/base/error.hpp"
 #include "basural/reports/exposure.hpp"
+#include "basural/inventory/site_predicates.hpp"
 
 #include <nlohmann/json.hpp>
 
@@ -143,16 +144,19 @@ std::vector<PriorityRow> prioritize_closures(const WasteEstimateResult& waste, c
 
     const auto landfills = nearest_landfills(sites);
     std::unordered_map<std::string, const PlanAssignment*> assigned;
+    std::unordered_map<std::string, bool> facility_exists;
     if (plan) {
         check_plan_sites(*plan, sites, params.plan_source);
         for (const auto& a : plan->assignments)
             assigned[a.site_id] = &a;
+        for (const auto& f : plan->facilities)
+            facility_exists[f.facility_id] = f.existing;
     }
 
     std::vector<PriorityRow> rows;
     for (std::size_t i = 0; i < sites.size(); ++i) {
         const Site& s = sites[i];
-        if (!is_inadequate_active(s))
+        if (!is_receiving_dump(s))
             continue;
         PriorityRow r;
         r.site_index = i;
@@ -161,9 +165,11 @@ std::vector<PriorityRow> prioritize_closures(const WasteEstimateResult& waste, c
         r.country_iso3 = s.country_iso3;
         r.municipality_name = s.municipality_name;
         r.site_type = s.site_type;
+        r.status = s.status;
         r.location = s.location;
         r.waste_t_per_day = s.waste_t_per_day;
         r.waste_provenance = s.waste_provenance;
+        r.waste_implausible = i < waste.implausible.size() && waste.implausible[i];
         r.ch4_t_per_year = estimate_site_methane(s, mp).ch4_t_per_year;
         r.people_2km = people[i];
         r.open_burning = s.open_burning;
@@ -174,7 +180,11 @@ std::vector<PriorityRow> prioritize_closures(const WasteEstimateResult& waste, c
             r.readiness_facility = sites[landfills[i]->site_index].site_id;
         }
         if (const auto a = assigned.find(s.site_id); a != assigned.end()) {
-            if (!r.readiness_haul_km || a->second->haul_km < *r.readiness_haul_km) {
+            const auto f = facility_exists.find(a->second->facility_id);
+            if (f == facility_exists.end() || !f->second) {  // proposed (or not in the plan): not built yet
+                r.proposed_facility = a->second->facility_id;
+                r.proposed_facility_haul_km = a->second->haul_km;
+            } else if (!r.readiness_haul_km || a->second->haul_km < *r.readiness_haul_km) {
                 r.readiness_haul_km = a->second->haul_km;
                 r.readiness_facility = a->second->facility_id;
             }
@@ -251,66 +261,86 @@ std::vector<PriorityRow> prioritize_closures(const WasteEstimateResult& waste, c
     return rows;
 }
 
+namespace {
+
+ReportCell optional_int_cell(const std::optional<int>& v) { return v ? ReportCell{static_cast<std::int64_t>(*v)} : ReportCell{}; }
+ReportCell yes_no_cell(const std::optional<bool>& v) { return v ? ReportCell{std::string(*v ? "yes" : "no")} : ReportCell{}; }
+
+std::vector<ColumnDescriptor<PriorityRow>> priority_columns()
+{
+    using R = PriorityRow;
+    std::vector<ColumnDescriptor<R>> cols{
+        {{"rank", 0}, [](const R& r) { return count_cell(r.rank); }},
+        {{"site_id", 0}, [](const R& r) { return ReportCell{r.site_id}; }},
+        {{"name", 0}, [](const R& r) { return ReportCell{r.name}; }},
+        {{"country", 0}, [](const R& r) { return ReportCell{r.country_iso3}; }},
+        {{"municipality", 0}, [](const R& r) { return ReportCell{r.municipality_name}; }},
+        {{"site_type", 0}, [](const R& r) { return ReportCell{std::string(to_string(r.site_type))}; }},
+        {{"status", 0}, [](const R& r) { return ReportCell{std::string(to_string(r.status))}; }},
+        {{"total_score", 4}, [](const R& r) { return ReportCell{r.total_score}; }},
+        {{"why", 0}, [](const R& r) { return ReportCell{r.why}; }},
+        {{"unknown_criteria", 0}, [](const R& r) { return ReportCell{r.unknown}; }},
+        {{"waste_t_per_day", 2}, [](const R& r) { return optional_cell(r.waste_t_per_day); }},
+        {{"waste_provenance", 0},
+         [](const R& r) {
+             return r.waste_provenance ? ReportCell{std::string(to_string(*r.waste_provenance))} : ReportCell{};
+         }},
+        {{"waste_implausible", 0}, [](const R& r) { return ReportCell{std::string(r.waste_implausible ? "yes" : "no")}; }},
+        {{"ch4_t_per_year", 1}, [](const R& r) { return optional_cell(r.ch4_t_per_year); }},
+        {{"people_2km", 0}, [](const R& r) { return ReportCell{r.people_2km}; }},
+        {{"open_burning", 0}, [](const R& r) { return yes_no_cell(r.open_burning); }},
+        {{"waste_pickers", 0}, [](const R& r) { return optional_int_cell(r.waste_pickers); }},
+        {{"child_waste_pickers", 0}, [](const R& r) { return optional_int_cell(r.child_waste_pickers); }},
+        {{"readiness_haul_km", 2}, [](const R& r) { return optional_cell(r.readiness_haul_km); }},
+        {{"readiness_facility", 0}, [](const R& r) { return ReportCell{r.readiness_facility}; }},
+        {{"proposed_facility", 0}, [](const R& r) { return ReportCell{r.proposed_facility}; }},
+        {{"proposed_facility_haul_km", 2}, [](const R& r) { return optional_cell(r.proposed_facility_haul_km); }},
+    };
+    for (std::size_t c = 0; c < PRIORITY_CRITERIA; ++c)
+        cols.push_back({{"score_" + std::string(to_string(priority_criteria()[c])), 4},
+                        [c](const R& r) { return r.known[c] ? ReportCell{r.score[c]} : ReportCell{}; }});
+    cols.push_back({{"lon", 6}, [](const R& r) { return ReportCell{r.location.lon_deg}; }});
+    cols.push_back({{"lat", 6}, [](const R& r) { return ReportCell{r.location.lat_deg}; }});
+    return cols;
+}
+
+}  // namespace
+
 ReportTable priority_table(const std::vector<PriorityRow>& rows)
 {
-    ReportTable t;
-    t.name = "ranking";
-    t.title = "Closure priority of active open and controlled dumps";
-    auto col = [&](const std::string& name, int decimals) { t.columns.push_back({name, decimals}); };
-    col("rank", 0);
-    col("site_id", 0);
-    col("name", 0);
-    col("country", 0);
-    col("municipality", 0);
-    col("site_type", 0);
-    col("total_score", 4);
-    col("why", 0);
-    col("unknown_criteria", 0);
-    col("waste_t_per_day", 2);
-    col("waste_provenance", 0);
-    col("ch4_t_per_year", 1);
-    col("people_2km", 0);
-    col("open_burning", 0);
-    col("waste_pickers", 0);
-    col("child_waste_pickers", 0);
-    col("readiness_haul_km", 2);
-    col("readiness_facility", 0);
-    for (auto c : priority_criteria())
-        col("score_" + std::string(to_string(c)), 4);
-    col("lon", 6);
-    col("lat", 6);
-    auto od = [](const std::optional<double>& v) -> ReportCell {
-        if (v)
-            return *v;
-        return std::monostate{};
-    };
-    auto oi = [](const std::optional<int>& v) -> ReportCell {
-        if (v)
-            return static_cast<std::int64_t>(*v);
-        return std::monostate{};
-    };
+    return make_report_table("ranking", "Closure priority of the open and controlled dumps receiving waste",
+                             priority_columns(), rows);
+}
+
+std::optional<std::string> priority_empty_reason(const std::vector<PriorityRow>& rows)
+{
+    if (rows.empty())
+        return "no open or controlled dump receives waste in the inventory (sites of type other, or all inactive, "
+               "closed or remediated): check the mapping of site_type and status (--map)";
+    if (std::all_of(rows.begin(), rows.end(), [](const PriorityRow& r) { return !(r.total_score > 0.0); }))
+        return "every site scores 0: each criterion is unknown or 0 for all of them (map the source's columns for "
+               "tonnage, open burning, waste pickers; give --places)";
+    return std::nullopt;
+}
+
+std::vector<std::string> priority_assumptions(const std::vector<PriorityRow>& rows, const WasteEstimateResult& waste,
+                                              const PriorityParams& params)
+{
+    std::size_t unknown_status = 0, needs_proposed = 0;
     for (const auto& r : rows) {
-        std::vector<ReportCell> row{static_cast<std::int64_t>(r.rank), r.site_id, r.name, r.country_iso3,
-                                    r.municipality_name, std::string(to_string(r.site_type)), r.total_score, r.why,
-                                    r.unknown, od(r.waste_t_per_day),
-                                    r.waste_provenance ? ReportCell(std::string(to_string(*r.waste_provenance)))
-                                                       : ReportCell(std::monostate{}),
-                                    od(r.ch4_t_per_year), r.people_2km,
-                                    r.open_burning ? ReportCell(std::string(*r.open_burning ? "yes" : "no"))
-                                                   : ReportCell(std::monostate{}),
-                                    oi(r.waste_pickers), oi(r.child_waste_pickers), od(r.readiness_haul_km),
-                                    r.readiness_facility};
-        for (std::size_t c = 0; c < PRIORITY_CRITERIA; ++c) {
-            if (r.known[c])
-                row.emplace_back(r.score[c]);
-            else
-                row.emplace_back(std::monostate{});
-        }
-        row.push_back(r.location.lon_deg);
-        row.push_back(r.location.lat_deg);
-        t.rows.push_back(std::move(row));
+        unknown_status += r.status == SiteStatus::unknown ? 1 : 0;
+        needs_proposed += r.proposed_facility.empty() ? 0 : 1;
     }
-    return t;
+    std::string weights;
+    for (std::size_t c = 0; c < PRIORITY_CRITERIA; ++c)
+        weights += (c == 0 ? "" : ", ") + std::string(to_string(priority_criteria()[c])) + " " +
+                   fmt("%g", params.weights.w[c]);
+    return {status_rule_line(unknown_status, rows.size()), waste_sources_line(waste),
+            "Readiness: 1 - haul / " + fmt("%g", params.readiness_max_haul_km) +
+                " km to the nearest existing sanitary landfill (status active or unknown) of the country; " +
+                std::to_string(needs_proposed) +
+                " sites need a regional landfill the plan only proposes (column proposed_facility): not ready.",
+            "Weights: " + weights + " (docs/methods/priority.md)."};
 }
 
 }  // namespace basural

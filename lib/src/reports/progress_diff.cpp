@@ -6,6 +6,7 @@
 #include "basural/base/error.hpp"
 #include "basural/geo/geodesy.hpp"
 #include "basural/geo/spatial_index.hpp"
+#include "basural/inventory/site_predicates.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -133,7 +134,8 @@ void compare_attributes(std::vector<std::string>& details, const Site& o, const 
 }
 
 /// Classifies a paired old/new record and fills kind, details and the inadequate-waste fields.
-void classify_pair(SiteChange& c, const Ch4PerYearFn& ch4)
+void classify_pair(SiteChange& c, const Ch4PerYearFn& ch4,
+                   const std::function<std::optional<double>(const Site&)>& old_waste)
 {
     const Site& o = *c.old_site;
     const Site& n = *c.new_site;
@@ -174,9 +176,22 @@ void classify_pair(SiteChange& c, const Ch4PerYearFn& ch4)
 
     c.no_longer_inadequate = is_inadequate(o.site_type) && status_receives_waste(o.status) &&
                              (closure_recorded(n.status) || n.site_type == SiteType::sanitary_landfill);
-    if (c.no_longer_inadequate && ch4) {
-        c.ch4_old_t_per_year = ch4(o);
-        c.ch4_new_t_per_year = ch4(n);
+    if (!c.no_longer_inadequate)
+        return;
+    Site o_filled = o, n_filled = n;  // the tonnage the closure moves, and the deposits the new record decays
+    if (old_waste) {
+        if (!o_filled.waste_t_per_day) {
+            o_filled.waste_t_per_day = old_waste(o);
+            o_filled.waste_provenance = Provenance::estimated;
+        }
+        if (!n_filled.waste_t_per_day)
+            n_filled.waste_t_per_day = o_filled.waste_t_per_day;
+    }
+    c.waste_moved_t_per_day = o_filled.waste_t_per_day;
+    c.waste_moved_estimated = o_filled.waste_t_per_day && o_filled.waste_provenance == Provenance::estimated;
+    if (ch4) {
+        c.ch4_old_t_per_year = ch4(o_filled);
+        c.ch4_new_t_per_year = ch4(n_filled);
     }
 }
 
@@ -222,10 +237,12 @@ void add_to(CountryProgress& p, const SiteChange& c)
         ++p.matched_by_location;
     if (c.no_longer_inadequate) {
         ++p.no_longer_inadequate_sites;
-        if (c.old_site->waste_t_per_day)
-            *p.waste_no_longer_inadequate_t_per_day += *c.old_site->waste_t_per_day;
+        if (c.waste_moved_t_per_day)
+            *p.waste_no_longer_inadequate_t_per_day += *c.waste_moved_t_per_day;
         else
             ++p.waste_unknown_sites;
+        if (c.waste_moved_estimated)
+            ++p.waste_estimated_sites;
         if (p.ch4_reduction_t_per_year) {
             if (c.ch4_old_t_per_year && c.ch4_new_t_per_year)
                 *p.ch4_reduction_t_per_year += *c.ch4_old_t_per_year - *c.ch4_new_t_per_year;
@@ -323,7 +340,7 @@ SnapshotDiff compare_snapshots(const std::vector<Site>& old_sites, const std::ve
         diff.changes.push_back(std::move(c));
     }
     for (auto& c : diff.changes)
-        classify_pair(c, options.ch4_t_per_year);
+        classify_pair(c, options.ch4_t_per_year, options.old_waste_t_per_day);
 
     // 3. Unpaired records.
     for (std::size_t i = 0; i < old_sites.size(); ++i)
@@ -425,6 +442,7 @@ std::vector<ReportCell> summary_row(const CountryProgress& p, bool with_ch4)
             cell(p.no_longer_inadequate_sites),
             cell(p.waste_no_longer_inadequate_t_per_day),
             cell(p.waste_unknown_sites),
+            cell(p.waste_estimated_sites),
             cell(p.ch4_reduction_t_per_year),
             with_ch4 ? cell(p.ch4_unknown_sites) : ReportCell{}};
 }
@@ -451,6 +469,7 @@ ReportTable progress_summary_table(const SnapshotDiff& diff)
                  {"no_longer_inadequate_sites", 0},
                  {"waste_no_longer_inadequate_t_per_day", 1},
                  {"waste_unknown_sites", 0},
+                 {"waste_estimated_sites", 0},
                  {"ch4_reduction_t_per_year", 1},
                  {"ch4_unknown_sites", 0}};
     const bool with_ch4 = diff.with_ch4_model;

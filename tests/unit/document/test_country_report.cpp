@@ -223,8 +223,8 @@ TEST_CASE("report in Spanish: words and numbers of the country, and one state wi
 TEST_CASE("report: sites of unknown status, the dumps the plan plans for told apart from the others", "[report]")
 {
     // The fixture with U2 (an open dump) and U4 (the sanitary landfill) of unknown status, and U7, a
-    // site of type other of unknown status: 1 dump is left out of the active dumps (5 -> 4) while the
-    // plan plans for it; the 2 others are said apart.
+    // site of type other of unknown status: the dump still counts among the 5 dumps receiving waste
+    // (docs/methods/site_rules.md), said so; the 2 others are said apart.
     Fixture f;
     f.inventory = fixture().inventory;
     f.inventory.sites[1].status = SiteStatus::unknown;
@@ -239,14 +239,14 @@ TEST_CASE("report: sites of unknown status, the dumps the plan plans for told ap
     const Document d = report_of(f, english());
     const auto& summary = section(d, "summary");
     const auto& k = block<DocKeyFigures>(summary);
-    CHECK(k.figures[1].value == "4");
-    CHECK(k.figures[1].detail == "1 dump of unknown status not counted");
+    CHECK(k.figures[1].value == "5");
+    CHECK(k.figures[1].detail == "of which 1 of unknown status, counted as receiving");
     std::string text;
     for (const auto& b : summary.blocks)
         if (const auto* p = std::get_if<DocParagraph>(&b))
             text += p->text + "\n";
-    CHECK_THAT(text, Contains("1 open or controlled dump has an unknown status: it is not counted among the active dumps "
-                              "above, while the regional plan plans for it as a dump that still receives waste."));
+    CHECK_THAT(text, Contains("1 open or controlled dump has an unknown status: it is counted as still receiving waste, "
+                              "among the dumps above and in the regional plan, until the inventory says otherwise."));
     CHECK_THAT(text, Contains("2 other sites (sanitary landfills or sites of type other) have an unknown status."));
 }
 

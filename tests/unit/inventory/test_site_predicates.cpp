@@ -1,12 +1,14 @@
-// The site predicates against the rules as documented (docs/methods/regionalization.md,
-// docs/methods/exposure.md, docs/data-schema.md), written out here as tables of every type and
+// The site predicates against the rules as documented (docs/methods/site_rules.md,
+// docs/methods/regionalization.md, docs/methods/exposure.md, docs/data-schema.md), written out here as tables of every type and
 // status: which sites each question is about.
 #include "basural/inventory/site_predicates.hpp"
 
 #include <catch2/catch.hpp>
 
 #include <set>
+#include <string>
 #include <utility>
+#include <vector>
 
 using namespace basural;
 
@@ -47,37 +49,48 @@ TEST_CASE("inadequate site types are open and controlled dumps", "[site]")
     CHECK_FALSE(is_inadequate(SiteType::other));
 }
 
-TEST_CASE("a site receives waste while active or closing; a town's waste goes to active disposal sites",
+TEST_CASE("a site receives waste while active, closing or of unknown status; type other never does",
           "[site][site_predicates]")
 {
+    // docs/methods/site_rules.md: unknown status is treated as receiving.
     for (const auto s : STATUSES) {
         INFO(to_string(s));
-        CHECK(status_receives_waste(s) == (s == SiteStatus::active || s == SiteStatus::closing));
+        CHECK(status_receives_waste(s) ==
+              (s == SiteStatus::active || s == SiteStatus::closing || s == SiteStatus::unknown));
     }
-    check_table([](const Site& s) { return receives_waste(s); },
-                {{SiteType::open_dump, SiteStatus::active},
-                 {SiteType::controlled_dump, SiteStatus::active},
-                 {SiteType::sanitary_landfill, SiteStatus::active}});
+    std::set<Cell> receiving;
+    for (const auto t : {SiteType::open_dump, SiteType::controlled_dump, SiteType::sanitary_landfill})
+        for (const auto s : {SiteStatus::active, SiteStatus::closing, SiteStatus::unknown})
+            receiving.insert({t, s});
+    check_table([](const Site& s) { return receives_waste(s); }, receiving);
+    std::set<Cell> assumed;
+    for (const auto t : {SiteType::open_dump, SiteType::controlled_dump, SiteType::sanitary_landfill})
+        assumed.insert({t, SiteStatus::unknown});
+    check_table(status_assumed_receiving, assumed);
 }
 
-TEST_CASE("reports count active open and controlled dumps, and active sanitary landfills", "[site][site_predicates]")
-{
-    check_table(is_inadequate_active, {{SiteType::open_dump, SiteStatus::active},
-                                       {SiteType::controlled_dump, SiteStatus::active}});
-    check_table(is_active_sanitary_landfill, {{SiteType::sanitary_landfill, SiteStatus::active}});
-}
-
-TEST_CASE("regional demand includes closing and unknown dumps; existing landfills include unknown ones",
+TEST_CASE("the dumps every command counts include closing and unknown ones; existing landfills include unknown ones",
           "[site][site_predicates]")
 {
-    check_table(is_regional_demand, {{SiteType::open_dump, SiteStatus::active},
-                                     {SiteType::open_dump, SiteStatus::closing},
-                                     {SiteType::open_dump, SiteStatus::unknown},
-                                     {SiteType::controlled_dump, SiteStatus::active},
-                                     {SiteType::controlled_dump, SiteStatus::closing},
-                                     {SiteType::controlled_dump, SiteStatus::unknown}});
+    check_table(is_receiving_dump, {{SiteType::open_dump, SiteStatus::active},
+                                    {SiteType::open_dump, SiteStatus::closing},
+                                    {SiteType::open_dump, SiteStatus::unknown},
+                                    {SiteType::controlled_dump, SiteStatus::active},
+                                    {SiteType::controlled_dump, SiteStatus::closing},
+                                    {SiteType::controlled_dump, SiteStatus::unknown}});
     check_table(is_existing_landfill, {{SiteType::sanitary_landfill, SiteStatus::active},
                                        {SiteType::sanitary_landfill, SiteStatus::unknown}});
+}
+
+TEST_CASE("the status rule's line counts the receiving dumps and those of unknown status", "[site][site_predicates]")
+{
+    const std::vector<Site> sites{site_of(SiteType::open_dump, SiteStatus::active),
+                                  site_of(SiteType::open_dump, SiteStatus::unknown),
+                                  site_of(SiteType::controlled_dump, SiteStatus::closed),
+                                  site_of(SiteType::sanitary_landfill, SiteStatus::unknown),
+                                  site_of(SiteType::other, SiteStatus::unknown)};
+    CHECK(status_rule_line(sites) == "Status: " + std::string(STATUS_RULE) + "; 1 of the 2 receiving dumps have an "
+                                                                               "unknown status.");
 }
 
 TEST_CASE("a site is estimated by its provenance, its location or its tonnage", "[site][site_predicates]")

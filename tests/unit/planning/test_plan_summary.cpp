@@ -5,6 +5,7 @@
 
 #include <catch2/catch.hpp>
 
+#include <cmath>
 #include <variant>
 
 using namespace basural;
@@ -48,36 +49,81 @@ TEST_CASE("plan summary table: one row per summary row and the total, shares of 
     plan.summary.push_back({"CHL", "", 1, 0, 1, 0, 0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0});
     const auto t = plan_summary_table(plan);
     CHECK(t.name == "countries");
-    REQUIRE(t.columns.size() == 13);
-    REQUIRE(t.columns[8].name == "share_waste_estimated");
+    REQUIRE(t.columns.size() == 16);
+    REQUIRE(t.columns[9].name == "share_waste_estimated");
     REQUIRE(t.rows.size() == 4);
     for (const auto& row : t.rows)
         CHECK(row.size() == t.columns.size());
-    CHECK(std::get<double>(t.rows[0][8]) == Approx(0.25));  // 25 of 100 t/day
-    CHECK(std::get<double>(t.rows[1][8]) == 0.0);           // URY: no estimated part recorded
-    CHECK(std::holds_alternative<std::monostate>(t.rows[2][8]));  // CHL: no t/day to share
+    CHECK(std::get<double>(t.rows[0][9]) == Approx(0.25));  // 25 of 100 t/day
+    CHECK(std::get<double>(t.rows[1][9]) == 0.0);           // URY: no estimated part recorded
+    CHECK(std::holds_alternative<std::monostate>(t.rows[2][9]));  // CHL: no t/day to share
     CHECK(std::get<std::string>(t.rows[3][0]) == "total");
-    CHECK(std::get<double>(t.rows[3][8]) == Approx(25.0 / 120.0));
+    CHECK(std::get<double>(t.rows[3][9]) == Approx(25.0 / 120.0));
 }
 
-TEST_CASE("fill_demand_waste counts the planned demand sites by the source of their tonnage", "[plan_summary]")
+TEST_CASE("record_waste_sources counts the planned demand sites by the source of their tonnage", "[plan_summary]")
 {
     std::vector<Site> sites{
         test::make_site("A1", "ARG", {-60.0, -30.0}, SiteType::open_dump, SiteStatus::active, 10.0),
-        test::make_site("A2", "ARG", {-60.1, -30.0}, SiteType::open_dump, SiteStatus::active, 30.0),
+        test::make_site("A2", "ARG", {-60.1, -30.0}, SiteType::open_dump, SiteStatus::unknown, 30.0),
         test::make_site("A3", "ARG", {-60.2, -30.0}, SiteType::open_dump, SiteStatus::active, std::nullopt),
         test::make_site("A4", "ARG", {-60.3, -30.0}, SiteType::open_dump, SiteStatus::closed, std::nullopt),
+        test::make_site("L1", "ARG", {-60.4, -30.0}, SiteType::sanitary_landfill, SiteStatus::active, std::nullopt),
         test::make_site("U1", "URY", {-56.0, -34.0}, SiteType::open_dump, SiteStatus::active, std::nullopt),
     };
-    SECTION("without places: every unknown demand tonnage takes a median")
-    {
-        const auto fill = fill_demand_waste(sites, {"ARG"}, false, {}, {});
-        CHECK(fill.unknown == 1);  // A3 (A4 is closed: not demand; U1 not planned)
-        CHECK(fill.estimated_from_places == 0);
-        CHECK(fill.country_median == 1);
-        CHECK(sites[2].waste_t_per_day == 20.0);  // median of 10 and 30
-        CHECK(sites[2].waste_provenance == Provenance::estimated);
-        CHECK_FALSE(sites[3].waste_t_per_day.has_value());
-        CHECK(sites[4].waste_t_per_day == 20.0);  // URY has no known tonnage: the LAC median
-    }
+    WasteFillParams p;
+    p.from_places = false;
+    const auto waste = fill_waste(sites, {}, {}, p);
+    RegionalPlan plan;
+    plan.parameters["countries"] = "ARG";
+    const auto c = record_waste_sources(plan, waste);
+    // A1 and A2 given; A3 the median of 10 and 30; A4 closed and L1 a landfill are not demand; U1 not planned.
+    CHECK(c.given == 2);
+    CHECK(c.places == 0);
+    CHECK(c.country_median == 1);
+    CHECK(c.unknown == 0);
+    CHECK(plan.parameters.at("demand_sites_waste_given") == "2");
+    CHECK(plan.parameters.at("demand_sites_waste_country_median") == "1");
+    plan.parameters["countries"] = "all";
+    CHECK(record_waste_sources(plan, waste).unknown == 1);  // U1: Uruguay has no known tonnage
+}
+
+TEST_CASE("plan assumptions state the haul, limits, reuse, status rule, tonnage and weighting", "[plan_summary]")
+{
+    RegionalPlan plan = two_country_plan();
+    plan.parameters = {{"max_haul_km", "50"},
+                       {"haul_unit", "km"},
+                       {"detour_factor", "1.3"},
+                       {"min_t_per_day", "0"},
+                       {"capacity_t_per_day", "unlimited"},
+                       {"reuse_existing", "yes"},
+                       {"demand_sites_status_unknown", "4"},
+                       {"demand_sites_waste_given", "1"},
+                       {"demand_sites_waste_from_places", "3"},
+                       {"demand_sites_waste_country_median", "2"},
+                       {"demand_sites_waste_unknown", "0"}};
+    plan.unused_landfills.push_back({"L9", "BRA", "", {-47.0, -15.0}, "no_dump_within_reach", std::nullopt});
+    const auto lines = plan_assumptions(plan);
+    REQUIRE(lines.size() == 6);
+    CHECK_THAT(lines[0], Catch::Contains("at most 50 km") && Catch::Contains("detour factor 1.3"));
+    CHECK_THAT(lines[1], Catch::Contains("minimum throughput none") && Catch::Contains("capacity unlimited"));
+    CHECK_THAT(lines[2], Catch::Contains("--reuse-existing") && Catch::Contains("1 not used (1 with no dump within reach"));
+    CHECK_THAT(lines[3], Catch::Contains("unknown status is treated as receiving") && Catch::Contains("4 demand sites"));
+    CHECK_THAT(lines[4], Catch::Contains("1 given, 3 estimated from places") && Catch::Contains("2 their country's median"));
+    CHECK(lines[5] == "Weighting: by t/day.");
+
+    plan.summary[1].weighted_by_site_count = true;
+    plan.summary[1].demand_sites_waste_unknown = 2;
+    plan.parameters["weighting"] = "site_count in URY; t_per_day elsewhere";
+    plan.summary[0].demand_sites_waste_implausible = 1;
+    plan.summary[0].waste_t_per_day_implausible = 60.0;
+    const auto more = plan_assumptions(plan);
+    REQUIRE(more.size() == 7);
+    CHECK_THAT(more[5], Catch::Contains("by site count") && Catch::Contains("site_count in URY"));
+    CHECK_THAT(more[6], Catch::Contains("1 demand sites carry 60.0 t/day"));
+    // The total's mean haul mixes t/day and sites: it is not given.
+    CHECK(std::isnan(plan_total(plan).mean_haul_km));
+    const auto t = plan_summary_table(plan);
+    CHECK(std::holds_alternative<std::monostate>(t.rows[2][13]));
+    CHECK(std::holds_alternative<std::monostate>(t.rows[1][8]));  // URY: all of its tonnages unknown
 }

@@ -46,7 +46,7 @@ const CountryBoundaries& rectangles()
 
 std::size_t demand_count(const std::vector<Site>& sites)
 {
-    return static_cast<std::size_t>(std::count_if(sites.begin(), sites.end(), is_regional_demand));
+    return static_cast<std::size_t>(std::count_if(sites.begin(), sites.end(), is_receiving_dump));
 }
 
 const PlanAssignment* assignment(const RegionalPlan& plan, const std::string& id)
@@ -235,6 +235,21 @@ TEST_CASE("the plan labels estimated tonnages and imprecise locations row by row
     REQUIRE(plan.summary.size() == 1);
     CHECK(plan.summary[0].waste_t_per_day == 115.0);
     CHECK(plan.summary[0].waste_t_per_day_estimated == 15.0);                     // B's and C's
+    CHECK_FALSE(assignment(plan, "B")->waste_implausible);
+
+    SECTION("implausible estimates are flagged in the rows, the facility's load and the summary")
+    {
+        o.implausible_waste = {0, 1, 1};  // B and C, as fill_waste would flag them
+        const auto flagged = regionalize({a, b, c}, o, rectangles());
+        CHECK_FALSE(assignment(flagged, "A")->waste_implausible);
+        CHECK(assignment(flagged, "B")->waste_implausible);
+        CHECK(flagged.unserved[0].waste_implausible);
+        CHECK(flagged.facilities[0].waste_t_per_day_implausible == 10.0);
+        CHECK(flagged.summary[0].demand_sites_waste_implausible == 2);
+        CHECK(flagged.summary[0].waste_t_per_day_implausible == 15.0);
+        o.implausible_waste = {1};  // not one flag per site
+        CHECK_THROWS_AS(regionalize({a, b, c}, o, rectangles()), usage_error);
+    }
 }
 
 TEST_CASE("a binding capacity splits a cluster", "[regionalize]")
@@ -265,8 +280,10 @@ TEST_CASE("plans do not depend on the order of the sites or the threads and acco
         const auto type = i % 11 == 0 ? SiteType::sanitary_landfill : (i % 3 == 0 ? SiteType::controlled_dump : SiteType::open_dump);
         const auto status = i % 13 == 0 ? SiteStatus::closed : (i % 7 == 0 ? SiteStatus::unknown : SiteStatus::active);
         sites.push_back(site(std::to_string(100 + i), i % 4 == 0 ? "BBB" : "AAA", lon(gen) + (i % 4 == 0 ? 10.0 : 0.0),
-                             lat(gen), i % 9 == 0 ? std::nullopt : std::optional<double>(w(gen)), type, status));
+                             lat(gen), i % 8 == 0 ? std::nullopt : std::optional<double>(w(gen)), type, status));
     }
+    // BBB (every 4th site) has dumps of unknown tonnage (every 8th): it is planned by site count, where
+    // the minimum throughput does not apply; AAA by t/day, with dumps left below the minimum.
     RegionalizeOptions o;
     o.max_haul_km = 40.0;
     o.min_t_per_day = 60.0;
@@ -316,15 +333,89 @@ TEST_CASE("a travel matrix replaces geodesic hauls", "[regionalize]")
     CHECK(plan.parameters.at("haul_unit") == "matrix");
 }
 
-TEST_CASE("unknown tonnages take their country's median", "[regionalize]")
+TEST_CASE("a country with no known tonnage is planned by site count, and says so", "[regionalize]")
 {
-    std::vector<Site> sites{site("A", "AAA", 5.0, 5.0, 10.0), site("B", "AAA", 5.1, 5.0, 30.0),
-                            site("C", "AAA", 5.2, 5.0, 40.0), site("D", "AAA", 5.3, 5.0, std::nullopt),
-                            site("E", "BBB", 15.0, 5.0, std::nullopt)};
-    CHECK(impute_missing_waste(sites) == 2);
-    CHECK(*sites[3].waste_t_per_day == 30.0);             // median of 10, 30, 40
-    CHECK(sites[3].waste_provenance == Provenance::estimated);
-    CHECK(*sites[4].waste_t_per_day == 30.0);             // BBB has none: the median of all
+    // A, B 10 km east and C 30 km east (GeodSolve), no tonnage anywhere. By site count the p-median
+    // with p = 1 (one facility reaches all within 50 km) sits at B: 10 + 0 + 20 = 30 site-km against
+    // 40 at A and 50 at C. With C weighing 100 t/day and the others 1, it sits at C instead.
+    std::vector<Site> sites{site("A", "AAA", 5.0, 5.0, std::nullopt),
+                            site("B", "AAA", 5.09017238, 4.99999380, std::nullopt),
+                            site("C", "AAA", 5.27051712, 4.99994418, std::nullopt)};
+    RegionalizeOptions o;
+    o.min_t_per_day = 5.0;  // a t/day limit cannot apply to site counts: not applied
+    const auto plan = regionalize(sites, o, rectangles());
+    REQUIRE(plan.facilities.size() == 1);
+    CHECK(plan.facilities[0].site_id == "B");
+    CHECK(plan.facilities[0].sites_waste_unknown == 3);
+    CHECK(plan.unserved.empty());
+    REQUIRE(plan.summary.size() == 1);
+    const auto& sm = plan.summary[0];
+    CHECK(sm.weighted_by_site_count);
+    CHECK(sm.demand_sites_waste_unknown == 3);
+    CHECK(sm.objective == Approx(30.0).epsilon(1e-3));
+    CHECK(sm.mean_haul_km == Approx(10.0).epsilon(1e-3));  // (10 + 0 + 20) / 3 sites
+    CHECK(plan.parameters.at("weighting") == "site_count in AAA; t_per_day elsewhere");
+    CHECK(plan.parameters.at("demand_sites_waste_unknown") == "3");
+
+    SECTION("the plan file keeps the weighting and writes the unknown t/day empty, not 0")
+    {
+        const auto path = (test::unit_scratch_dir("regionalize_site_count") / "plan.gpkg").string();
+        write_plan(plan, path);
+        const auto back = read_plan(path);
+        CHECK(back.summary[0].weighted_by_site_count);
+        CHECK(back.summary[0].demand_sites_waste_unknown == 3);
+        CHECK(back.facilities[0].sites_waste_unknown == 3);
+    }
+    SECTION("with tonnages the same sites are planned by t/day")
+    {
+        sites[0].waste_t_per_day = 1.0;
+        sites[1].waste_t_per_day = 1.0;
+        sites[2].waste_t_per_day = 100.0;
+        const auto by_t = regionalize(sites, o, rectangles());
+        REQUIRE(by_t.facilities.size() == 1);
+        CHECK(by_t.facilities[0].site_id == "C");
+        CHECK_FALSE(by_t.summary[0].weighted_by_site_count);
+        CHECK(by_t.parameters.at("weighting") == "t_per_day");
+    }
+}
+
+TEST_CASE("existing landfills the plan does not use are listed with the reason", "[regionalize]")
+{
+    // L1 is 10 km from the dump A; L2 is on its own 800 km away. Without reuse the model serves A at
+    // its own site (0 km) and L1 is not chosen; with reuse L1 serves A and only L2 is unused.
+    const std::vector<Site> sites{site("A", "AAA", 5.0, 5.0, 10.0),
+                                  site("L1", "AAA", 5.09017238, 4.99999380, 50.0, SiteType::sanitary_landfill),
+                                  site("L2", "AAA", 5.0, 12.0, 50.0, SiteType::sanitary_landfill)};
+    RegionalizeOptions o;
+    auto plan = regionalize(sites, o, rectangles());
+    REQUIRE(plan.unused_landfills.size() == 2);
+    CHECK(plan.unused_landfills[0].site_id == "L1");
+    CHECK(plan.unused_landfills[0].reason == "not_chosen");
+    CHECK(plan.unused_landfills[0].nearest_dump_haul_km.value() == Approx(10.0).epsilon(1e-6));
+    CHECK(plan.unused_landfills[1].site_id == "L2");
+    CHECK(plan.unused_landfills[1].reason == "no_dump_within_reach");
+    CHECK_FALSE(plan.unused_landfills[1].nearest_dump_haul_km.has_value());
+    o.reuse_existing = true;
+    plan = regionalize(sites, o, rectangles());
+    REQUIRE(plan.unused_landfills.size() == 1);
+    CHECK(plan.unused_landfills[0].site_id == "L2");
+}
+
+TEST_CASE("a travel matrix none of whose pairs names two planned sites is refused", "[regionalize]")
+{
+    const std::vector<Site> sites{site("A", "AAA", 5.0, 5.0, 100.0), site("B", "AAA", 5.27051712, 4.99994418, 10.0)};
+    RegionalizeOptions o;
+    o.matrix = {{"X1", "X2", 5.0}, {"A", "X2", 5.0}};
+    o.matrix_source = "osrm.csv";
+    CHECK_THROWS_WITH(regionalize(sites, o, rectangles()),
+                      Catch::Contains("osrm.csv") && Catch::Contains("none of its 2 pairs") &&
+                          Catch::Contains("2 name a site_id that is not in the inventory"));
+    o.matrix.push_back({"B", "A", 40.0});
+    const auto plan = regionalize(sites, o, rectangles());
+    CHECK(plan.parameters.at("matrix_pairs") == "3");
+    CHECK(plan.parameters.at("matrix_pairs_used") == "1");
+    CHECK(plan.parameters.at("matrix_pairs_unknown_site_id") == "2");
+    CHECK(plan.facilities.size() == 1);  // B goes to A at 40
 }
 
 TEST_CASE("regionalize refuses bad options by name", "[regionalize]")

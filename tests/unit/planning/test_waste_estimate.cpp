@@ -8,6 +8,9 @@
 
 #include <catch2/catch.hpp>
 
+#include <algorithm>
+#include <cmath>
+
 using namespace basural;
 
 TEST_CASE("places go to the nearest receiving site of their country within 50 km", "[waste_estimate]")
@@ -111,4 +114,110 @@ TEST_CASE("ties go to the first site; kg per capita can come from tonnage and po
     CHECK(*r.sites[0].waste_t_per_day == Approx(0.8).epsilon(1e-12));
     CHECK_FALSE(r.sites[1].waste_t_per_day.has_value());
     CHECK(basural::test::country_row(r, "CRI").sites_unknown == 1);
+}
+
+TEST_CASE("fill_waste: given, then places, then the country median, then unknown; unknown status receives",
+          "[waste_estimate][fill_waste]")
+{
+    const LonLat a{-47.9, -15.8};
+    const std::vector<Site> sites{
+        test::make_site("A", "BRA", a, SiteType::open_dump, SiteStatus::unknown),               // places
+        test::make_site("B", "BRA", geodesic_direct(a, 90.0, 100000.0), SiteType::open_dump,
+                        SiteStatus::active, 30.0),                                              // given
+        test::make_site("C", "BRA", geodesic_direct(a, 180.0, 300000.0), SiteType::open_dump,
+                        SiteStatus::closing),                                                   // no place: median
+        test::make_site("D", "BRA", geodesic_direct(a, 0.0, 300000.0), SiteType::open_dump, SiteStatus::closed),
+        test::make_site("L", "BRA", geodesic_direct(a, 270.0, 300000.0), SiteType::sanitary_landfill,
+                        SiteStatus::active),                                                    // landfill: stays unknown
+        test::make_site("U", "URY", {-56.2, -34.9}, SiteType::open_dump, SiteStatus::active),  // nothing: unknown
+    };
+    const std::vector<Place> places{basural::test::make_place("P1", "BRA", geodesic_direct(a, 0.0, 5000.0), 10000)};
+    CountryWaste bra;
+    bra.iso3 = "BRA";
+    bra.msw_kg_per_capita_day = 1.0;
+    bra.collection_coverage_pct = 90.0;
+    const auto r = fill_waste(sites, places, {bra});
+    // A (status unknown, so receiving) serves P1: 10000 x 1.0 x 90 / 100 / 1000 = 9 t/day.
+    CHECK(*r.sites[0].waste_t_per_day == Approx(9.0).epsilon(1e-12));
+    CHECK(r.source[0] == WasteSource::places);
+    CHECK(r.source[1] == WasteSource::given);
+    // C takes the median of Brazil's known dump tonnages, 9 and 30: 19.5, labelled estimated.
+    CHECK(*r.sites[2].waste_t_per_day == 19.5);
+    CHECK(r.sites[2].waste_provenance == Provenance::estimated);
+    CHECK(r.source[2] == WasteSource::country_median);
+    CHECK(r.source[3] == WasteSource::not_receiving);
+    CHECK_FALSE(r.sites[3].waste_t_per_day.has_value());
+    CHECK(r.source[4] == WasteSource::unknown);
+    CHECK_FALSE(r.sites[4].waste_t_per_day.has_value());
+    // Uruguay has no known tonnage: never 0, unknown.
+    CHECK(r.source[5] == WasteSource::unknown);
+    CHECK_FALSE(r.sites[5].waste_t_per_day.has_value());
+    CHECK(r.counts.given == 1);
+    CHECK(r.counts.places == 1);
+    CHECK(r.counts.country_median == 1);
+    CHECK(r.counts.unknown == 2);
+    CHECK(r.counts.implausible == 0);
+
+    SECTION("without places only the median fills")
+    {
+        WasteFillParams p;
+        p.from_places = false;
+        const auto m = fill_waste(sites, places, {bra}, p);
+        CHECK(m.source[0] == WasteSource::country_median);
+        CHECK(*m.sites[0].waste_t_per_day == 30.0);  // the one known: B
+    }
+}
+
+TEST_CASE("an estimate above what the country's largest city collects is implausible", "[waste_estimate][fill_waste]")
+{
+    // Thirty observed dumps of 10 t/day and two estimates, 1,200 and 800 t/day. Mexico's largest place
+    // has 1,000,000 people: 1e6 x 1.0 kg x 90 / 100 / 1000 = 900 t/day, the ceiling (max with the
+    // largest observed, 10): 1,200 is implausible, 800 is not.
+    std::vector<Site> sites;
+    for (int k = 0; k < 30; ++k) {
+        std::string id = "O";
+        id += std::to_string(k);
+        sites.push_back(test::make_site(id, "MEX", {-99.0 + 0.1 * k, 19.0}, SiteType::open_dump, SiteStatus::active, 10.0));
+    }
+    auto big = test::make_site("N", "MEX", {-98.9, 19.4}, SiteType::open_dump, SiteStatus::unknown, 1200.0);
+    big.waste_provenance = Provenance::estimated;
+    auto medium = test::make_site("M", "MEX", {-98.5, 19.4}, SiteType::sanitary_landfill, SiteStatus::active, 800.0);
+    medium.waste_provenance = Provenance::estimated;
+    sites.push_back(big);
+    sites.push_back(medium);
+    const std::vector<Place> places{basural::test::make_place("C", "MEX", {-99.13, 19.43}, 1000000),
+                                    basural::test::make_place("T", "MEX", {-98.2, 19.0}, 50000)};
+    CountryWaste mex;
+    mex.iso3 = "MEX";
+    mex.msw_kg_per_capita_day = 1.0;
+    mex.collection_coverage_pct = 90.0;
+    WasteFillParams p;
+    p.from_places = false;  // the tonnages are as given; the places and rates still set the ceiling
+    auto r = fill_waste(sites, places, {mex}, p);
+    CHECK(r.plausible_ceiling_t_per_day[30] == Approx(900.0).epsilon(1e-12));
+    CHECK(r.implausible[30] == 1);
+    CHECK(r.implausible[31] == 0);
+    CHECK(r.counts.implausible == 1);
+    CHECK(std::count(r.implausible.begin(), r.implausible.begin() + 30, 1) == 0);  // observed ones never
+
+    SECTION("an observed site larger still makes it plausible")
+    {
+        sites.push_back(test::make_site("BIG", "MEX", {-98.0, 20.0}, SiteType::sanitary_landfill, SiteStatus::active, 1500.0));
+        r = fill_waste(sites, places, {mex}, p);
+        CHECK(r.plausible_ceiling_t_per_day[30] == 1500.0);
+        CHECK(r.counts.implausible == 0);
+    }
+    SECTION("without places or rates: 10 x the mean of the country's other sites")
+    {
+        // N: the others' mean (300 + 800) / 31 = 35.48, ceiling 354.8; M: (300 + 1200) / 31 = 48.39, 483.9
+        r = fill_waste(sites, {}, {}, p);
+        CHECK(r.plausible_ceiling_t_per_day[30] == Approx(11000.0 / 31.0).epsilon(1e-12));
+        CHECK(r.plausible_ceiling_t_per_day[31] == Approx(15000.0 / 31.0).epsilon(1e-12));
+        CHECK(r.counts.implausible == 2);
+        // alone in its country it has nothing to be compared with
+        r = fill_waste({big}, {}, {}, p);
+        CHECK(std::isnan(r.plausible_ceiling_t_per_day[0]));
+        CHECK(r.counts.implausible == 0);
+    }
+    CHECK_THROWS_AS(check_waste_plausibility(sites, places, {mex}, 0.0), usage_error);
 }

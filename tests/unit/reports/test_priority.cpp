@@ -72,7 +72,9 @@ Fixture fixture()
     Fixture f;
     f.places = {place("P1", geodesic_direct(sites[4].location, 0.0, 1000.0), 5000),
                 place("P2", geodesic_direct(sites[2].location, 90.0, 1500.0), 1000)};
-    f.waste = fill_waste(sites, f.places, {});
+    // estimate_waste, not fill_waste: C's tonnage stays unknown (fill_waste would give it Argentina's
+    // median) so that the scoring of unknown criteria is tested.
+    f.waste = estimate_waste(sites, f.places, {});
     return f;
 }
 
@@ -133,19 +135,35 @@ TEST_CASE("priority scores, total, rank and tie-break by site_id", "[priority]")
     CHECK(d.unknown.empty());
 }
 
-TEST_CASE("priority with a plan: the assigned facility makes a site ready", "[priority][plan]")
+TEST_CASE("priority with a plan: an existing landfill the plan assigns makes a site ready", "[priority][plan]")
 {
     const auto f = fixture();
     RegionalPlan plan;
-    // B assigned to a new facility 20 km away: readiness 1 - 20/50 = 0.6, total 0.166667 + 0.10 x 0.6 = 0.226667
+    // B assigned to an existing landfill 20 km away: readiness 1 - 20/50 = 0.6, total 0.166667 + 0.10 x 0.6 = 0.226667
+    plan.facilities.push_back({"ARG-F001", "ARG", "", true, "L2", "", {}, 50.0, 1, {}, 20.0, 20.0, std::nullopt,
+                               std::nullopt, std::nullopt, std::nullopt});
     plan.assignments.push_back({"B", "ARG", "", "ARG-F001", {}, 20.0, 50.0, std::nullopt, std::nullopt, std::nullopt});
     const auto rows = prioritize_closures(f.waste, f.places, &plan, params());
     const auto& b = by_id(rows, "B");
     CHECK(b.readiness_facility == "ARG-F001");
     CHECK(b.readiness_haul_km == 20.0);
+    CHECK(b.proposed_facility.empty());
     CHECK(b.total_score == Approx(0.25 * 2.0 / 3.0 + 0.06).epsilon(1e-9));
     CHECK(rows[2].site_id == "B");
     CHECK(rows[3].site_id == "D");
+
+    SECTION("a proposed facility is not a landfill yet: no readiness, reported as needed")
+    {
+        plan.facilities[0].existing = false;
+        const auto proposed = prioritize_closures(f.waste, f.places, &plan, params());
+        const auto& bp = by_id(proposed, "B");
+        CHECK(bp.proposed_facility == "ARG-F001");
+        CHECK(bp.proposed_facility_haul_km == 20.0);
+        // readiness from the existing landfill L, 60 km away: beyond D = 50 km, 0; B ties D again
+        CHECK(bp.readiness_facility == "L");
+        CHECK(bp.readiness_haul_km.value() == Approx(60.0).epsilon(1e-9));
+        CHECK(bp.total_score == by_id(proposed, "D").total_score);
+    }
 
     plan.assignments.push_back({"nope", "ARG", "", "ARG-F001", {}, 1.0, 1.0, std::nullopt, std::nullopt, std::nullopt});
     CHECK_THROWS_AS(prioritize_closures(f.waste, f.places, &plan, params()), input_error);
@@ -190,8 +208,18 @@ TEST_CASE("priority table has a score column per criterion, empty when unknown, 
     CHECK(t.name == "ranking");
     CHECK(t.columns.front().name == "rank");
     CHECK(t.columns[t.columns.size() - 2].name == "lon");
-    CHECK(t.columns[18].name == "score_waste");
-    CHECK(std::holds_alternative<std::monostate>(t.rows[1][18]));  // C's waste score: unknown
-    REQUIRE(t.columns[11].name == "ch4_t_per_year");
-    CHECK(std::holds_alternative<std::monostate>(t.rows[1][11]));  // C's methane: unknown, not 0
+    const auto col = [&](const std::string& name) {
+        for (std::size_t k = 0; k < t.columns.size(); ++k)
+            if (t.columns[k].name == name)
+                return k;
+        FAIL("no column " << name);
+        return std::size_t{0};
+    };
+    for (const auto& row : t.rows)
+        CHECK(row.size() == t.columns.size());
+    CHECK(col("score_waste") == col("proposed_facility_haul_km") + 1);
+    CHECK(std::holds_alternative<std::monostate>(t.rows[1][col("score_waste")]));  // C's waste score: unknown
+    CHECK(std::holds_alternative<std::monostate>(t.rows[1][col("ch4_t_per_year")]));  // C's methane: unknown, not 0
+    CHECK(std::get<std::string>(t.rows[1][col("status")]) == "active");
+    CHECK(std::get<std::string>(t.rows[1][col("waste_implausible")]) == "no");
 }

@@ -314,11 +314,11 @@ TEST_CASE("methane reduction comes from the model given, and is unknown without 
     CHECK(d.with_ch4_model);
     const auto with_model = progress_summary_table(d);
     REQUIRE(with_model.rows.size() == 3);  // BOL, PER, all
-    REQUIRE(with_model.columns[15].name == "ch4_reduction_t_per_year");
-    REQUIRE(with_model.columns[16].name == "ch4_unknown_sites");
-    CHECK(std::holds_alternative<std::monostate>(with_model.rows[1][15]));     // PER ch4_reduction_t_per_year
-    CHECK(std::get<std::int64_t>(with_model.rows[1][16]) == 1);                // PER ch4_unknown_sites
-    CHECK(std::get<double>(with_model.rows[2][15]) == 4080.0);
+    REQUIRE(with_model.columns[16].name == "ch4_reduction_t_per_year");
+    REQUIRE(with_model.columns[17].name == "ch4_unknown_sites");
+    CHECK(std::holds_alternative<std::monostate>(with_model.rows[1][16]));     // PER ch4_reduction_t_per_year
+    CHECK(std::get<std::int64_t>(with_model.rows[1][17]) == 1);                // PER ch4_unknown_sites
+    CHECK(std::get<double>(with_model.rows[2][16]) == 4080.0);
     // A model that knows nothing: every reduction over sites unknown, the counts still shown.
     DiffOptions blind;
     blind.ch4_t_per_year = [](const Site&) { return std::optional<double>{}; };
@@ -326,7 +326,7 @@ TEST_CASE("methane reduction comes from the model given, and is unknown without 
     CHECK_FALSE(b.total.ch4_reduction_t_per_year.has_value());
     CHECK(b.total.ch4_unknown_sites == 3);
     const auto blind_table = progress_summary_table(b);
-    CHECK(std::get<std::int64_t>(blind_table.rows[2][16]) == 3);
+    CHECK(std::get<std::int64_t>(blind_table.rows[2][17]) == 3);
     // A country with no site no longer inadequate has a true 0 reduction: a model for BOL's and PER's
     // sites, on snapshots where nothing changed.
     const auto same = compare_snapshots(old_snapshot(), old_snapshot(), opt);
@@ -438,9 +438,9 @@ TEST_CASE("status changes to or from unknown are attribute changes, and unknown 
     n.status = CLOSED;
     const auto d = compare_snapshots({o}, {n});
     CHECK(d.changes.front().kind == ChangeKind::closed);
-    // Not known to be receiving waste before: the closure moves no waste.
-    CHECK_FALSE(d.changes.front().no_longer_inadequate);
-    CHECK(d.total.waste_no_longer_inadequate_t_per_day == 0.0);
+    // Unknown status is treated as receiving waste (site_predicates.hpp): the closure moves its 30 t/day.
+    CHECK(d.changes.front().no_longer_inadequate);
+    CHECK(d.total.waste_no_longer_inadequate_t_per_day == 30.0);
     // Downgrade on the ladder is a reclassification too.
     Site l = site("L", "", "HND", "", -87.2, 14.1, SL, ACTIVE, 30);
     Site l2 = l;
@@ -596,4 +596,33 @@ TEST_CASE("the fixture CSV snapshots hold exactly the hand-built snapshots", "[p
         }
         CHECK(n == sites.size());
     }
+}
+
+TEST_CASE("a closed dump of unknown tonnage moves the tonnage the fill gives its old record", "[progress_diff]")
+{
+    Site o = site("S", "", "HND", "", -87.2, 14.1, OD, ACTIVE);  // no tonnage in either snapshot
+    Site n = o;
+    n.status = CLOSED;
+    n.closure_year = 2024;
+    DiffOptions plain;
+    const auto unknown = compare_snapshots({o}, {n}, plain);
+    CHECK_FALSE(unknown.total.waste_no_longer_inadequate_t_per_day.has_value());
+    CHECK(unknown.total.waste_unknown_sites == 1);
+
+    DiffOptions filled;
+    filled.old_waste_t_per_day = [](const Site& s) { return s.site_id == "S" ? std::optional<double>(12.5) : std::nullopt; };
+    std::vector<std::optional<double>> seen;  // the tonnage the methane model is given, old then new
+    filled.ch4_t_per_year = [&seen](const Site& s) {
+        seen.push_back(s.waste_t_per_day);
+        return s.waste_t_per_day;
+    };
+    const auto d = compare_snapshots({o}, {n}, filled);
+    CHECK(d.total.waste_no_longer_inadequate_t_per_day == 12.5);
+    CHECK(d.total.waste_unknown_sites == 0);
+    CHECK(d.total.waste_estimated_sites == 1);
+    CHECK(d.changes.front().waste_moved_estimated);
+    // the closed record decays from the old one's deposits: both evaluated with 12.5 t/day
+    CHECK(seen == std::vector<std::optional<double>>{12.5, 12.5});
+    // the snapshots are compared as recorded: no tonnage change is reported
+    CHECK(d.changes.front().kind == ChangeKind::closed);
 }

@@ -65,7 +65,7 @@ struct CountryReportInputs {
 };
 
 /// The plan the report makes when none is given: regionalize with its defaults (docs/cli/regionalize.md)
-/// for one country, unknown tonnage filled as regionalize fills it (fill_demand_waste: estimated from
+/// for one country, unknown tonnage filled as every command fills it (fill_waste: estimated from
 /// `places` and `rates`, then the country median). `sites` are the inventory's as loaded.
 RegionalPlan default_report_plan(const std::vector<Site>& sites, const std::vector<Place>& places,
                                  const std::vector<CountryWaste>& rates, const CountryBoundaries& countries,

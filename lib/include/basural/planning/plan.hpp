@@ -6,6 +6,7 @@
 ///   assignments  (Point)        one row per site served: site -> facility, haul km
 ///   catchments   (MultiPolygon) one row per facility: the area its sites come from
 ///   unserved     (Point)        sites left needing a local solution, with the reason
+///   unused_landfills (Point)    existing sanitary landfills the plan does not use, with the reason
 ///   summary      (no geometry)  one row per country (and per part when solved per admin-1)
 ///   parameters   (no geometry)  the options the plan was made with (name, value)
 /// Column names and units: docs/cli/regionalize.md.
@@ -43,6 +44,12 @@ struct PlanFacility {
     std::optional<LocationPrecision> location_precision;
     /// The part of waste_t_per_day whose tonnage is estimated, not observed (absent likewise).
     std::optional<double> waste_t_per_day_estimated;
+    /// Served sites whose tonnage is unknown (their group was planned by site count); when every
+    /// served site's is, waste_t_per_day is unknown (written empty), not 0.
+    std::size_t sites_waste_unknown = 0;
+    /// The part of waste_t_per_day resting on implausible estimates (fill_waste): the load is in
+    /// doubt when this is above 0.
+    double waste_t_per_day_implausible = 0.0;
 };
 
 struct PlanAssignment {
@@ -56,6 +63,7 @@ struct PlanAssignment {
     std::optional<double> cost_share_per_year;  ///< this site's pro-rata share of its facility's cost
     std::optional<Provenance> waste_provenance;            ///< of waste_t_per_day, as in the inventory (or estimated)
     std::optional<LocationPrecision> location_precision;   ///< of the site's location
+    bool waste_implausible = false;     ///< waste_t_per_day is an implausible estimate (fill_waste)
 };
 
 struct PlanUnserved {
@@ -67,6 +75,22 @@ struct PlanUnserved {
     std::optional<double> waste_t_per_day;
     std::optional<Provenance> waste_provenance;            ///< of waste_t_per_day, as in the inventory (or estimated)
     std::optional<LocationPrecision> location_precision;   ///< of the site's location
+    bool waste_implausible = false;     ///< waste_t_per_day is an implausible estimate (fill_waste)
+};
+
+/// An existing sanitary landfill (is_existing_landfill) of a planned country that the plan does not
+/// use, and why: "no_dump_within_reach" (no receiving dump of its group within the haul, on its
+/// landmass) or "not_chosen" (dumps are within reach but other facilities serve them better;
+/// --reuse-existing makes every existing landfill a facility).
+struct PlanUnusedLandfill {
+    std::string site_id;
+    std::string country_iso3;
+    std::string name;
+    LonLat location;
+    std::string reason;
+    /// Haul to the nearest receiving dump of its group that it could serve (km, or the matrix's unit);
+    /// absent when none is within reach.
+    std::optional<double> nearest_dump_haul_km;
 };
 
 struct PlanCatchment {
@@ -92,6 +116,15 @@ struct PlanCountrySummary {
     double gap = 0.0;                   ///< (objective - lower_bound) / objective
     /// The part of waste_t_per_day whose tonnage is estimated (absent when read from an older plan).
     std::optional<double> waste_t_per_day_estimated;
+    /// No usable tonnage in the group (a demand site's is unknown): the location model weighed every
+    /// dump 1 (site count) instead of its t/day; objective and lower bound are then in sites x km,
+    /// mean_haul_km is per site, and the t/day figures (of the known tonnages only) are written
+    /// empty when none is known.
+    bool weighted_by_site_count = false;
+    std::size_t demand_sites_waste_unknown = 0;
+    /// Demand sites whose tonnage is an implausible estimate (fill_waste), and their t/day.
+    std::size_t demand_sites_waste_implausible = 0;
+    double waste_t_per_day_implausible = 0.0;
 };
 
 struct RegionalPlan {
@@ -100,10 +133,11 @@ struct RegionalPlan {
     std::vector<PlanAssignment> assignments;
     std::vector<PlanCatchment> catchments;
     std::vector<PlanUnserved> unserved;
+    std::vector<PlanUnusedLandfill> unused_landfills;  ///< absent from plans written before (read empty)
     std::vector<PlanCountrySummary> summary;
 };
 
-/// Writes the plan's six layers to a GeoPackage path or a `PG:` connection (one transaction),
+/// Writes the plan's seven layers to a GeoPackage path or a `PG:` connection (one transaction),
 /// atomically (VectorOutput). Rows are written in the order given.
 void write_plan(const RegionalPlan& plan, const std::string& destination);
 

@@ -1,15 +1,14 @@
 #pragma once
 /// \file plan_summary.hpp
-/// What `basural regionalize` prints about a plan: the rows of its summary layer with a total row, and
-/// how the tonnage of the planned demand sites was known before the plan was made.
+/// What `basural regionalize` prints about a plan: the rows of its summary layer with a total row, the
+/// sources of the planned demand sites' tonnages, and the assumptions the plan rests on.
 /// Columns: docs/cli/regionalize.md.
 
 #include "basural/base/report_table.hpp"
 #include "basural/inventory/admin1.hpp"
-#include "basural/inventory/country_waste.hpp"
-#include "basural/inventory/places.hpp"
 #include "basural/inventory/site.hpp"
 #include "basural/planning/plan.hpp"
+#include "basural/planning/waste_estimate.hpp"
 
 #include <cstddef>
 #include <map>
@@ -19,14 +18,17 @@
 namespace basural {
 
 /// The total of the plan's summary rows (country_iso3 "total", part ""): counts and t/day summed,
-/// mean_haul_km weighted by the t/day served, max_haul_km the largest, objective and lower bound
-/// summed and the gap recomputed from them; waste_t_per_day_estimated summed (absent counts as 0).
+/// mean_haul_km weighted by the t/day served (by the sites served when every row is weighed by site
+/// count; NaN when the rows are weighed differently), max_haul_km the largest, objective and lower
+/// bound summed and the gap recomputed from them; waste_t_per_day_estimated summed (absent counts
+/// as 0); weighted_by_site_count when any row is.
 PlanCountrySummary plan_total(const RegionalPlan& plan);
 
 /// The plan's summary as a table named "countries": one row per summary row, then the total row.
 /// share_waste_estimated is waste_t_per_day_estimated / waste_t_per_day, empty when there is no
-/// t/day to share. With `part_names` (a plan solved per admin-1: part_key -> name), a column
-/// part_name follows part.
+/// t/day to share; the t/day cells of a row whose tonnages are all unknown are empty, and so is the
+/// total's mean haul when rows are weighed differently (t/day and site count).
+/// With `part_names` (a plan solved per admin-1: part_key -> name), a column part_name follows part.
 ReportTable plan_summary_table(const RegionalPlan& plan, const std::map<std::string, std::string>* part_names = nullptr);
 
 /// The key of a summary row's part in part_names: "<ISO3>/<part>".
@@ -39,18 +41,16 @@ std::string part_key(const PlanCountrySummary& s);
 std::map<std::string, std::string> part_names(const RegionalPlan& plan, const std::vector<Site>& sites,
                                               const Admin1Boundaries* boundaries);
 
-/// How the demand sites of the planned countries got their tonnage (counts of sites).
-struct DemandWasteFill {
-    std::size_t unknown = 0;               ///< demand sites of the planned countries without a tonnage
-    std::size_t estimated_from_places = 0; ///< of which estimated from places and country rates
-    std::size_t country_median = 0;       ///< of which given the median of the known ones (impute_missing_waste)
-};
+/// Counts the demand sites (is_receiving_dump) of the plan's countries by the source of their
+/// tonnage in `waste` (fill_waste's result for the inventory the plan was made from) and records
+/// them in the plan's parameters: demand_sites_waste_given, _from_places, _country_median, _unknown.
+/// Returns the counts.
+WasteFillCounts record_waste_sources(RegionalPlan& plan, const WasteEstimateResult& waste);
 
-/// Fills the unknown tonnage of the sites for regionalize: estimate_waste from `places` and `rates`
-/// when `from_places` (over the whole inventory: country medians need every country's sites), then
-/// impute_missing_waste. Counts over the demand sites of `countries` (empty = all).
-DemandWasteFill fill_demand_waste(std::vector<Site>& sites, const std::vector<std::string>& countries,
-                                  bool from_places, const std::vector<Place>& places,
-                                  const std::vector<CountryWaste>& rates);
+/// The assumptions a plan rests on, one short line each, from its parameters and summary: the haul
+/// rule and detour, the minimum throughput and capacity, reuse of existing landfills, the status
+/// rule, the tonnage sources with counts, the weighting, the implausible estimates, the landfills
+/// not used and the travel matrix's pairs used.
+std::vector<std::string> plan_assumptions(const RegionalPlan& plan);
 
 }  // namespace basural

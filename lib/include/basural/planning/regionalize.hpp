@@ -9,6 +9,7 @@
 #include "basural/planning/plan.hpp"
 #include "basural/base/progress.hpp"
 #include "basural/inventory/site.hpp"
+#include "basural/inventory/site_predicates.hpp"
 
 #include <cstddef>
 #include <optional>
@@ -67,6 +68,12 @@ struct RegionalizeOptions {
     std::optional<CostModel> cost;
     /// Travel costs between sites replacing geodesic km; empty = geodesic.
     std::vector<SiteTravelCost> matrix;
+    /// The matrix's name in error messages (its file).
+    std::string matrix_source = "travel matrix";
+    /// Per input site (index-aligned with the sites given to regionalize; empty = none): its tonnage
+    /// is an implausible estimate (fill_waste's WasteEstimateResult::implausible). Flagged in the
+    /// plan's rows and summary.
+    std::vector<char> implausible_waste;
     /// Threads solving independent groups and components at once; 0 = one per hardware thread; at
     /// most MAX_THREADS. The plan is the same for any number of threads.
     std::size_t threads = 0;
@@ -78,16 +85,16 @@ struct RegionalizeOptions {
     SolveOptions solve;
 };
 
-/// Sites whose waste_t_per_day is still unknown get the median tonnage of the known demand sites of
-/// their country (of all demand sites when the country has none; 0 when no demand site has one) with
-/// waste_provenance = estimated; returns how many were filled. Only demand sites are touched.
-std::size_t impute_missing_waste(std::vector<Site>& sites);
-
-/// Builds the plan: see docs/methods/regionalization.md. Every demand site of the selected countries
-/// ends in exactly one of plan.assignments and plan.unserved. Demand sites whose tonnage is unknown
-/// weigh 0 (call impute_missing_waste first). Deterministic and independent of the order of `sites`.
-/// Throws usage_error for bad options (max_haul_km not positive, detour < 1, negative throughput...,
-/// a country code not among the sites or boundaries, a matrix id not in the inventory).
+/// Builds the plan: see docs/methods/regionalization.md. Demand: is_receiving_dump (status active,
+/// closing or unknown); every demand site of the selected countries ends in exactly one of
+/// plan.assignments and plan.unserved, and every existing landfill not used in plan.unused_landfills.
+/// Tonnages are used as given (fill them with fill_waste first): a group (country, or admin-1 part)
+/// in which a demand site's tonnage is unknown is planned by site count (every dump weighs 1, no
+/// t/day limit applies) and its summary row says so. Sites options.implausible_waste flags are
+/// flagged in the rows. Deterministic and independent of
+/// the order of `sites`. Throws usage_error for bad options (max_haul_km not positive, detour < 1,
+/// negative throughput..., a country code not among the sites or boundaries, a site_id used twice)
+/// and input_error naming options.matrix_source when no pair of the matrix joins two planned sites.
 RegionalPlan regionalize(const std::vector<Site>& sites, const RegionalizeOptions& options,
                          const CountryBoundaries& countries, const ProgressFn& progress = {});
 

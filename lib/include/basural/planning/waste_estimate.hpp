@@ -3,15 +3,20 @@
 /// Waste received per site where the inventory has no tonnage: the population of each populated place
 /// is allocated to the nearest receiving disposal site of its country, and a site's tonnage is
 /// estimated from the population it serves and its country's generation and collection rates.
+/// fill_waste is the one rule every command uses: given > estimated from places > the country's
+/// median > unknown, with estimates far above what the country's sites carry flagged implausible.
 /// Method, parameters and limits: docs/methods/waste_estimate.md.
 
 #include "basural/inventory/country_waste.hpp"
 #include "basural/inventory/places.hpp"
 #include "basural/inventory/site.hpp"
+#include "basural/inventory/site_predicates.hpp"
 
 #include <cstddef>
 #include <cstdint>
+#include <map>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace basural {
@@ -36,6 +41,23 @@ struct CountryWasteAllocation {
     bool parameters_missing = false;            ///< no kg/capita/day or collection coverage for the country
 };
 
+/// Where a site's tonnage comes from after fill_waste.
+enum class WasteSource {
+    given,           ///< waste_t_per_day was in the inventory (observed, or estimated by its publisher)
+    places,          ///< estimated from the places it serves and its country's rates (estimate_waste)
+    country_median,  ///< a receiving dump no place was allocated to: the median of its country's dumps
+    unknown,         ///< a receiving site nothing could be estimated for
+    not_receiving,   ///< not a receiving site (closed, inactive, remediated, or type other): left as is
+};
+std::string_view to_string(WasteSource s) noexcept;
+
+/// Counts of receiving sites by the source of their tonnage.
+struct WasteFillCounts {
+    std::size_t given = 0, places = 0, country_median = 0, unknown = 0;
+    std::size_t implausible = 0;  ///< estimated tonnages above their country's plausible ceiling
+    std::size_t receiving() const noexcept { return given + places + country_median + unknown; }
+};
+
 struct WasteEstimateResult {
     /// The input sites in input order, with waste_t_per_day and waste_provenance = estimated written
     /// where the tonnage was unknown and an estimate could be made; every other field unchanged.
@@ -44,6 +66,14 @@ struct WasteEstimateResult {
     std::vector<std::int64_t> served_population;
     /// One row per country with places or sites, sorted by ISO3 code.
     std::vector<CountryWasteAllocation> countries;
+    /// Set by fill_waste (empty after estimate_waste alone), index-aligned with `sites`: where the
+    /// tonnage comes from, and whether it is an implausible estimate.
+    std::vector<WasteSource> source;
+    std::vector<char> implausible;
+    /// Per site (index-aligned): the ceiling above which its estimated tonnage is implausible; NaN
+    /// where there is none (not receiving, no tonnage, or no other known tonnage in its country).
+    std::vector<double> plausible_ceiling_t_per_day;
+    WasteFillCounts counts;
 };
 
 /// Allocates every place of known population to the nearest receiving site of the same country within
@@ -55,5 +85,57 @@ struct WasteEstimateResult {
 /// Throws usage_error when max_distance_m is not positive.
 WasteEstimateResult estimate_waste(const std::vector<Site>& sites, const std::vector<Place>& places,
                                    const std::vector<CountryWaste>& countries, const WasteEstimateParams& params = {});
+
+/// Without a largest city to compare with (no places or rates for the country), an estimated tonnage
+/// is implausible above this multiple of the mean known tonnage of the country's other receiving
+/// sites (check_waste_plausibility; docs/methods/waste_estimate.md, "Plausibility").
+inline constexpr double PLAUSIBLE_MULTIPLE_OF_MEAN = 10.0;
+
+/// "Tonnage of the N receiving sites: G given, P estimated from places and country rates, M their
+/// country's median, U unknown; I implausible estimates (T t/day)." (docs/methods/waste_estimate.md)
+std::string waste_sources_line(const WasteEstimateResult& waste);
+
+/// Which estimated tonnages are implausible (see fill_waste), index-aligned with the sites checked.
+struct PlausibilityCheck {
+    std::vector<char> implausible;
+    std::size_t count = 0;
+    /// Per site: its ceiling, NaN where there is none.
+    std::vector<double> ceiling_t_per_day;
+};
+
+/// The plausibility check of fill_waste on sites already filled. No site is expected to receive more
+/// than its country's largest city collects: a receiving site's tonnage that is an estimate
+/// (waste_provenance estimated) is implausible above its ceiling,
+///   max(largest observed tonnage of a receiving site of the country, P x g x c / 100 / 1000)
+/// with P the population of the country's most populous place in `places` and g, c its rates as in
+/// estimate_waste; for a country without places or rates, max(largest observed, multiple_of_mean x
+/// the mean known tonnage of the country's other receiving sites). A site alone with a tonnage in
+/// its country has no ceiling: all of the country's waste can only go there.
+/// Throws usage_error for a multiple that is not positive.
+PlausibilityCheck check_waste_plausibility(const std::vector<Site>& sites, const std::vector<Place>& places,
+                                           const std::vector<CountryWaste>& countries,
+                                           double multiple_of_mean = PLAUSIBLE_MULTIPLE_OF_MEAN);
+
+struct WasteFillParams {
+    WasteEstimateParams estimate;
+    /// Estimate unknown tonnages from places and country rates (false: only the country median).
+    bool from_places = true;
+    double plausible_multiple_of_mean = PLAUSIBLE_MULTIPLE_OF_MEAN;
+};
+
+/// The one tonnage rule of every command (coverage, regionalize, prioritize, methane, progress),
+/// over the receiving sites (receives_waste: unknown status counts as receiving):
+///   1. a tonnage in the inventory is kept (WasteSource::given);
+///   2. otherwise it is estimated from the places the site serves (estimate_waste; skipped when
+///      params.from_places is false);
+///   3. a receiving dump still without one takes the median of the known positive tonnages of its
+///      country's receiving dumps (after step 2), waste_provenance = estimated;
+///   4. otherwise it stays unknown (never 0).
+/// Then every receiving site whose tonnage is estimated (from the inventory or from steps 2-3) is
+/// checked by check_waste_plausibility (with the places and rates given, also when from_places is
+/// false). Sites that do not receive waste are left as they are. Throws usage_error for a
+/// non-positive distance or multiple.
+WasteEstimateResult fill_waste(const std::vector<Site>& sites, const std::vector<Place>& places,
+                               const std::vector<CountryWaste>& countries, const WasteFillParams& params = {});
 
 }  // namespace basural

@@ -28,18 +28,13 @@ namespace basural {
 /// Reporting year used when none is given: the last full year before this code was written.
 inline constexpr int DEFAULT_REPORTING_YEAR = 2024;
 
-/// The sites with their waste filled in (estimate_waste on the given places and country figures:
-/// unknown tonnage estimated and marked waste_provenance = estimated, observed tonnage kept).
-/// Every command of the domain layer starts from this.
-WasteEstimateResult fill_waste(const std::vector<Site>& sites, const std::vector<Place>& places,
-                               const std::vector<CountryWaste>& countries, const WasteEstimateParams& params = {});
-
-/// The nearest active sanitary landfill of a site: its index in the sites and the geodesic distance.
+/// The nearest existing sanitary landfill (is_existing_landfill: active or unknown status) of a site:
+/// its index in the sites and the geodesic distance.
 struct NearestLandfill {
     std::size_t site_index = 0;
     double distance_km = 0.0;
 };
-/// For each site (index-aligned): the nearest active sanitary landfill of the same country other than
+/// For each site (index-aligned): the nearest existing sanitary landfill of the same country other than
 /// the site itself (equidistant: the first in input order); std::nullopt when the country has none.
 /// Landfills are not sought across borders: waste rarely crosses one (national law, Basel Convention).
 std::vector<std::optional<NearestLandfill>> nearest_landfills(const std::vector<Site>& sites);
@@ -77,13 +72,19 @@ struct CountryCoverage {
     std::size_t sites = 0;
     std::size_t open_dump = 0, controlled_dump = 0, sanitary_landfill = 0, other = 0;
     std::size_t active = 0, inactive = 0, closing = 0, closed = 0, remediated = 0, status_unknown = 0;
-    std::size_t inadequate_active_sites = 0;             ///< active open and controlled dumps
+    /// Open and controlled dumps that receive waste (is_receiving_dump: status active, closing or
+    /// unknown; the name is kept from when only active ones counted).
+    std::size_t inadequate_active_sites = 0;
+    std::size_t inadequate_sites_status_unknown = 0;     ///< of which status unknown, treated as receiving
     std::size_t inadequate_sites_waste_unknown = 0;      ///< of which tonnage neither observed nor estimable
     std::size_t inadequate_sites_waste_estimated = 0;    ///< of which tonnage estimated
+    std::size_t inadequate_sites_waste_implausible = 0;  ///< of which an implausible estimate (fill_waste)
     /// Known (observed + estimated) tonnage; std::nullopt when there are inadequate active sites and
     /// none has a known tonnage (unknown, not 0). The same rule holds for the t/day figures below.
     std::optional<double> inadequate_waste_t_per_day;
-    std::size_t active_sanitary_landfills = 0;
+    /// The part of inadequate_waste_t_per_day resting on implausible estimates.
+    double inadequate_waste_implausible_t_per_day = 0.0;
+    std::size_t active_sanitary_landfills = 0;           ///< existing landfills (active or unknown status)
     // today: an existing active sanitary landfill of the country within max_haul_km
     std::size_t inadequate_sites_near_landfill = 0;
     std::optional<double> inadequate_waste_near_landfill_t_per_day;
@@ -144,5 +145,15 @@ std::vector<ColumnDescriptor<CountryCoverage>> coverage_columns(const CoverageRe
 /// The report as a table named "countries": one row per element of report.countries, under
 /// coverage_columns(report).
 ReportTable coverage_table(const CoverageReport& report);
+
+/// The assumptions the report rests on, one short line each: the status rule (with the count of
+/// receiving dumps of unknown status), the tonnage sources (waste_sources_line), what "within
+/// reach of a landfill" means and the methane model's year and GWP.
+std::vector<std::string> coverage_assumptions(const CoverageReport& report, const WasteEstimateResult& waste);
+
+/// Why the report's result is empty or unknown, in words naming the fix; std::nullopt when it is
+/// not: no dump receives waste in the inventory, the tonnage of every dump is unknown, or the plan
+/// serves none of the inventory's dumps. A command printing such a report exits 1.
+std::optional<std::string> coverage_empty_reason(const CoverageReport& report);
 
 }  // namespace basural

@@ -1,11 +1,13 @@
 #pragma once
 /// \file exposure.hpp
 /// People living near active dumps: the population of populated places within set geodesic distances
-/// of at least one active open or controlled dump, per country without double counting, and per site.
+/// of at least one receiving open or controlled dump (is_receiving_dump: status active, closing or
+/// unknown), per country without double counting, and per site.
 /// Method and limits: docs/methods/exposure.md.
 
 #include "basural/inventory/places.hpp"
 #include "basural/inventory/site.hpp"
+#include "basural/inventory/site_predicates.hpp"
 
 #include <cstddef>
 #include <cstdint>

@@ -56,17 +56,25 @@ struct PriorityRow {
     std::size_t site_index = 0;              ///< in the sites given
     std::string site_id, name, country_iso3, municipality_name;
     SiteType site_type = SiteType::open_dump;
+    SiteStatus status = SiteStatus::active;  ///< unknown: ranked as receiving waste (site_predicates.hpp)
     LonLat location;
     // the values scored
     std::optional<double> waste_t_per_day;
     std::optional<Provenance> waste_provenance;
+    bool waste_implausible = false;           ///< waste_t_per_day is an implausible estimate (fill_waste)
     std::optional<double> ch4_t_per_year;
     std::int64_t people_2km = 0;
     std::optional<bool> open_burning;
     std::optional<int> waste_pickers;
     std::optional<int> child_waste_pickers;
-    std::optional<double> readiness_haul_km;  ///< to the nearest landfill or the plan's facility
+    /// To the nearest existing landfill (is_existing_landfill), or the plan's facility when that is an
+    /// existing landfill and nearer; a facility the plan only proposes does not make a site ready.
+    std::optional<double> readiness_haul_km;
     std::string readiness_facility;           ///< site_id of the landfill or the plan's facility_id
+    /// The plan assigns the site to a facility it proposes (not yet built): its facility_id and haul.
+    /// Closing the site needs that regional landfill first.
+    std::string proposed_facility;
+    std::optional<double> proposed_facility_haul_km;
     // scores 0..1 (index = criterion), unknown criteria score 0 and are listed in `unknown`
     std::array<double, PRIORITY_CRITERIA> score{};
     std::array<bool, PRIORITY_CRITERIA> known{};
@@ -75,11 +83,13 @@ struct PriorityRow {
     std::string why;                          ///< the top contributing criteria, in words
 };
 
-/// Ranks the active open and controlled dumps of `waste.sites` (fill_waste's result). Scores:
-/// waste, methane, people_2km and waste_pickers by the empirical CDF over the ranked sites of known
-/// value (0 for a value of 0); open_burning and child_waste_pickers 1/0; readiness
-/// max(0, 1 - haul_km / D) to the nearest active sanitary landfill of the country or, with a plan,
-/// the site's assigned facility when that is nearer. Order: total score descending, then site_id.
+/// Ranks the receiving open and controlled dumps (is_receiving_dump: status active, closing or
+/// unknown) of `waste.sites` (fill_waste's result). Scores: waste, methane, people_2km and
+/// waste_pickers by the empirical CDF over the ranked sites of known value (0 for a value of 0);
+/// open_burning and child_waste_pickers 1/0; readiness max(0, 1 - haul_km / D) to the nearest
+/// existing sanitary landfill of the country or, with a plan, the site's assigned facility when it
+/// is an existing landfill and nearer (a proposed facility is reported in proposed_facility and
+/// gives no readiness). Order: total score descending, then site_id.
 /// Throws usage_error for bad parameters, input_error for a plan assignment naming a site the
 /// inventory lacks.
 std::vector<PriorityRow> prioritize_closures(const WasteEstimateResult& waste, const std::vector<Place>& places,
@@ -87,5 +97,15 @@ std::vector<PriorityRow> prioritize_closures(const WasteEstimateResult& waste, c
 
 /// The ranking as a table named "ranking" with lon/lat columns (docs/cli/prioritize.md).
 ReportTable priority_table(const std::vector<PriorityRow>& rows);
+
+/// The assumptions a ranking rests on, one short line each: the status rule, the tonnage sources
+/// (waste_sources_line), readiness (existing landfills only; sites needing a proposed facility
+/// counted) and the weights.
+std::vector<std::string> priority_assumptions(const std::vector<PriorityRow>& rows, const WasteEstimateResult& waste,
+                                              const PriorityParams& params);
+
+/// Why a ranking is empty or says nothing (no receiving dump; every total score 0), in words naming
+/// the fix; std::nullopt otherwise. A command printing such a ranking exits 1.
+std::optional<std::string> priority_empty_reason(const std::vector<PriorityRow>& rows);
 
 }  // namespace basural

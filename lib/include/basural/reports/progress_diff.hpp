@@ -55,6 +55,11 @@ struct DiffOptions {
     double coarse_match_tolerance_m = 2000.0;
     /// Methane model; empty means the CH4 columns are unknown (empty), not zero.
     Ch4PerYearFn ch4_t_per_year;
+    /// The tonnage of an OLD record whose own waste_t_per_day is unknown (e.g. fill_waste over the
+    /// old snapshot, looked up by site_id), for the waste and methane of the sites no longer
+    /// inadequate; empty: unknown stays unknown. A closed new record without a tonnage of its own
+    /// then decays from the old one's deposits.
+    std::function<std::optional<double>(const Site& old_site)> old_waste_t_per_day;
     /// Names of the snapshots in error messages (their file names, usually).
     std::string old_label = "old snapshot";
     std::string new_label = "new snapshot";
@@ -73,6 +78,10 @@ struct SiteChange {
     /// Was receiving waste at an inadequate site (open or controlled dump, status active or closing)
     /// and no longer does: now closed, remediated, or a sanitary landfill.
     bool no_longer_inadequate = false;
+    /// The old record's tonnage used for a no_longer_inadequate site (its own, else
+    /// DiffOptions::old_waste_t_per_day's), and whether it is an estimate.
+    std::optional<double> waste_moved_t_per_day;
+    bool waste_moved_estimated = false;
     /// Methane of the old and new record by the model, only for no_longer_inadequate sites.
     std::optional<double> ch4_old_t_per_year;
     std::optional<double> ch4_new_t_per_year;
@@ -103,6 +112,7 @@ struct CountryProgress {
     /// such sites it is a true 0.
     std::optional<double> waste_no_longer_inadequate_t_per_day = 0.0;
     std::int64_t waste_unknown_sites = 0;  ///< no_longer_inadequate sites with unknown waste
+    std::int64_t waste_estimated_sites = 0;  ///< no_longer_inadequate sites whose waste is an estimate
     /// Sum of (old - new) CH4 over no_longer_inadequate sites the model knows both ways; std::nullopt
     /// when no model was given, or when there are such sites and the model knows none of them both
     /// ways (unknown, not 0). Over no such sites it is a true 0.

@@ -1,0 +1,98 @@
+#include "basural/inventory/non_municipal.hpp"
+
+#include "basural/inventory/mapping.hpp"
+
+#include <string>
+
+namespace basural {
+
+namespace {
+
+/// Waste that is not municipal: a site for it is not a municipal disposal site even when it is a
+/// landfill ("relleno de residuos peligrosos").
+const std::vector<std::string_view>& not_municipal_waste_terms()
+{
+    static const std::vector<std::string_view> terms{
+        "residuos peligrosos", "biologico infecciosos", "biologico infeccioso", "rpbi", "residuos hospitalarios",
+        "residuos industriales", "relleno de seguridad", "residuos perigosos", "residuos de servicos de saude",
+        "aterro industrial", "hazardous waste", "medical waste", "healthcare waste", "industrial waste"};
+    return terms;
+}
+
+}  // namespace
+
+const std::vector<std::string_view>& non_municipal_terms()
+{
+    static const std::vector<std::string_view> terms = [] {
+        std::vector<std::string_view> t{
+        // transfer stations
+        "estacion de transferencia", "planta de transferencia", "centro de transferencia",
+        "estacion de transbordo", "estacao de transbordo", "estacao de transferencia", "transfer station",
+        // sorting, recycling and composting plants
+        "planta de separacion", "planta de seleccion", "planta de clasificacion", "planta de reciclaje",
+        "centro de acopio", "planta de composta", "planta de compostaje", "usina de triagem", "unidade de triagem",
+        "central de triagem", "galpao de triagem", "usina de compostagem", "sorting plant",
+        "material recovery facility", "composting plant"};
+        // hazardous, health-care and industrial waste
+        const auto& waste = not_municipal_waste_terms();
+        t.insert(t.end(), waste.begin(), waste.end());
+        return t;
+    }();
+    return terms;
+}
+
+namespace {
+
+/// ' w1 w2 ... ': normalised, every character that is not a letter or digit read as a blank, so that
+/// terms match whole words (" rpbi " but not "rpbis").
+std::string words_of(std::string_view text)
+{
+    std::string words = " ";
+    for (const char c : normalize_term(text)) {
+        const bool word = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
+        if (word)
+            words += c;
+        else if (words.back() != ' ')
+            words += ' ';
+    }
+    if (words.back() != ' ')
+        words += ' ';
+    return words;
+}
+
+std::optional<std::string_view> first_in(const std::string& words, const std::vector<std::string_view>& terms)
+{
+    for (const auto term : terms)
+        if (words.find(" " + std::string(term) + " ") != std::string::npos)
+            return term;
+    return std::nullopt;
+}
+
+}  // namespace
+
+const std::vector<std::string_view>& disposal_terms()
+{
+    static const std::vector<std::string_view> terms{
+        "relleno", "tiradero", "botadero", "basurero", "basural", "vertedero", "disposicion final", "aterro",
+        "lixao", "vazadouro", "vala", "valas", "rejeito", "rejeitos", "destinacao final", "disposicao final",
+        "landfill", "dump", "dumpsite"};
+    return terms;
+}
+
+std::optional<std::string_view> non_municipal_name(std::string_view name)
+{
+    const std::string words = words_of(name);
+    if (const auto waste = first_in(words, not_municipal_waste_terms()))
+        return waste;  // a site for hazardous, health-care or industrial waste, landfill or not
+    const auto term = first_in(words, non_municipal_terms());
+    if (!term || first_in(words, disposal_terms()))
+        return std::nullopt;
+    return term;
+}
+
+std::optional<std::string_view> non_municipal_term(std::string_view text)
+{
+    return first_in(words_of(text), non_municipal_terms());
+}
+
+}  // namespace basural
