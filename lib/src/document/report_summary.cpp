@@ -69,7 +69,7 @@ std::string people_detail(const ReportModel& m, const CountryCoverage& r)
                                                         {"km5", m.count(r.population_within_5km)}});
     std::size_t located = 0;
     for (std::size_t i = 0; i < m.sites.size(); ++i)
-        if (m.site_in_scope(i) && is_inadequate_active(m.sites[i]) &&
+        if (m.site_in_scope(i) && is_receiving_dump(m.sites[i]) &&
             (m.sites[i].location_precision != LocationPrecision::surveyed || m.sites[i].provenance == Provenance::estimated))
             ++located;
     if (located > 0)
