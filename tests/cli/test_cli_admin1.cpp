@@ -129,7 +129,7 @@ TEST_CASE("regionalize --per-admin1 prints the name of each state", "[cli][admin
                                    "location, 1 from their name"));
     // Without --per-admin1, no part names.
     const auto plain = run_cli(args("regionalize", {"--no-waste-estimate", "-o", plan, "--format", "csv"}));
-    CHECK_THAT(plain.out, Contains("country,part,demand_sites"));
+    CHECK_THAT(plain.out, Contains("country,part,weighting,demand_sites"));
 }
 
 TEST_CASE("per-state options: a bad --by, a missing layer", "[cli][admin1]")
