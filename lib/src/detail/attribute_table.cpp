@@ -8,31 +8,29 @@
 #include <cmath>
 
 namespace basural::detail {
-namespace {
 
-}  // namespace
-
-AttributeTable::AttributeTable(std::string path, const std::vector<std::string>& required_columns)
+AttributeTable::AttributeTable(std::string path, const TableColumns& columns)
     : m_path(std::move(path)), m_dataset(open_vector(m_path))
 {
     if (m_dataset->GetLayerCount() < 1)
-        throw input_error(m_path, "has no table (no layer)");
+        throw input_error(m_path, columns.no_layer);
     m_layer = m_dataset->GetLayer(0);
     OGRFeatureDefn* defn = m_layer->GetLayerDefn();
-    std::string missing;
-    for (const auto& column : required_columns) {
+    std::vector<std::string> missing;
+    for (const auto& column : columns.required) {
         const int idx = defn->GetFieldIndex(column.c_str());
         if (idx < 0)
-            missing += (missing.empty() ? "" : ", ") + column;
+            missing.push_back(column);
         else
             m_index.emplace(column, idx);
     }
-    if (!missing.empty()) {
-        std::string expected;
-        for (const auto& column : required_columns)
-            expected += (expected.empty() ? "" : ",") + column;
-        throw input_error(m_path, "missing column(s) " + missing + "; expected the columns " + expected);
-    }
+    if (!missing.empty() && !columns.needed_because.empty())
+        throw input_error(m_path, "has no '" + missing.front() + "' property; " + columns.needed_because);
+    if (!missing.empty())
+        throw input_error(m_path, "missing column(s) " + join(missing, ", ") + "; expected the columns " +
+                                      join(columns.required, ","));
+    for (const auto& column : columns.optional)
+        m_index.emplace(column, defn->GetFieldIndex(column.c_str()));
     m_layer->ResetReading();
 }
 
@@ -48,7 +46,7 @@ bool AttributeTable::next()
 std::string AttributeTable::text(const std::string& column) const
 {
     const int idx = m_index.at(column);
-    if (!m_feature->IsFieldSetAndNotNull(idx))
+    if (idx < 0 || !m_feature->IsFieldSetAndNotNull(idx))
         return {};
     return std::string(trim_blanks(m_feature->GetFieldAsString(idx)));
 }

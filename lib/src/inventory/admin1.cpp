@@ -4,9 +4,8 @@
 #include "basural/geo/geodesy.hpp"
 #include "basural/geo/spatial_index.hpp"
 
-#include "detail/crs.hpp"
-#include "detail/gdal.hpp"
 #include "detail/geos.hpp"
+#include "geo/polygon_layer.hpp"
 
 #include <boost/geometry.hpp>
 #include <boost/geometry/index/rtree.hpp>
@@ -25,43 +24,6 @@ namespace {
 using BgPoint = bg::model::point<double, 2, bg::cs::cartesian>;  // (lon, lat) degrees
 using BgBox = bg::model::box<BgPoint>;
 using PartValue = std::pair<BgBox, std::size_t>;  // polygon part box -> unit index
-
-std::string field_text(const OGRFeature& f, int index)
-{
-    if (index < 0 || !f.IsFieldSetAndNotNull(index))
-        return {};
-    return f.GetFieldAsString(index);
-}
-
-Ring ring_points(const OGRLinearRing& ring)
-{
-    Ring pts;
-    pts.reserve(static_cast<std::size_t>(ring.getNumPoints()));
-    for (int i = 0; i < ring.getNumPoints(); ++i)
-        pts.push_back({ring.getX(i), ring.getY(i)});
-    if (!pts.empty() && !(pts.front() == pts.back()))
-        pts.push_back(pts.front());
-    return pts;
-}
-
-PolygonRings polygon_rings(const OGRPolygon& poly)
-{
-    PolygonRings rings;
-    if (const auto* ext = poly.getExteriorRing(); ext != nullptr)
-        rings.push_back(ring_points(*ext));
-    for (int i = 0; i < poly.getNumInteriorRings(); ++i)
-        rings.push_back(ring_points(*poly.getInteriorRing(i)));
-    return rings;
-}
-
-int required_field(OGRFeatureDefn* defn, const std::string& path, const char* name)
-{
-    const int i = defn->GetFieldIndex(name);
-    if (i < 0)
-        throw input_error(path, std::string("has no '") + name +
-                                    "' property; first-level units need iso3, admin1_code and name");
-    return i;
-}
 
 }  // namespace
 
@@ -134,43 +96,16 @@ struct Admin1Boundaries::Impl {
 Admin1Boundaries::Admin1Boundaries(const std::string& path) : m_impl(std::make_unique<Impl>())
 {
     m_impl->path = path;
-    auto ds = detail::open_vector(path);
-    if (ds->GetLayerCount() < 1)
-        throw input_error(path, "has no layer of first-level units");
-    OGRLayer* layer = ds->GetLayer(0);
-    OGRFeatureDefn* defn = layer->GetLayerDefn();
-    const int iso3_index = required_field(defn, path, "iso3");
-    const int code_index = required_field(defn, path, "admin1_code");
-    const int name_index = required_field(defn, path, "name");
-    detail::TransformPtr to_wgs84;
-    if (const OGRSpatialReference* srs = layer->GetSpatialRef(); srs != nullptr)
-        to_wgs84 = detail::transform_to_wgs84(*srs);
-
+    PolygonLayer layer(path, {{"iso3", "admin1_code", "name"},
+                              {},
+                              "first-level units need iso3, admin1_code and name",
+                              "has no layer of first-level units"});
     std::vector<std::pair<Admin1Unit, MultiPolygonRings>> read;
-    std::int64_t record = 0;
-    for (auto& feature : *layer) {
-        ++record;
-        Admin1Unit unit{field_text(*feature, iso3_index), field_text(*feature, code_index), field_text(*feature, name_index)};
-        if (unit.country_iso3.size() != 3)
-            throw input_error(path, record, "iso3", unit.country_iso3, "is not an ISO 3166-1 alpha-3 code");
+    while (layer.next()) {
+        Admin1Unit unit{layer.iso3("iso3"), layer.text("admin1_code"), layer.text("name")};
         if (unit.code.empty())
-            throw input_error(path, record, "admin1_code", "", "is empty: every first-level unit needs a code");
-        OGRGeometry* geom = feature->GetGeometryRef();
-        if (geom == nullptr || geom->IsEmpty())
-            throw input_error(path, record, "geometry", "", "unit " + unit.code + " has no geometry");
-        geom->flattenTo2D();
-        if (to_wgs84 && geom->transform(to_wgs84.get()) != OGRERR_NONE)
-            throw input_error(path, record, "geometry", unit.code, "cannot be transformed to WGS84");
-        MultiPolygonRings polygons;
-        const auto type = wkbFlatten(geom->getGeometryType());
-        if (type == wkbPolygon)
-            polygons.push_back(polygon_rings(*geom->toPolygon()));
-        else if (type == wkbMultiPolygon)
-            for (const auto* part : *geom->toMultiPolygon())
-                polygons.push_back(polygon_rings(*part));
-        else
-            throw input_error(path, record, "geometry", OGRGeometryTypeToName(type),
-                              "is not a polygon or multipolygon (unit " + unit.code + ")");
+            layer.fail("admin1_code", "", "is empty: every first-level unit needs a code");
+        auto polygons = layer.polygons("unit " + unit.code);
         const auto same = std::find_if(read.begin(), read.end(), [&](const auto& r) {
             return r.first.country_iso3 == unit.country_iso3 && r.first.code == unit.code;
         });

@@ -4,9 +4,8 @@
 #include "basural/geo/geodesy.hpp"
 #include "basural/geo/spatial_index.hpp"
 
-#include "detail/crs.hpp"
-#include "detail/gdal.hpp"
 #include "detail/geos.hpp"
+#include "geo/polygon_layer.hpp"
 
 #include <boost/geometry.hpp>
 #include <boost/geometry/index/rtree.hpp>
@@ -110,34 +109,6 @@ double centre_to_segment_m(const GeodesicInverse& a, const GeodesicInverse& b)
     return std::hypot(ax + t * dx, ay + t * dy);
 }
 
-std::vector<LonLat> ring_points(const OGRLinearRing& ring)
-{
-    std::vector<LonLat> pts;
-    pts.reserve(static_cast<std::size_t>(ring.getNumPoints()));
-    for (int i = 0; i < ring.getNumPoints(); ++i)
-        pts.push_back({ring.getX(i), ring.getY(i)});
-    if (!pts.empty() && !(pts.front() == pts.back()))
-        pts.push_back(pts.front());
-    return pts;
-}
-
-PolygonRings polygon_rings(const OGRPolygon& poly)
-{
-    PolygonRings rings;
-    if (const auto* ext = poly.getExteriorRing(); ext != nullptr)
-        rings.push_back(ring_points(*ext));
-    for (int i = 0; i < poly.getNumInteriorRings(); ++i)
-        rings.push_back(ring_points(*poly.getInteriorRing(i)));
-    return rings;
-}
-
-std::string field_text(const OGRFeature& f, int index)
-{
-    if (index < 0 || !f.IsFieldSetAndNotNull(index))
-        return {};
-    return f.GetFieldAsString(index);
-}
-
 }  // namespace
 
 struct CountryBoundaries::Impl {
@@ -232,35 +203,14 @@ struct CountryBoundaries::Impl {
 CountryBoundaries::CountryBoundaries(const std::string& path) : m_impl(std::make_unique<Impl>())
 {
     m_impl->path = path;
-    auto ds = detail::open_vector(path);
-    if (ds->GetLayerCount() < 1)
-        throw input_error(path, "has no layer of country boundaries");
-    OGRLayer* layer = ds->GetLayer(0);
-    OGRFeatureDefn* defn = layer->GetLayerDefn();
-    const int iso3_index = defn->GetFieldIndex("iso3");
-    if (iso3_index < 0)
-        throw input_error(path, "has no 'iso3' property; country boundaries need iso3 (ISO 3166-1 alpha-3)");
-    const int name_index = defn->GetFieldIndex("name");
-    const int n3_index = defn->GetFieldIndex("iso_n3");
-
-    detail::TransformPtr to_wgs84;
-    if (const OGRSpatialReference* srs = layer->GetSpatialRef(); srs != nullptr)
-        to_wgs84 = detail::transform_to_wgs84(*srs);
-
+    PolygonLayer layer(path, {{"iso3"},
+                              {"name", "iso_n3"},
+                              "country boundaries need iso3 (ISO 3166-1 alpha-3)",
+                              "has no layer of country boundaries"});
     auto& countries = m_impl->countries;
-    std::int64_t record = 0;
-    layer->ResetReading();
-    for (auto& feature : *layer) {
-        ++record;
-        const std::string iso3 = field_text(*feature, iso3_index);
-        if (iso3.size() != 3 || !std::all_of(iso3.begin(), iso3.end(), [](char c) { return c >= 'A' && c <= 'Z'; }))
-            throw input_error(path, record, "iso3", iso3, "is not an ISO 3166-1 alpha-3 code (three capital letters)");
-        OGRGeometry* geom = feature->GetGeometryRef();
-        if (geom == nullptr || geom->IsEmpty())
-            throw input_error(path, record, "geometry", "", "country " + iso3 + " has no geometry");
-        geom->flattenTo2D();
-        if (to_wgs84 && geom->transform(to_wgs84.get()) != OGRERR_NONE)
-            throw input_error(path, record, "geometry", iso3, "cannot be transformed to WGS84");
+    while (layer.next()) {
+        const std::string iso3 = layer.iso3("iso3");
+        auto polygons = layer.polygons("country " + iso3);
         auto it = std::find_if(countries.begin(), countries.end(), [&](const auto& c) { return c.iso3 == iso3; });
         if (it == countries.end()) {
             countries.emplace_back();
@@ -268,21 +218,11 @@ CountryBoundaries::CountryBoundaries(const std::string& path) : m_impl(std::make
             it->iso3 = iso3;
         }
         if (it->name.empty())
-            it->name = field_text(*feature, name_index);
+            it->name = layer.text("name");
         if (it->iso_n3.empty())
-            it->iso_n3 = field_text(*feature, n3_index);
-        const auto type = wkbFlatten(geom->getGeometryType());
-        if (type == wkbPolygon) {
-            if (auto rings = polygon_rings(*geom->toPolygon()); !rings.empty())
-                it->polygons.push_back(std::move(rings));
-        } else if (type == wkbMultiPolygon) {
-            for (const auto* part : *geom->toMultiPolygon())
-                if (auto rings = polygon_rings(*part); !rings.empty())
-                    it->polygons.push_back(std::move(rings));
-        } else {
-            throw input_error(path, record, "geometry", OGRGeometryTypeToName(type),
-                              "is not a polygon or multipolygon (country " + iso3 + ")");
-        }
+            it->iso_n3 = layer.text("iso_n3");
+        it->polygons.insert(it->polygons.end(), std::make_move_iterator(polygons.begin()),
+                            std::make_move_iterator(polygons.end()));
     }
     if (countries.empty())
         throw input_error(path, "has no country boundaries");

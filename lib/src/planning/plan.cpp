@@ -5,6 +5,7 @@
 #include "basural/base/error.hpp"
 #include "detail/gdal.hpp"
 #include "detail/vector_output.hpp"
+#include "geo/polygon_layer.hpp"
 
 #include <cmath>
 #include <functional>
@@ -109,32 +110,15 @@ public:
         const auto* p = g->toPoint();
         return {p->getX(), p->getY()};
     }
-    std::vector<std::vector<std::vector<LonLat>>> polygons() const
+    MultiPolygonRings polygons() const
     {
-        std::vector<std::vector<std::vector<LonLat>>> out;
         const OGRGeometry* g = m_feature->GetGeometryRef();
         if (g == nullptr)
-            return out;
-        auto add_polygon = [&](const OGRPolygon& poly) {
-            std::vector<std::vector<LonLat>> rings;
-            for (int r = 0; r < poly.getNumInteriorRings() + 1; ++r) {
-                const OGRLinearRing* ring = r == 0 ? poly.getExteriorRing() : poly.getInteriorRing(r - 1);
-                std::vector<LonLat> pts;
-                for (int k = 0; k < ring->getNumPoints(); ++k)
-                    pts.push_back({ring->getX(k), ring->getY(k)});
-                rings.push_back(std::move(pts));
-            }
-            out.push_back(std::move(rings));
-        };
-        const auto type = wkbFlatten(g->getGeometryType());
-        if (type == wkbPolygon)
-            add_polygon(*g->toPolygon());
-        else if (type == wkbMultiPolygon)
-            for (const auto* poly : *g->toMultiPolygon())
-                add_polygon(*poly);
-        else
+            return {};
+        auto out = ogr_polygons(*g);
+        if (!out)
             fail("geometry", "", "must be a polygon or multipolygon");
-        return out;
+        return std::move(*out);
     }
 
 private:

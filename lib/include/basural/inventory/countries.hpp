@@ -4,6 +4,7 @@
 /// lies in, with a tolerance in metres for coastal sites that coarse coastlines leave in the sea.
 
 #include "basural/geo/lon_lat.hpp"
+#include "basural/geo/polygon_rings.hpp"
 
 #include <map>
 #include <memory>
@@ -28,12 +29,7 @@ const std::vector<LacCountry>& lac_countries();
 /// The LAC country with this exact (upper-case) alpha-3 code, or nullptr.
 const LacCountry* find_lac_country(std::string_view iso3) noexcept;
 
-/// A ring of WGS84 vertices, closed (the last vertex repeats the first).
-using Ring = std::vector<LonLat>;
-/// A polygon: its exterior ring first, then its holes.
-using PolygonRings = std::vector<Ring>;
-/// A country's polygons (mainland, islands...).
-using MultiPolygonRings = std::vector<PolygonRings>;
+// Ring, PolygonRings and MultiPolygonRings (a country's mainland, islands...): basural/geo/polygon_rings.hpp.
 
 /// Default tolerance for "is this point in its country": 5 km. Natural Earth's 1:10m coastlines are
 /// generalised to about 1 mm on a 1:10,000,000 map, i.e. about 1-2 km on the ground, and bays,

@@ -6,6 +6,7 @@
 
 #include "basural/base/locale.hpp"
 #include "basural/geo/lon_lat.hpp"
+#include "basural/geo/polygon_rings.hpp"
 
 #include <cstddef>
 #include <cstdint>
@@ -17,10 +18,10 @@
 
 namespace basural {
 
-/// A closed ring of WGS84 positions (closing vertex optional).
-using MapRing = std::vector<LonLat>;
+/// A closed ring of WGS84 positions (basural/geo/polygon_rings.hpp).
+using MapRing = Ring;
 /// A polygon: the first ring is the exterior, the others are holes.
-using MapPolygon = std::vector<MapRing>;
+using MapPolygon = PolygonRings;
 
 /// A country: the focus of the map or a neighbour (drawn grey).
 struct MapCountry {
