@@ -25,11 +25,12 @@ public:
         m_load.add_to(sub);
         sub.add_option("--method", m_method, "dbscan or hdbscan (default dbscan)")
             ->check(CLI::IsMember({"dbscan", "hdbscan"}));
-        sub.add_option("--eps-km", m_eps_km, "DBSCAN neighbourhood radius, km (geodesic); required for dbscan");
+        auto* eps = sub.add_option("--eps-km", m_eps_km, "DBSCAN neighbourhood radius, km (geodesic); required for dbscan");
         sub.add_option("--min-points", m_min_points,
                        "DBSCAN: sites within eps (itself included) that make a core site (default 3); "
                        "HDBSCAN: min_samples of the core distance (default: --min-cluster-size)");
-        sub.add_option("--min-cluster-size", m_min_cluster_size, "HDBSCAN: smallest cluster (default 5)");
+        sub.add_option("--min-cluster-size", m_min_cluster_size, "HDBSCAN: smallest cluster (default 5)")
+            ->excludes(eps);
         sub.add_option("--country", m_countries, "ISO3 code of a country to cluster (repeatable; default: all)")
             ->expected(1)
             ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll)
@@ -48,6 +49,37 @@ public:
     int run(Streams& io) override
     {
         const auto format = parse_report_format(m_format);
+        const auto options = cluster_options();
+
+        const std::string path = given_or_shipped(m_inventory, SHIPPED_INVENTORY);
+        const auto inventory = load_inventory(path, m_load.load_options(io));
+        if (!inventory.rejects.empty())
+            io.err << "cluster: " << inventory.rejects.size() << " of " << inventory.records_read
+                   << " records were rejected and are not clustered (run basural validate for the reasons)\n";
+        const auto result = cluster_sites(inventory.sites, options);
+        if (!m_output.empty())
+            write_site_clusters(result, m_output);
+
+        const auto noise = noise_site_count(result);
+        if (format == ReportFormat::table || format == ReportFormat::md)
+            io.out << tr(io.locale, "cmd.cluster.summary",
+                         {{"sites", tr_n(io.locale, "count.sites", static_cast<std::int64_t>(result.sites.size()))},
+                          {"clusters", tr_n(io.locale, "cmd.cluster.clusters",
+                                            static_cast<std::int64_t>(result.clusters.size()))},
+                          {"noise", tr_n(io.locale, "cmd.cluster.noise", static_cast<std::int64_t>(noise))}})
+                   << "\n\n";
+        print_tables(io, {site_cluster_table(result)}, format,
+                     {{"table.cluster",
+                       {"cluster_id", "country", "sites", "core_sites", "waste_t_per_day", "central_site_id",
+                        "max_distance_from_centroid_km"}}});
+        return 0;
+    }
+
+private:
+    /// The options of cluster_sites(), with the rules on option values (that --eps-km and
+    /// --min-cluster-size do not go together is declared in setup() with CLI11's excludes).
+    SiteClusterOptions cluster_options() const
+    {
         SiteClusterOptions options;
         options.method = m_method == "hdbscan" ? ClusterMethod::hdbscan : ClusterMethod::dbscan;
         if (options.method == ClusterMethod::dbscan) {
@@ -65,45 +97,9 @@ public:
         }
         options.countries = m_countries;
         options.cross_border = m_cross_border;
-
-        const std::string path = given_or_shipped(m_inventory, SHIPPED_INVENTORY);
-        const auto inventory = load_inventory(path, m_load.load_options(io));
-        if (!inventory.rejects.empty())
-            io.err << "cluster: " << inventory.rejects.size() << " of " << inventory.records_read
-                   << " records were rejected and are not clustered (run basural validate for the reasons)\n";
-        const auto result = cluster_sites(inventory.sites, options);
-        if (!m_output.empty())
-            write_site_clusters(result, m_output);
-
-        ReportTable t{"clusters", "Clusters",
-                      {{"cluster_id", 0}, {"country", 0}, {"sites", 0}, {"core_sites", 0}, {"waste_t_per_day", 1},
-                       {"centroid_lon", 5}, {"centroid_lat", 5}, {"central_site_id", 0},
-                       {"max_distance_from_centroid_km", 2}},
-                      {}};
-        for (const auto& c : result.clusters)
-            t.rows.push_back({c.cluster_id, c.country_iso3, static_cast<std::int64_t>(c.summary.size),
-                              static_cast<std::int64_t>(c.summary.core_count), c.summary.total_weight,
-                              c.summary.centroid.lon_deg, c.summary.centroid.lat_deg,
-                              result.sites.at(c.summary.central_index).site_id,
-                              c.summary.max_distance_from_centroid_m / 1000.0});
-        std::size_t noise = 0;
-        for (const int l : result.label)
-            noise += l == NOISE_LABEL ? 1 : 0;
-        if (format == ReportFormat::table || format == ReportFormat::md)
-            io.out << tr(io.locale, "cmd.cluster.summary",
-                         {{"sites", tr_n(io.locale, "count.sites", static_cast<std::int64_t>(result.sites.size()))},
-                          {"clusters", tr_n(io.locale, "cmd.cluster.clusters",
-                                            static_cast<std::int64_t>(result.clusters.size()))},
-                          {"noise", tr_n(io.locale, "cmd.cluster.noise", static_cast<std::int64_t>(noise))}})
-                   << "\n\n";
-        print_tables(io, {t}, format,
-                     {{"table.cluster",
-                       {"cluster_id", "country", "sites", "core_sites", "waste_t_per_day", "central_site_id",
-                        "max_distance_from_centroid_km"}}});
-        return 0;
+        return options;
     }
 
-private:
     std::string m_inventory;
     InventoryOptions m_load;
     std::string m_method = "dbscan";

@@ -9,6 +9,7 @@
 
 #include <cmath>
 #include <optional>
+#include <utility>
 #include <ostream>
 #include <sstream>
 
@@ -22,7 +23,7 @@ public:
                        "Demand table: id, weight (e.g. t/day), optional load, and lon/lat for geodesic costs");
         sub.add_option("--candidates", m_paths.candidates,
                        "Candidate sites: id, lon/lat, optional capacity and required (1/0)");
-        sub.add_option("--matrix", m_paths.matrix,
+        auto* matrix = sub.add_option("--matrix", m_paths.matrix,
                        "Cost table: origin_id (demand id), destination_id (candidate id), cost; "
                        "without it costs are geodesic km");
         sub.add_option("--model", m_model, "lscp, p-median or mclp")->required();
@@ -38,7 +39,8 @@ public:
         sub.add_flag("--p-excludes-required", m_p_excludes_required,
                      "--p counts new facilities only; the required ones open on top");
         sub.add_option("--detour-factor", m_detour_factor,
-                       "Road distance over straight-line distance for geodesic costs (default 1)");
+                       "Road distance over straight-line distance for geodesic costs (default 1); not with --matrix")
+            ->excludes(matrix);
         sub.add_option("--unserved-cost", m_unserved_cost,
                        "p-median: cost per unit weight of a point left unserved (default 2 x the cutoff)");
         sub.add_option("--seed", m_seed, "Seed of the randomized restarts (default 20240601)");
@@ -48,6 +50,38 @@ public:
     }
 
     int run(basural::app::Streams& io) override
+    {
+        const auto [model, format] = check_options();
+        basural::LocationTableOptions options;
+        options.max_cost = m_max_cost.value_or(basural::NO_COST_CUTOFF);
+        options.detour_factor = m_detour_factor.value_or(1.0);
+        options.capacity = m_capacity;
+        auto input = basural::read_location_tables(m_paths, options);
+        if (model != basural::LocationModel::p_median)
+            input.problem.candidate_capacity.clear();  // a capacity column means nothing to lscp or mclp
+        input.problem.p = m_p.value_or(0);
+        input.problem.min_throughput = m_min_throughput.value_or(0.0);
+        input.problem.required_count_towards_p = !m_p_excludes_required;
+        input.problem.unserved_cost = m_unserved_cost;
+        basural::SolveOptions solve;
+        if (m_seed)
+            solve.seed = *m_seed;
+        const auto solution = basural::solve_location(model, input.problem, solve);
+
+        if (m_output.empty()) {
+            basural::write_location_solution(io.out, input, solution, format, m_timing, io.locale);
+        } else {
+            std::ostringstream text;
+            basural::write_location_solution(text, input, solution, format, m_timing, io.locale);
+            basural::write_file_atomically(m_output, text.str());
+        }
+        return 0;
+    }
+
+private:
+    /// The rules on option values (which options go together is declared in setup() with CLI11's
+    /// excludes); before any file is read.
+    std::pair<basural::LocationModel, basural::ReportFormat> check_options() const
     {
         const auto model = basural::parse_location_model(m_model);
         if (!model)
@@ -61,38 +95,11 @@ public:
             throw basural::usage_error("--p does not apply to lscp (it finds the fewest facilities)");
         if (*model != basural::LocationModel::p_median && !m_max_cost)
             throw basural::usage_error("--model " + m_model + " needs --max-cost (the coverage standard)");
-
-        basural::LocationTableOptions options;
-        options.max_cost = m_max_cost.value_or(basural::NO_COST_CUTOFF);
-        options.detour_factor = m_detour_factor.value_or(1.0);
-        if (m_detour_factor && !m_paths.matrix.empty())
-            throw basural::usage_error("--detour-factor applies to geodesic costs only, not to --matrix");
         if (m_capacity && *model != basural::LocationModel::p_median)
             throw basural::usage_error("--capacity applies to p-median only");
-        options.capacity = m_capacity;
-        auto input = basural::read_location_tables(m_paths, options);
-        if (*model != basural::LocationModel::p_median)
-            input.problem.candidate_capacity.clear();  // a capacity column means nothing to lscp or mclp
-        input.problem.p = m_p.value_or(0);
-        input.problem.min_throughput = m_min_throughput.value_or(0.0);
-        input.problem.required_count_towards_p = !m_p_excludes_required;
-        input.problem.unserved_cost = m_unserved_cost;
-        basural::SolveOptions solve;
-        if (m_seed)
-            solve.seed = *m_seed;
-        const auto solution = basural::solve_location(*model, input.problem, solve);
-
-        if (m_output.empty()) {
-            basural::write_location_solution(io.out, input, solution, format, m_timing, io.locale);
-        } else {
-            std::ostringstream text;
-            basural::write_location_solution(text, input, solution, format, m_timing, io.locale);
-            basural::write_file_atomically(m_output, text.str());
-        }
-        return 0;
+        return {*model, format};
     }
 
-private:
     basural::LocationTablePaths m_paths;
     std::string m_model;
     std::optional<std::size_t> m_p;

@@ -23,20 +23,6 @@ namespace {
 
 namespace fs = std::filesystem;
 
-/// The file an option names, or the shipped dataset when the option is empty and the dataset is
-/// there; "" for `none` or a shipped dataset that is not installed.
-std::string optional_input(const std::string& option, std::string_view shipped)
-{
-    if (option == "none")
-        return {};
-    if (!option.empty())
-        return option;
-    for (const auto& dir : dataset_search_path())
-        if (const auto p = dir / shipped; fs::exists(p))
-            return p.string();
-    return {};
-}
-
 bool is_map_extension(const std::string& ext)
 {
     return ext == ".png" || ext == ".svg" || ext == ".pdf" || ext == ".html";
@@ -48,11 +34,15 @@ public:
     {
         sub.add_option("inventory", m_inventory,
                        "Inventory to map: any vector source GDAL reads (default: the shipped datasets/lac_sites.csv)");
-        sub.add_option("--country", m_country, "Country to map, ISO 3166-1 alpha-3 (e.g. BRA)");
-        sub.add_flag("--all", m_all, "One map per country with sites, written to the directory -o DIR as ISO3.<format>");
+        auto* country = sub.add_option("--country", m_country, "Country to map, ISO 3166-1 alpha-3 (e.g. BRA)");
+        auto* all = sub.add_flag("--all", m_all,
+                                 "One map per country with sites, written to the directory -o DIR as ISO3.<format>")
+                        ->excludes(country);
         sub.add_option("--admin1", m_admin1,
                        "Zoom to one state, province or department of --country: its name (accents and case do not "
-                       "matter) or code, e.g. --admin1 Oaxaca or --admin1 20; only its sites are drawn");
+                       "matter) or code, e.g. --admin1 Oaxaca or --admin1 20; only its sites are drawn (a state "
+                       "belongs to one country: not with --all)")
+            ->needs(country);
         sub.add_option("--title", m_title, "Title of the map (default: \"<Country>: disposal sites\", in --lang)");
         m_plan.add_to(sub, "Regional plan (GeoPackage written by basural regionalize): proposed facilities, "
                            "existing landfills it uses and those it does not, catchments, each site's facility and "
@@ -73,8 +63,11 @@ public:
         sub.add_option("--width", m_style.width_px, "Page width in layout pixels of 1/96 inch (default 1123: A4 landscape)");
         sub.add_option("--height", m_style.height_px, "Page height in layout pixels (default 794: A4 landscape)");
         sub.add_option("--dpi", m_style.dpi, "PNG resolution in dots per inch (default 150; 300 for print)");
-        sub.add_option("--format", m_format, "With --all: format of every map, png, svg, pdf or html (default png)")
-            ->check(CLI::IsMember({"png", "svg", "pdf", "html"}));
+        sub.add_option("--format", m_format,
+                       "With --all: format of every map, png, svg, pdf or html (default png); a single map's format "
+                       "follows the extension of -o")
+            ->check(CLI::IsMember({"png", "svg", "pdf", "html"}))
+            ->needs(all);
         sub.add_option("-o,--output", m_output,
                        "Output file (.png, .svg, .pdf or .html), or with --all the output directory")
             ->required();
@@ -97,13 +90,13 @@ public:
         if (!m_ranking.empty())
             ranking = read_ranking(m_ranking);
         std::vector<MapCountry> context;
-        if (const auto path = optional_input({}, SHIPPED_WORLD_CONTEXT); !path.empty())
+        if (const auto path = given_shipped_or_none({}, SHIPPED_WORLD_CONTEXT); !path.empty())
             context = read_map_context(path);  // optional: without it, only LAC neighbours are drawn
         std::vector<MapRegion> admin1;
-        if (const auto path = optional_input(m_admin1_path, SHIPPED_ADMIN1); !path.empty())
+        if (const auto path = given_shipped_or_none(m_admin1_path, SHIPPED_ADMIN1); !path.empty())
             admin1 = read_admin1_regions(path);
         std::vector<Place> places;
-        if (const auto path = optional_input(m_places_path, SHIPPED_PLACES); !path.empty())
+        if (const auto path = given_shipped_or_none(m_places_path, SHIPPED_PLACES); !path.empty())
             places = load_places(path);
 
         auto load = m_load.load_options(io);
@@ -151,22 +144,19 @@ public:
     }
 
 private:
-    /// Combinations the parser cannot check; before any file is read.
+    /// The rules on option values (which options go together is declared in setup() with CLI11's
+    /// needs/excludes); before any file is read.
     void check_options()
     {
         std::transform(m_country.begin(), m_country.end(), m_country.begin(),
                        [](unsigned char c) { return static_cast<char>(std::toupper(c)); });
-        if (m_all == !m_country.empty())
+        if (!m_all && m_country.empty())
             throw usage_error("give either --country ISO3 or --all");
         if (!m_all && find_lac_country(m_country) == nullptr)
             throw usage_error("unknown country '" + m_country +
                               "': give the ISO 3166-1 alpha-3 code of one of the 33 LAC countries, e.g. BRA");
-        if (m_all && !m_admin1.empty())
-            throw usage_error("--admin1 goes with --country: a state belongs to one country");
         if (m_admin1_path == "none" && !m_admin1.empty())
             throw usage_error("--admin1 needs the states' boundaries: drop --admin1-boundaries none");
-        if (!m_all && !m_format.empty())
-            throw usage_error("--format goes with --all; a single map's format follows the extension of -o");
         if (m_all && m_format.empty())
             m_format = "png";
         if (!m_all && !is_map_extension(fs::path(m_output).extension().string()))

@@ -84,8 +84,8 @@ public:
             plan = default_report_plan(data.inventory.sites, data.places, load_country_waste(m_in.country_waste()),
                                        countries, iso3);
         std::vector<MapCountry> context;
-        if (const auto path = world_context(); !path.empty())
-            context = read_map_context(path);
+        if (const auto path = given_shipped_or_none({}, SHIPPED_WORLD_CONTEXT); !path.empty())
+            context = read_map_context(path);  // optional: without it, only LAC neighbours are drawn
 
         CountryReportInputs inputs;
         inputs.inventory = &data.inventory;
@@ -119,14 +119,6 @@ public:
     }
 
 private:
-    static std::string world_context()
-    {
-        for (const auto& dir : dataset_search_path())
-            if (const auto p = dir / SHIPPED_WORLD_CONTEXT; fs::exists(p))
-                return p.string();
-        return {};  // optional: without it, only LAC neighbours are drawn
-    }
-
     DomainInputs m_in;
     PlanInput m_plan;
     Admin1Input m_admin1;

@@ -244,7 +244,7 @@ TEST_CASE("locate usage errors exit 2 with a message", "[cli][locate]")
         {matrix_args({"--model", "p-median", "--p", "9"}), "9 facilities to open but only 3 candidates"},
         {{"locate", "--matrix", fixture("locate_matrix.csv"), "--model", "p-median", "--p", "1", "--format", "csv"},
          "--format must be table or json"},
-        {matrix_args({"--model", "p-median", "--p", "1", "--detour-factor", "1.3"}), "geodesic costs only"},
+        {matrix_args({"--model", "p-median", "--p", "1", "--detour-factor", "1.3"}), "--matrix excludes --detour-factor"},
         {{"locate", "--demand", fixture("locate_points_demand.csv"), "--candidates",
           fixture("locate_points_candidates.csv"), "--model", "p-median", "--p", "1"},
          "need a cutoff in km (--max-cost)"},

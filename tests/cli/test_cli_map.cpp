@@ -367,12 +367,12 @@ TEST_CASE("map refuses bad command lines with exit 2 and failed work with exit 1
     };
     const std::vector<Case> cases{
         {{SITES, "-o", png}, 2, "give either --country ISO3 or --all"},
-        {{SITES, "--country", "URY", "--all", "-o", png}, 2, "give either --country ISO3 or --all"},
+        {{SITES, "--country", "URY", "--all", "-o", png}, 2, "--country excludes --all"},
         {{SITES, "--country", "XYZ", "-o", png}, 2, "unknown country 'XYZ'"},
         {{SITES, "--country", "URY", "-o", (dir / "m.jpg").string()}, 2, "must end in .png, .svg, .pdf or .html"},
         {{SITES, "--country", "URY", "--color-by", "priority", "-o", png}, 2, "--color-by priority needs --ranking"},
         {{SITES, "--country", "URY", "--color-by", "size", "-o", png}, 2, "--color-by: size not in"},
-        {{SITES, "--country", "URY", "--format", "svg", "-o", png}, 2, "--format goes with --all"},
+        {{SITES, "--country", "URY", "--format", "svg", "-o", png}, 2, "--format requires --all"},
         {{SITES, "--country", "URY", "--dpi", "5000", "-o", png}, 2, "dpi"},
         {{SITES, "--country", "CHL", "-o", png}, 1, "has no boundary for 'CHL'"},
         {{fixture("no_such_file.csv"), "--country", "URY", "-o", png}, 1, "no_such_file.csv"},

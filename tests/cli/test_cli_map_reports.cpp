@@ -97,7 +97,7 @@ TEST_CASE("map --admin1 zooms to one state and shows only its sites", "[cli][map
     CHECK_FALSE(fs::exists(dir / "bad.svg"));
     const auto all = run_cli({"map", SITES, "--all", "--admin1", "Salto", "-o", (dir / "all").string()});
     CHECK(all.exit_code == 2);
-    CHECK_THAT(all.err, Contains("--admin1 goes with --country"));
+    CHECK_THAT(all.err, Contains("--admin1 requires --country"));
 }
 
 TEST_CASE("map --title replaces the title", "[cli][map]")

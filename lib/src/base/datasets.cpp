@@ -53,6 +53,21 @@ std::string given_or_shipped(const std::string& given, std::string_view shipped_
     return given.empty() ? find_dataset(shipped_file).string() : given;
 }
 
+std::string given_shipped_or_none(const std::string& given, std::string_view shipped_file)
+{
+    if (given == "none")
+        return {};
+    if (!given.empty())
+        return given;
+    for (const auto& dir : dataset_search_path()) {
+        const auto candidate = dir / shipped_file;
+        std::error_code ec;
+        if (std::filesystem::is_regular_file(candidate, ec))
+            return candidate.string();
+    }
+    return {};
+}
+
 std::string_view version() noexcept { return BASURAL_VERSION_STRING; }
 
 }  // namespace basural

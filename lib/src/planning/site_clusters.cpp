@@ -3,6 +3,7 @@
 #include "basural/base/error.hpp"
 #include "detail/vector_output.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
 #include <map>
@@ -88,6 +89,27 @@ void write_site_clusters(const SiteClustering& c, const std::string& destination
         out.write(layer, row);
     }
     out.commit();
+}
+
+std::size_t noise_site_count(const SiteClustering& clustering)
+{
+    return static_cast<std::size_t>(std::count(clustering.label.begin(), clustering.label.end(), NOISE_LABEL));
+}
+
+ReportTable site_cluster_table(const SiteClustering& clustering)
+{
+    ReportTable t{"clusters", "Clusters",
+                  {{"cluster_id", 0}, {"country", 0}, {"sites", 0}, {"core_sites", 0}, {"waste_t_per_day", 1},
+                   {"centroid_lon", 5}, {"centroid_lat", 5}, {"central_site_id", 0},
+                   {"max_distance_from_centroid_km", 2}},
+                  {}};
+    for (const auto& c : clustering.clusters)
+        t.rows.push_back({c.cluster_id, c.country_iso3, static_cast<std::int64_t>(c.summary.size),
+                          static_cast<std::int64_t>(c.summary.core_count), c.summary.total_weight,
+                          c.summary.centroid.lon_deg, c.summary.centroid.lat_deg,
+                          clustering.sites.at(c.summary.central_index).site_id,
+                          c.summary.max_distance_from_centroid_m / 1000.0});
+    return t;
 }
 
 }  // namespace basural

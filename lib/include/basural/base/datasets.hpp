@@ -31,6 +31,10 @@ std::filesystem::path find_dataset(std::string_view file_name);
 /// (find_dataset): what every command reads when an input option is left out.
 std::string given_or_shipped(const std::string& given, std::string_view shipped_file);
 
+/// An input that may be left out: "" for `none`, `given` when the user named a path, else the shipped
+/// dataset `shipped_file` when it is installed and "" when it is not (the command then goes without).
+std::string given_shipped_or_none(const std::string& given, std::string_view shipped_file);
+
 /// The library's version ("0.1.0").
 std::string_view version() noexcept;
 

@@ -3,6 +3,7 @@
 /// Density clusters of the sites of each country (DBSCAN or HDBSCAN over geodesic distances), as
 /// `basural cluster` writes them. Methods: docs/methods/clustering.md.
 
+#include "basural/base/report_table.hpp"
 #include "basural/inventory/site.hpp"
 #include "basural/models/cluster.hpp"
 
@@ -44,5 +45,13 @@ SiteClustering cluster_sites(const std::vector<Site>& sites, const SiteClusterOp
 /// Writes every clustered site (site_id, country, site_type, status, cluster_id, label; noise: "noise", -1)
 /// as points to a vector file chosen by extension or a PG: destination (layer "site_clusters").
 void write_site_clusters(const SiteClustering& clustering, const std::string& destination);
+
+/// How many of the clustered sites are noise (in no cluster).
+std::size_t noise_site_count(const SiteClustering& clustering);
+
+/// One row per cluster, in the clustering's order, as `basural cluster` prints it: cluster_id, country,
+/// sites, core_sites, waste_t_per_day, centroid_lon, centroid_lat, central_site_id,
+/// max_distance_from_centroid_km.
+ReportTable site_cluster_table(const SiteClustering& clustering);
 
 }  // namespace basural
