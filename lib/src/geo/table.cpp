@@ -78,19 +78,25 @@ std::optional<double> Table::optional_number(std::size_t record, std::size_t col
     return number(record, column);
 }
 
-Table read_table(const std::string& path, const TableReadOptions& options)
+namespace {
+
+bool is_csv(const std::string& path)
 {
     auto ext = std::filesystem::path(path).extension().string();
     std::transform(ext.begin(), ext.end(), ext.begin(), [](unsigned char c) { return std::tolower(c); });
-    const bool csv = ext == ".csv";
+    return ext == ".csv";
+}
+
+/// Opens the table; a CSV through GDAL's CSV driver with its point from the lon/lat columns.
+GDALDatasetUniquePtr open_table(const std::string& path, const TableReadOptions& options, bool csv)
+{
     std::vector<std::string> open_options;
     if (csv)
         open_options = {"X_POSSIBLE_NAMES=" + detail::join(options.lon_names, ","),
                         "Y_POSSIBLE_NAMES=" + detail::join(options.lat_names, ","), "KEEP_GEOM_COLUMNS=YES",
                         "HEADERS=YES", "AUTODETECT_TYPE=NO"};
-    GDALDatasetUniquePtr ds;
     try {
-        ds = detail::open_vector(path, open_options, csv ? std::vector<std::string>{"CSV"} : std::vector<std::string>{});
+        return detail::open_vector(path, open_options, csv ? std::vector<std::string>{"CSV"} : std::vector<std::string>{});
     } catch (const input_error& e) {
         if (!csv || e.reason().find("not a vector dataset") == std::string::npos)
             throw;
@@ -98,6 +104,93 @@ Table read_table(const std::string& path, const TableReadOptions& options)
         throw input_error(path, e.reason() + " (GDAL's CSV driver needs a header with at least two columns, "
                                              "comma-separated: add one, e.g. 'id,note')");
     }
+}
+
+/// The transformation of the layer's coordinates to WGS84 longitude/latitude; nullptr when they are.
+detail::TransformPtr layer_to_wgs84(OGRLayer& layer, const std::string& path)
+{
+    const OGRSpatialReference* srs = layer.GetSpatialRef();
+    if (srs == nullptr)
+        return nullptr;
+    OGRSpatialReference src(*srs);
+    src.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
+    OGRSpatialReference wgs84;
+    wgs84.SetWellKnownGeogCS("WGS84");
+    wgs84.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
+    if (src.IsSame(&wgs84))
+        return nullptr;
+    detail::TransformPtr to_wgs84(OGRCreateCoordinateTransformation(&src, &wgs84));
+    if (!to_wgs84)
+        throw input_error(path, "cannot transform its coordinates to WGS84: " + detail::last_gdal_error());
+    return to_wgs84;
+}
+
+/// The first of the columns named one of `names` (case-insensitive).
+std::optional<std::size_t> first_column_of(const std::vector<std::string>& columns, const std::vector<std::string>& names)
+{
+    for (std::size_t c = 0; c < columns.size(); ++c)
+        for (const auto& n : names)
+            if (iequals(columns[c], n))
+                return c;
+    return std::nullopt;
+}
+
+/// The cells of one feature as text: reals in their shortest exact form, others trimmed.
+std::vector<std::string> feature_cells(const OGRFeature& feature, const std::vector<OGRFieldType>& types)
+{
+    std::vector<std::string> cells(types.size());
+    for (std::size_t f = 0; f < types.size(); ++f) {
+        const int i = static_cast<int>(f);
+        if (!feature.IsFieldSetAndNotNull(i))
+            continue;
+        if (types[f] == OFTReal)
+            cells[f] = exact_number_text(feature.GetFieldAsDouble(i));
+        else
+            cells[f] = std::string(detail::trim_blanks(feature.GetFieldAsString(i)));
+    }
+    return cells;
+}
+
+/// The point of each record, checked: from the CSV columns GDAL takes the coordinates from (it
+/// reads a bad number as no coordinate, so they are checked here) or the layer's geometry, in WGS84.
+struct PointReader {
+    const std::string& path;
+    const std::vector<std::string>& columns;
+    std::optional<std::size_t> lon, lat;  // CSV only
+    detail::TransformPtr to_wgs84;
+
+    std::optional<LonLat> operator()(const OGRFeature& feature, const std::vector<std::string>& cells,
+                                     std::int64_t rec) const
+    {
+        if (lon && lat && cells[*lon].empty() != cells[*lat].empty()) {
+            const std::size_t bad = cells[*lon].empty() ? *lon : *lat;
+            throw input_error(path, rec, columns[bad], "",
+                              "is empty or not a number (decimal degrees, WGS84) while " +
+                                  columns[bad == *lon ? *lat : *lon] + " is given");
+        }
+        const OGRGeometry* g = feature.GetGeometryRef();
+        if (g == nullptr || g->IsEmpty())
+            return std::nullopt;
+        if (wkbFlatten(g->getGeometryType()) != wkbPoint)
+            throw input_error(path, rec, "geometry", g->getGeometryName(), "is not a point");
+        double x = g->toPoint()->getX(), y = g->toPoint()->getY();
+        if (to_wgs84 && !to_wgs84->Transform(1, &x, &y))
+            throw input_error(path, rec, "geometry", format_value(x) + " " + format_value(y),
+                              "cannot be transformed to WGS84");
+        if (!(x >= -180.0 && x <= 180.0))
+            throw input_error(path, rec, lon ? columns[*lon] : "longitude", format_value(x), "is outside [-180, 180]");
+        if (!(y >= -90.0 && y <= 90.0))
+            throw input_error(path, rec, lat ? columns[*lat] : "latitude", format_value(y), "is outside [-90, 90]");
+        return LonLat{x, y};
+    }
+};
+
+}  // namespace
+
+Table read_table(const std::string& path, const TableReadOptions& options)
+{
+    const bool csv = is_csv(path);
+    const auto ds = open_table(path, options, csv);
     if (ds->GetLayerCount() == 0)
         throw input_error(path, "has no layer (no table) to read");
     OGRLayer* layer = options.layer.empty() ? ds->GetLayer(0) : ds->GetLayerByName(options.layer.c_str());
@@ -107,86 +200,26 @@ Table read_table(const std::string& path, const TableReadOptions& options)
     Table t;
     t.m_path = path;
     OGRFeatureDefn* defn = layer->GetLayerDefn();
-    const int nfields = defn->GetFieldCount();
     std::vector<OGRFieldType> types;
-    for (int f = 0; f < nfields; ++f) {
+    for (int f = 0; f < defn->GetFieldCount(); ++f) {
         t.m_columns.emplace_back(defn->GetFieldDefn(f)->GetNameRef());
         types.push_back(defn->GetFieldDefn(f)->GetType());
     }
     t.m_cells.resize(t.m_columns.size());
-
-    // Coordinates not in WGS84 longitude/latitude are transformed.
-    detail::TransformPtr to_wgs84;
-    if (const OGRSpatialReference* srs = layer->GetSpatialRef()) {
-        OGRSpatialReference src(*srs);
-        src.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
-        OGRSpatialReference wgs84;
-        wgs84.SetWellKnownGeogCS("WGS84");
-        wgs84.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
-        if (!src.IsSame(&wgs84)) {
-            to_wgs84.reset(OGRCreateCoordinateTransformation(&src, &wgs84));
-            if (!to_wgs84)
-                throw input_error(path, "cannot transform its coordinates to WGS84: " + detail::last_gdal_error());
-        }
-    }
-    // CSV coordinates: GDAL reads a bad number as 0, so the columns it uses are checked here.
-    std::optional<std::size_t> lon_col, lat_col;
+    PointReader point_of{path, t.m_columns, std::nullopt, std::nullopt, layer_to_wgs84(*layer, path)};
     if (csv) {
-        auto first_of = [&](const std::vector<std::string>& names) -> std::optional<std::size_t> {
-            for (std::size_t c = 0; c < t.m_columns.size(); ++c)
-                for (const auto& n : names)
-                    if (iequals(t.m_columns[c], n))
-                        return c;
-            return std::nullopt;
-        };
-        lon_col = first_of(options.lon_names);
-        lat_col = first_of(options.lat_names);
+        point_of.lon = first_column_of(t.m_columns, options.lon_names);
+        point_of.lat = first_column_of(t.m_columns, options.lat_names);
     }
 
     layer->ResetReading();
-    std::size_t record = 0;
     while (OGRFeatureUniquePtr feature{layer->GetNextFeature()}) {
-        for (int f = 0; f < nfields; ++f) {
-            std::string cell;
-            if (feature->IsFieldSetAndNotNull(f)) {
-                if (types[static_cast<std::size_t>(f)] == OFTReal)
-                    cell = exact_number_text(feature->GetFieldAsDouble(f));
-                else
-                    cell = std::string(detail::trim_blanks(feature->GetFieldAsString(f)));
-            }
-            t.m_cells[static_cast<std::size_t>(f)].push_back(std::move(cell));
-        }
-        const auto rec = Table::record_number(record);
-        std::optional<LonLat> point;
-        if (csv && lon_col && lat_col) {
-            // GDAL leaves a coordinate that is not a number unset (and then makes no point)
-            const auto& lon = t.m_cells[*lon_col].back();
-            const auto& lat = t.m_cells[*lat_col].back();
-            if (lon.empty() != lat.empty()) {
-                const std::size_t bad = lon.empty() ? *lon_col : *lat_col;
-                throw input_error(path, rec, t.m_columns[bad], "",
-                                  "is empty or not a number (decimal degrees, WGS84) while " +
-                                      t.m_columns[bad == *lon_col ? *lat_col : *lon_col] + " is given");
-            }
-        }
-        if (const OGRGeometry* g = feature->GetGeometryRef(); g != nullptr && !g->IsEmpty()) {
-            if (wkbFlatten(g->getGeometryType()) != wkbPoint)
-                throw input_error(path, rec, "geometry", g->getGeometryName(), "is not a point");
-            double x = g->toPoint()->getX(), y = g->toPoint()->getY();
-            if (to_wgs84 && !to_wgs84->Transform(1, &x, &y))
-                throw input_error(path, rec, "geometry", format_value(x) + " " + format_value(y),
-                                  "cannot be transformed to WGS84");
-            const std::string lon_name = lon_col ? t.m_columns[*lon_col] : "longitude";
-            const std::string lat_name = lat_col ? t.m_columns[*lat_col] : "latitude";
-            if (!(x >= -180.0 && x <= 180.0))
-                throw input_error(path, rec, lon_name, format_value(x), "is outside [-180, 180]");
-            if (!(y >= -90.0 && y <= 90.0))
-                throw input_error(path, rec, lat_name, format_value(y), "is outside [-90, 90]");
-            point = LonLat{x, y};
-            t.m_has_points = true;
-        }
+        auto cells = feature_cells(*feature, types);
+        const auto point = point_of(*feature, cells, Table::record_number(t.m_points.size()));
+        for (std::size_t c = 0; c < cells.size(); ++c)
+            t.m_cells[c].push_back(std::move(cells[c]));
+        t.m_has_points = t.m_has_points || point.has_value();
         t.m_points.push_back(point);
-        ++record;
     }
     return t;
 }

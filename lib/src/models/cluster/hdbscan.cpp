@@ -215,6 +215,9 @@ ClusterResult hdbscan(const std::vector<LonLat>& points, const HdbscanOptions& o
     return hdbscan(index, options, progress);
 }
 
+// Longer than ~80 lines, kept whole for now: a hot path of the solvers whose phases share
+// its working arrays (core distances, minimum spanning tree, hierarchy, condensed tree, selection, labels; marked by comments inside).
+// Large inputs are being optimised here (#17): a split comes with a benchmark run beside it.
 ClusterResult hdbscan(const SpatialIndex& index, const HdbscanOptions& options, const ProgressFn& progress)
 {
     if (options.min_cluster_size < 2)

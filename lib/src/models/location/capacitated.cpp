@@ -474,6 +474,9 @@ SolveOptions uncapacitated_start_options(const SolveOptions& options)
 
 }  // namespace
 
+// Longer than ~80 lines, kept whole for now: a hot path of the solvers whose phases share
+// its working arrays (start, facility swaps, restarts, final exact assignment; marked by comments inside).
+// Large inputs are being optimised here (#17): a split comes with a benchmark run beside it.
 CapacitatedResult search_capacitated(const Prepared& p, const WeightedMatrix& wm, const SolveOptions& options)
 {
     CapacitatedResult res;

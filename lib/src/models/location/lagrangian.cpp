@@ -45,6 +45,9 @@ std::vector<double> initial_multipliers(const WeightedMatrix& wm)
     return lambda;
 }
 
+// Longer than ~80 lines, kept whole for now: a hot path of the solvers whose phases share
+// its working arrays (multipliers, relaxed facilities, step, heuristic, fixing; marked by comments inside).
+// Large inputs are being optimised here (#17): a split comes with a benchmark run beside it.
 BoundResult subgradient_bound(const WeightedMatrix& wm, const std::vector<char>& required_flag, std::size_t p_total,
                               const FacilityRelaxation& relax, const SubgradientOptions& options,
                               std::vector<char>& excluded)

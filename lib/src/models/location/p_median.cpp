@@ -31,6 +31,9 @@ double p_median_objective(const Prepared& p, const LocationSolution& s)
 // Uncapacitated search (p-median and, on the coverage view, MCLP): greedy + swap local search,
 // Lagrangian bound with Lagrangian heuristic, then randomized-greedy restarts while a gap remains.
 
+// Longer than ~80 lines, kept whole for now: a hot path of the solvers whose phases share
+// its working arrays (greedy start, swaps, bound, restarts; marked by comments inside).
+// Large inputs are being optimised here (#17): a split comes with a benchmark run beside it.
 SearchResult search_uncapacitated(const WeightedMatrix& wm, const std::vector<char>& required_flag,
                                   std::size_t p_total, const SolveOptions& options)
 {

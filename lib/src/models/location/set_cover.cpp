@@ -169,6 +169,9 @@ public:
     /// can make j redundant only when c's column holds all of them. Only those facilities are then
     /// checked exactly, in increasing index order as before, so the moves made are the same as a
     /// check of every open facility near c, at a fraction of the work on large dense parts.
+    // Longer than ~80 lines, kept whole for now: a hot path of the solvers whose phases share
+    // its working arrays (redundant facilities, swaps; marked by comments inside).
+    // Large inputs are being optimised here (#17): a split comes with a benchmark run beside it.
     void improve()
     {
         std::vector<std::size_t> sole(m_p.n, NONE);
@@ -318,6 +321,9 @@ private:
 /// over the demand points not covered by the required facilities R. Every 5th iteration the
 /// candidates with negative reduced cost 1 - sum u_i start a greedy completion (Lagrangian heuristic)
 /// that may improve `best`.
+// Longer than ~80 lines, kept whole for now: a hot path of the solvers whose phases share
+// its working arrays (multipliers, bound, step, Lagrangian heuristic; marked by comments inside).
+// Large inputs are being optimised here (#17): a split comes with a benchmark run beside it.
 BoundResult set_cover_bound(const Prepared& p, std::vector<std::size_t>& best, std::size_t max_iterations,
                             double min_step_factor, SetCover& cover)
 {
@@ -524,6 +530,9 @@ private:
 
 }  // namespace
 
+// Longer than ~80 lines, kept whole for now: a hot path of the solvers whose phases share
+// its working arrays (components, greedy cover, improvement, bound, exact search; marked by comments inside).
+// Large inputs are being optimised here (#17): a split comes with a benchmark run beside it.
 LocationSolution solve_lscp(const LocationProblem& problem, const SolveOptions& options)
 {
     const Stopwatch clock;

@@ -151,6 +151,9 @@ std::size_t SwapEngine::local_search()
     }
 }
 
+// Longer than ~80 lines, kept whole for now: a hot path of the solvers whose phases share
+// its working arrays (gains, best swap, update; marked by comments inside).
+// Large inputs are being optimised here (#17): a split comes with a benchmark run beside it.
 std::size_t SwapEngine::local_search_dense(std::size_t open_count)
 {
     refresh_gains();
