@@ -3,6 +3,7 @@
 #include "basural/base/error.hpp"
 #include "basural/inventory/reading.hpp"
 
+#include "support/inventory_fixtures.hpp"
 #include "support/site_checks.hpp"
 #include "unit/unit_data.hpp"
 
@@ -15,23 +16,10 @@
 
 using namespace basural;
 using basural::test::data_path;
+using basural::test::fixture_options;
+using basural::test::load_fixture;
 
 namespace {
-
-LoadOptions fixture_options()
-{
-    LoadOptions o;
-    o.countries_path = data_path("countries_fixture.geojson");  // ARG BRA MEX URY, Natural Earth 1:50m
-    o.current_year = 2025;
-    return o;
-}
-
-Inventory load(const std::string& name, LoadOptions o = fixture_options())
-{
-    auto inv = load_inventory(data_path(name), o);
-    REQUIRE(inv.records_read == static_cast<std::int64_t>(inv.sites.size() + inv.merges.size() + inv.rejects.size()));
-    return inv;
-}
 
 const Site& by_id(const Inventory& inv, const std::string& id)
 {
@@ -46,7 +34,7 @@ const Site& by_id(const Inventory& inv, const std::string& id)
 
 TEST_CASE("a CSV in the schema loads without any mapping", "[inventory]")
 {
-    const auto inv = load("sites_schema.csv");
+    const auto inv = load_fixture("sites_schema.csv");
     CHECK(inv.records_read == 5);
     CHECK(inv.rejects.empty());
     REQUIRE(inv.sites.size() == 5);
@@ -98,7 +86,7 @@ TEST_CASE("a CSV in the schema loads without any mapping", "[inventory]")
 
 TEST_CASE("derived_fields and reporting_municipalities load; bad lists are rejected with reasons", "[inventory]")
 {
-    const auto inv = load("sites_shared.csv");
+    const auto inv = load_fixture("sites_shared.csv");
     REQUIRE(inv.sites.size() == 2);
     const auto& shared = inv.sites[0];
     CHECK(shared.derived_fields == std::vector<std::string>{"admin1_name", "admin1_code"});
@@ -120,7 +108,7 @@ TEST_CASE("derived_fields and reporting_municipalities load; bad lists are rejec
     CHECK_THAT(inv.rejects[1].reason, Catch::StartsWith("has an empty entry (entry 2)"));
 
     // Files without the two columns (older inventories, user files) load with both empty.
-    for (const auto& s : load("sites_schema.csv").sites) {
+    for (const auto& s : load_fixture("sites_schema.csv").sites) {
         CHECK(s.derived_fields.empty());
         CHECK(s.reporting_municipalities.empty());
     }
@@ -136,7 +124,7 @@ TEST_CASE("values of date and list fields are read as text that outlives the nex
         opts.mapping.fields[schema] = column;
     for (const char* name : {"sites_dates.gpkg", "sites_dates.geojson"}) {
         INFO(name);
-        const auto inv = load(name, opts);
+        const auto inv = load_fixture(name, opts);
         CHECK(inv.rejects.empty());
         REQUIRE(inv.sites.size() == 2);
         CHECK(inv.sites[0].name == "2015/03/01");  // GDAL's text of an OFTDate
@@ -149,7 +137,7 @@ TEST_CASE("values of date and list fields are read as text that outlives the nex
     auto list_opts = fixture_options();
     list_opts.mapping.fields = {{"site_id", "ID"}, {"name", "NOMBRE"}, {"country", "PAIS"}, {"site_type", "TIPO"},
                                 {"municipality_name", "MUNICIPIOS"}};
-    const auto inv = load("sites_array.geojson", list_opts);
+    const auto inv = load_fixture("sites_array.geojson", list_opts);
     REQUIRE(inv.sites.size() == 1);
     CHECK(inv.sites[0].site_id == "A2");
     CHECK(inv.sites[0].country_iso3 == "ARG");           // "ARG" in a column of lists
@@ -176,7 +164,7 @@ TEST_CASE("a stray quote in a CSV is an error naming the record, never records l
         CHECK_THAT(std::string(e.what()), Catch::StartsWith(data_path("sites_stray_quote.csv") + " record 1: name '"));
     }
     // A quoted value over two lines (a note with a comma) is not taken for one.
-    const auto inv = load("sites_multiline.csv");
+    const auto inv = load_fixture("sites_multiline.csv");
     REQUIRE(inv.sites.size() == 2);
     CHECK(inv.sites[0].name == "Botadero Norte\nsegunda línea, con coma");
 }
@@ -187,7 +175,7 @@ TEST_CASE("a source without a country column gets each site's country from its l
     add_field_assignment(opts.mapping, "site_id=ID");
     add_default_assignment(opts.mapping, "site_type=open_dump");
     opts.check_countries = false;  // the boundaries are still read to find the countries
-    const auto inv = load("sites_ids_only.csv", opts);
+    const auto inv = load_fixture("sites_ids_only.csv", opts);
     REQUIRE(inv.sites.size() == 3);
     CHECK(inv.sites[0].country_iso3 == "ARG");  // Córdoba
     CHECK(inv.sites[1].country_iso3 == "BRA");  // Brasília
@@ -210,7 +198,7 @@ TEST_CASE("a site reported by several municipalities is merged into one shared s
 {
     auto opts = fixture_options();
     opts.mapping = load_field_mapping(data_path("mapping_register_mx.json"));
-    const auto inv = load("sites_shared_register.csv", opts);
+    const auto inv = load_fixture("sites_shared_register.csv", opts);
     CHECK(inv.records_read == 4);
     REQUIRE(inv.sites.size() == 3);  // Neza II (twice), La Paz's landfill (another type, 10 m away), Ixtapaluca
     CHECK(inv.rejects.empty());
@@ -233,7 +221,7 @@ TEST_CASE("a site reported by several municipalities is merged into one shared s
 
     // --near-duplicates reject: the second report is rejected as entered twice.
     opts.near_duplicates = NearDuplicates::reject;
-    const auto rejected = load("sites_shared_register.csv", opts);
+    const auto rejected = load_fixture("sites_shared_register.csv", opts);
     CHECK(rejected.sites.size() == 3);
     REQUIRE(rejected.rejects.size() == 1);
     CHECK(rejected.rejects[0].check == "near_duplicate");
@@ -247,7 +235,7 @@ TEST_CASE("every vector format loads the same sites through a mapping", "[invent
     for (const char* name : {"sites_es.csv", "sites_es_xy.csv", "sites_es.geojson", "sites_es.gpkg", "sites_es.shp",
                              "sites_es.fgb", "sites_es.kml", "sites_es.xlsx"}) {
         INFO(name);
-        const auto inv = load(name, opts);
+        const auto inv = load_fixture(name, opts);
         CHECK(inv.rejects.empty());
         for (const auto& r : inv.rejects)
             INFO(r.message());
@@ -280,7 +268,7 @@ TEST_CASE("polygon footprints give a point on the surface and a geodesic area", 
     //   F2: outer -15.70..-15.69 x -47.70..-47.69 -> 1186175.2 m2, hole -15.698..-15.692 x -47.698..-47.692
     //       -> 427023.1 m2; area = 759152.1 m2
     //   F3: two squares of 0.002 degree at -15.50..-15.498 -> 47491.2 m2 each; 94982.4 m2
-    const auto inv = load("footprints.geojson");
+    const auto inv = load_fixture("footprints.geojson");
     CHECK(inv.records_read == 6);
     REQUIRE(inv.sites.size() == 4);
     const auto& f1 = by_id(inv, "F1");
@@ -312,7 +300,7 @@ TEST_CASE("bad records are rejected with their reason and never dropped", "[inve
     const auto path = data_path("sites_bad.csv");
     auto opts = fixture_options();
     opts.near_duplicates = NearDuplicates::reject;
-    const auto inv = load("sites_bad.csv", opts);
+    const auto inv = load_fixture("sites_bad.csv", opts);
     CHECK(inv.records_read == 14);
     REQUIRE(inv.sites.size() == 2);
     CHECK(inv.sites[0].site_id == "ok-1");
@@ -364,7 +352,7 @@ TEST_CASE("checks can be relaxed: no country check, no near-duplicate check", "[
     auto opts = fixture_options();
     opts.check_countries = false;
     opts.near_duplicate_m = 0.0;
-    const auto inv = load("sites_bad.csv", opts);
+    const auto inv = load_fixture("sites_bad.csv", opts);
     // Now loaded: ok-1, wrong-country, near-dup, ok-2; "swapped" is still rejected (lat -99 is out of
     // range), without the swap hint, which needs the boundaries to be verified.
     CHECK(inv.sites.size() == 4);
@@ -374,7 +362,7 @@ TEST_CASE("checks can be relaxed: no country check, no near-duplicate check", "[
 TEST_CASE("text that is not UTF-8 is read as Windows-1252 with a notice, or refused whole", "[inventory]")
 {
     // Never records dropped for their encoding (#12): the whole file is read as CP1252.
-    const auto inv = load("sites_latin1.csv");
+    const auto inv = load_fixture("sites_latin1.csv");
     CHECK(inv.rejects.empty());
     REQUIRE(inv.sites.size() == 2);
     CHECK(inv.sites[0].name == "Lixão do João");
@@ -399,7 +387,7 @@ TEST_CASE("text that is not UTF-8 is read as Windows-1252 with a notice, or refu
 
     auto opts = fixture_options();
     opts.encoding = "LATIN1";
-    const auto fixed = load("sites_latin1.csv", opts);
+    const auto fixed = load_fixture("sites_latin1.csv", opts);
     REQUIRE(fixed.sites.size() == 2);
     CHECK(fixed.sites[0].name == "Lixão do João");
 
@@ -424,7 +412,7 @@ TEST_CASE("whole-source problems are errors naming the source", "[inventory]")
     CHECK_THROWS_WITH(load_inventory(data_path("sites_two_layers.kml"), layer), Catch::Contains("has no site_type column"));
     add_default_assignment(layer.mapping, "country=Brasil");
     add_default_assignment(layer.mapping, "site_type=lixão");
-    const auto inv = load("sites_two_layers.kml", layer);
+    const auto inv = load_fixture("sites_two_layers.kml", layer);
     REQUIRE(inv.sites.size() == 1);
     CHECK(inv.sites[0].site_id == "1");  // no site_id column: the record number
     CHECK(inv.sites[0].name == "D1");    // KML's Name matches the schema's name
@@ -463,7 +451,7 @@ TEST_CASE("progress reaches 1 and the shipped inventory is found through BASURAL
         CHECK(stage == "load");
         last = fraction;
     };
-    load("sites_schema.csv", opts);
+    load_fixture("sites_schema.csv", opts);
     CHECK(last == 1.0);
 
     const auto dir = basural::test::unit_scratch_dir("shipped");

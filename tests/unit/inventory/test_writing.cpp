@@ -3,6 +3,7 @@
 #include "basural/inventory/reading.hpp"
 #include "basural/inventory/writing.hpp"
 
+#include "support/inventory_fixtures.hpp"
 #include "support/site_checks.hpp"
 #include "unit/unit_data.hpp"
 
@@ -13,23 +14,10 @@
 
 using namespace basural;
 using basural::test::data_path;
+using basural::test::fixture_options;
+using basural::test::load_fixture;
 
 namespace {
-
-LoadOptions fixture_options()
-{
-    LoadOptions o;
-    o.countries_path = data_path("countries_fixture.geojson");  // ARG BRA MEX URY, Natural Earth 1:50m
-    o.current_year = 2025;
-    return o;
-}
-
-Inventory load(const std::string& name, LoadOptions o = fixture_options())
-{
-    auto inv = load_inventory(data_path(name), o);
-    REQUIRE(inv.records_read == static_cast<std::int64_t>(inv.sites.size() + inv.merges.size() + inv.rejects.size()));
-    return inv;
-}
 
 std::string slurp(const std::string& path)
 {
@@ -44,7 +32,7 @@ std::string slurp(const std::string& path)
 TEST_CASE("written inventories read back identically", "[inventory]")
 {
     const auto dir = basural::test::unit_scratch_dir("inventory_roundtrip");
-    const auto original = load("sites_schema.csv");
+    const auto original = load_fixture("sites_schema.csv");
     for (const char* name : {"out.gpkg", "out.geojson", "out.fgb", "out.csv", "out.xlsx", "out.kml", "out.sqlite"}) {
         INFO(name);
         const auto path = (dir / name).string();
@@ -54,7 +42,7 @@ TEST_CASE("written inventories read back identically", "[inventory]")
         basural::test::check_same_sites(back.sites, original.sites);
     }
     // The later columns derived_fields and reporting_municipalities too.
-    const auto shared = load("sites_shared.csv");
+    const auto shared = load_fixture("sites_shared.csv");
     REQUIRE(shared.sites.size() == 2);
     for (const char* name : {"shared.gpkg", "shared.csv", "shared.geojson"}) {
         INFO(name);
