@@ -2,7 +2,7 @@
 // inventory (datasets/lac_sites.csv) of
 //  - DBSCAN per country (cluster_sites, eps 10 km, min points 3), and
 //  - the whole LAC regional plan (regionalize, defaults: 50 km haul, no minimum), waste estimated as
-//    `basural regionalize` does (estimate_waste from the shipped places, then impute_missing_waste);
+//    `basural regionalize` does (fill_waste from the shipped places and country rates);
 //    the estimate and loading are timed apart.
 //
 //   bench_regionalize [--runs R] [--max-haul-km D] [--min-t-per-day T] [--threads N]
@@ -95,12 +95,11 @@ int main(int argc, char** argv)
         const double estimate_ms = time_runs(1, [&] {
             const auto places = load_places(find_dataset(SHIPPED_PLACES));
             const auto rates = load_country_waste(find_dataset(SHIPPED_COUNTRY_WASTE));
-            sites = estimate_waste(inv.sites, places, rates).sites;
-            impute_missing_waste(sites);
+            sites = fill_waste(inv.sites, places, rates).sites;
         }).median_ms;
         std::size_t demand = 0;
         for (const auto& s : sites)
-            demand += is_regional_demand(s) ? 1 : 0;
+            demand += is_receiving_dump(s) ? 1 : 0;
 
         SiteClusterOptions co;
         co.eps_km = 10.0;
