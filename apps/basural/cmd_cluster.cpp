@@ -1,5 +1,6 @@
 // basural cluster: density clusters of an inventory's sites, per country (docs/cli/cluster.md).
 #include "command.hpp"
+#include "option_checks.hpp"
 #include "inventory_options.hpp"
 #include "report_output.hpp"
 
@@ -28,8 +29,10 @@ public:
         auto* eps = sub.add_option("--eps-km", m_eps_km, "DBSCAN neighbourhood radius, km (geodesic); required for dbscan");
         sub.add_option("--min-points", m_min_points,
                        "DBSCAN: sites within eps (itself included) that make a core site (default 3); "
-                       "HDBSCAN: min_samples of the core distance (default: --min-cluster-size)");
+                       "HDBSCAN: min_samples of the core distance (default: --min-cluster-size)")
+            ->check(whole_number(1));
         sub.add_option("--min-cluster-size", m_min_cluster_size, "HDBSCAN: smallest cluster (default 5)")
+            ->check(whole_number(1))
             ->excludes(eps);
         sub.add_option("--country", m_countries, "ISO3 code of a country to cluster (repeatable; default: all)")
             ->expected(1)

@@ -1,6 +1,7 @@
 // basural locate: location-allocation (LSCP, p-median, MCLP) on demand and candidate tables or a
 // cost matrix. docs/cli/locate.md
 #include "command.hpp"
+#include "option_checks.hpp"
 
 #include "basural/base/atomic_output.hpp"
 #include "basural/base/error.hpp"
@@ -27,7 +28,8 @@ public:
                        "Cost table: origin_id (demand id), destination_id (candidate id), cost; "
                        "without it costs are geodesic km");
         sub.add_option("--model", m_model, "lscp, p-median or mclp")->required();
-        sub.add_option("--p", m_p, "Facilities to open (p-median, mclp); counts the required ones");
+        sub.add_option("--p", m_p, "Facilities to open (p-median, mclp); counts the required ones")
+            ->check(basural::app::whole_number(1));
         sub.add_option("--max-cost", m_max_cost,
                        "Cutoff: pairs costing more are not allowed (km for geodesic costs); the coverage "
                        "standard for lscp and mclp");

@@ -1,5 +1,6 @@
 // basural prioritize: closure-priority ranking of active dumps (docs/cli/prioritize.md).
 #include "command.hpp"
+#include "option_checks.hpp"
 #include "domain_inputs.hpp"
 #include "plan_input.hpp"
 #include "report_output.hpp"
@@ -30,7 +31,7 @@ public:
             ->check(CLI::PositiveNumber);
         sub.add_option("-o,--output", m_output, "Ranking: .csv, or .gpkg / PG:... (layer 'ranking')")->required();
         sub.add_option("--top", m_top, "Rows of the ranking printed (default 10; 0 prints none)")
-            ->check(CLI::NonNegativeNumber);
+            ->check(whole_number(0));
         sub.add_option("--format", m_format, "Format of the printed top rows: table, csv, json or md (default table)")
             ->check(CLI::IsMember({"table", "csv", "json", "md"}));
         sub.footer("Ranks active open and controlled dumps by waste, methane, people within 2 km, open burning, "

@@ -1,5 +1,6 @@
 // basural validate: check an inventory and explain every rejected record (docs/cli/validate.md).
 #include "command.hpp"
+#include "option_checks.hpp"
 #include "inventory_options.hpp"
 #include "report_output.hpp"
 
@@ -21,7 +22,7 @@ public:
         sub.add_option("--rejects", m_rejects,
                        "Write every rejected record to this CSV (file,record,field,value,reason,check)");
         sub.add_option("--show", m_show, "How many rejected records to print in full (default 10)")
-            ->check(CLI::NonNegativeNumber);
+            ->check(whole_number(0));
         m_load.add_to(sub);
         sub.footer("Exit codes: 0 every record is valid, 1 some records were rejected (or the source could not "
                    "be read), 2 the command line was wrong.");

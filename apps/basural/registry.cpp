@@ -80,7 +80,8 @@ int run_basural(const std::vector<std::string>& args, std::ostream& out, std::os
             err << "basural " << sub->get_name() << ": " << e.what() << "\n";
             return 1;
         } catch (const std::exception& e) {
-            err << "basural " << sub->get_name() << ": internal error: " << e.what() << "\n";
+            // basural::error keeps the message on one printable line
+            err << "basural " << sub->get_name() << ": internal error: " << basural::error(e.what()).what() << "\n";
             return 1;
         }
     }

@@ -1,5 +1,7 @@
 #include "basural/base/error.hpp"
 
+#include "base/text.hpp"
+
 #include <utility>
 
 namespace basural {
@@ -14,12 +16,16 @@ std::string format_input_error(const std::string& file, std::int64_t record, con
         msg += " record " + std::to_string(record);
     msg += ": ";
     if (!field.empty())
-        msg += field + " '" + value + "' ";
+        msg += field + " '" + detail::printable_line(value, input_error::MAX_QUOTED_VALUE_BYTES) + "' ";
     msg += reason;
     return msg;
 }
 
 }  // namespace
+
+error::error(const std::string& what) : std::runtime_error(detail::printable_line(what, MAX_MESSAGE_BYTES)) {}
+
+error::error(const char* what) : error(std::string(what)) {}
 
 input_error::input_error(std::string file, std::int64_t record, std::string field, std::string value,
                          std::string reason)

@@ -68,6 +68,43 @@ std::string escape_invalid_utf8(std::string_view s)
     return out;
 }
 
+std::string printable_line(std::string_view s, std::size_t max_bytes)
+{
+    std::string out;
+    out.reserve(std::min(s.size(), max_bytes) + 16);
+    std::size_t i = 0;
+    while (i < s.size() && out.size() < max_bytes) {
+        const auto n = sequence_length(s, i);
+        const auto c = static_cast<unsigned char>(s[i]);
+        char buf[8];
+        if (n == 0 || (n == 1 && (c < 0x20 || c == 0x7F))) {
+            std::snprintf(buf, sizeof buf, "\\x%02X", static_cast<unsigned>(c));
+            out += buf;
+            i += 1;
+        } else if (n == 2 && c == 0xC2 && static_cast<unsigned char>(s[i + 1]) < 0xA0) {
+            std::snprintf(buf, sizeof buf, "\\u%04X", static_cast<unsigned>(static_cast<unsigned char>(s[i + 1])));
+            out += buf;
+            i += 2;
+        } else {
+            out.append(s.substr(i, n));
+            i += n;
+        }
+    }
+    if (i < s.size())
+        out += "... (" + std::to_string(s.size()) + " bytes)";
+    return out;
+}
+
+std::string join_capped(const std::vector<std::string>& items, std::size_t max_shown)
+{
+    std::string out;
+    for (std::size_t k = 0; k < items.size() && k < max_shown; ++k)
+        out += (k ? ", " : "") + items[k];
+    if (items.size() > max_shown)
+        out += " and " + std::to_string(items.size() - max_shown) + " more";
+    return out;
+}
+
 std::string_view trim_blanks(std::string_view s) noexcept
 {
     const auto b = s.find_first_not_of(" \t\r\n");

@@ -1,6 +1,7 @@
 #include "detail/gdal.hpp"
 
 #include "basural/base/error.hpp"
+#include "basural/base/input_file.hpp"
 #include "basural/base/pg_connection.hpp"
 
 #include <cpl_conv.h>
@@ -52,12 +53,16 @@ GDALDatasetUniquePtr open_vector(const std::string& path, const std::vector<std:
 {
     ensure_gdal();
     last_gdal_error();
+    // A local path is checked before GDAL opens it: a FIFO or a device would block GDAL's read of
+    // the header for ever. PG: connections and GDAL's virtual file systems (/vsimem/, /vsizip/...)
+    // are GDAL's to check.
+    const bool local = path.rfind("PG:", 0) != 0 && path.rfind("/vsi", 0) != 0;
     std::error_code ec;
-    if (path.rfind("PG:", 0) != 0 && !std::filesystem::exists(path, ec))
-        throw input_error(path, "no such file or directory");
-    if (path.rfind("PG:", 0) != 0 && std::filesystem::is_regular_file(path, ec) &&
-        std::filesystem::file_size(path, ec) == 0)
-        throw input_error(path, "file is empty");
+    if (local) {
+        check_input_path(path, InputKind::file_or_directory);
+        if (std::filesystem::is_regular_file(path, ec) && std::filesystem::file_size(path, ec) == 0)
+            throw input_error(path, "file is empty");
+    }
     CslList opts(open_options);
     CslList allowed(drivers);
     GDALDatasetUniquePtr ds(GDALDataset::Open(path.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY,

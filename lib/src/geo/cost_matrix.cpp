@@ -2,6 +2,7 @@
 
 #include "basural/base/number_text.hpp"
 #include "basural/base/error.hpp"
+#include "basural/base/limits.hpp"
 #include "basural/geo/spatial_index.hpp"
 
 #include <algorithm>
@@ -30,12 +31,20 @@ void check_geodesic_arguments(double max_cost_km, double detour_factor)
                           format_value(detour_factor));
 }
 
+void check_pair_count(std::size_t pairs)
+{
+    if (pairs > MAX_MATRIX_PAIRS)
+        throw usage_error("cost matrix: more than " + std::to_string(MAX_MATRIX_PAIRS) +
+                          " pairs, the most basural keeps (docs/reliability.md): lower the cutoff or split the problem");
+}
+
 }  // namespace
 
 SparseCostMatrix SparseCostMatrix::from_triplets(std::size_t demand_count, std::size_t candidate_count,
                                                  std::vector<CostTriplet> triplets, double max_cost)
 {
     check_cutoff(max_cost);
+    check_pair_count(triplets.size());
     for (const auto& t : triplets) {
         if (t.demand >= demand_count || t.candidate >= candidate_count)
             throw error("cost matrix: pair (" + std::to_string(t.demand) + ", " + std::to_string(t.candidate) +
@@ -127,12 +136,14 @@ SparseCostMatrix SparseCostMatrix::from_geodesic_km(const std::vector<LonLat>& d
     const SpatialIndex index(candidate_points);
     const double radius_m = max_cost_km / detour_factor * 1000.0;
     std::vector<CostTriplet> triplets;
-    for (std::size_t i = 0; i < demand_points.size(); ++i)
+    for (std::size_t i = 0; i < demand_points.size(); ++i) {
         for (const auto& n : index.within_m(demand_points[i], radius_m)) {
             const double cost_km = n.distance_m / 1000.0 * detour_factor;
             if (cost_km <= max_cost_km)
                 triplets.push_back({i, n.index, cost_km});
         }
+        check_pair_count(triplets.size());  // before a cutoff of thousands of km fills the memory
+    }
     return from_triplets(demand_points.size(), candidate_points.size(), std::move(triplets), max_cost_km);
 }
 

@@ -3,6 +3,7 @@
 #include "base/text.hpp"
 #include "basural/base/number_text.hpp"
 #include "basural/base/error.hpp"
+#include "basural/base/limits.hpp"
 #include "detail/crs.hpp"
 #include "detail/gdal.hpp"
 
@@ -51,7 +52,7 @@ std::size_t Table::require_column(std::string_view name) const
     if (auto c = find_column(name))
         return *c;
     throw input_error(m_path, "no column '" + std::string(name) + "' (columns: " +
-                                  (m_columns.empty() ? std::string("none") : detail::join(m_columns, ", ")) + ")");
+                                  (m_columns.empty() ? std::string("none") : detail::join_capped(m_columns)) + ")");
 }
 
 const std::string& Table::text(std::size_t record, std::size_t column) const
@@ -213,7 +214,15 @@ Table read_table(const std::string& path, const TableReadOptions& options)
     }
 
     layer->ResetReading();
+    std::size_t record = 0;
+    const std::size_t cells_per_record = std::max<std::size_t>(1, t.m_columns.size());
     while (OGRFeatureUniquePtr feature{layer->GetNextFeature()}) {
+        if ((record + 1) * cells_per_record > MAX_TABLE_CELLS)
+            throw input_error(path, "has more than " + std::to_string(MAX_TABLE_CELLS / cells_per_record) +
+                                        " records of " + std::to_string(t.m_columns.size()) + " columns (" +
+                                        std::to_string(MAX_TABLE_CELLS) +
+                                        " cells), the most basural reads from one table (docs/reliability.md)");
+        ++record;
         auto cells = feature_cells(*feature, types);
         const auto point = point_of(*feature, cells, Table::record_number(t.m_points.size()));
         for (std::size_t c = 0; c < cells.size(); ++c)

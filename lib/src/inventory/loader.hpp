@@ -49,9 +49,14 @@ inline std::vector<std::string> split_names(const std::string& csv)
 
 inline std::string layer_columns(OGRFeatureDefn* defn)
 {
-    std::string out;
-    for (int i = 0; i < defn->GetFieldCount(); ++i)
-        out += (i ? ", " : "") + std::string(defn->GetFieldDefn(i)->GetNameRef());
+    // the first few and a count: a header may have a million columns
+    constexpr int SHOWN = 10;
+    std::vector<std::string> names;
+    for (int i = 0; i < defn->GetFieldCount() && i < SHOWN; ++i)
+        names.emplace_back(defn->GetFieldDefn(i)->GetNameRef());
+    std::string out = join_capped(names, SHOWN);
+    if (defn->GetFieldCount() > SHOWN)
+        out += " and " + std::to_string(defn->GetFieldCount() - SHOWN) + " more";
     return out.empty() ? "none" : out;
 }
 
@@ -91,6 +96,7 @@ public:
     }
 
     Inventory run();
+    [[noreturn]] void throw_too_many_records() const;
     /// Text values that are valid UTF-8 beyond ASCII (accented letters...), seen by run().
     std::int64_t utf8_beyond_ascii() const noexcept { return m_utf8_beyond_ascii; }
     /// True for the sources --encoding applies to (CSV, Shapefile).

@@ -4,6 +4,8 @@
 #include "base/text.hpp"
 #include "basural/inventory/countries.hpp"
 #include "basural/base/error.hpp"
+#include "basural/base/input_file.hpp"
+#include "basural/base/limits.hpp"
 #include "basural/inventory/site.hpp"
 
 #include <nlohmann/json.hpp>
@@ -11,8 +13,6 @@
 #include <algorithm>
 #include <array>
 #include <cctype>
-#include <fstream>
-#include <sstream>
 
 namespace basural {
 namespace {
@@ -380,12 +380,7 @@ FieldMapping parse_field_mapping(std::string_view json_text, const std::string& 
 
 FieldMapping load_field_mapping(const std::string& path)
 {
-    std::ifstream in(path, std::ios::binary);
-    if (!in)
-        throw input_error(path, "cannot open the mapping file");
-    std::ostringstream ss;
-    ss << in.rdbuf();
-    return parse_field_mapping(ss.str(), path);
+    return parse_field_mapping(read_input_file(path, MAX_JSON_FILE_BYTES), path);
 }
 
 namespace {

@@ -3,6 +3,7 @@
 
 #include "basural/base/datasets.hpp"
 #include "basural/base/error.hpp"
+#include "basural/base/limits.hpp"
 #include "basural/base/number_text.hpp"
 
 #include "inventory/encoding.hpp"
@@ -505,6 +506,13 @@ Inventory Loader::run()
     return inv;
 }
 
+void Loader::throw_too_many_records() const
+{
+    throw input_error(m_display, "has more than " + std::to_string(MAX_INVENTORY_RECORDS) +
+                                     " records, the most basural reads from one source (docs/reliability.md): "
+                                     "split it, e.g. by country");
+}
+
 std::vector<Loader::Outcome> Loader::read_records(Inventory& inv)
 {
     const GIntBig total = m_layer->TestCapability(OLCFastFeatureCount) ? m_layer->GetFeatureCount(FALSE) : -1;
@@ -513,7 +521,9 @@ std::vector<Loader::Outcome> Loader::read_records(Inventory& inv)
     // costs address space only.
     std::size_t expected = total > 0 ? static_cast<std::size_t>(total) : 0;
     if (std::error_code ec; expected == 0 && std::filesystem::is_regular_file(m_path, ec))
-        expected = std::min<std::size_t>(std::filesystem::file_size(m_path, ec) / 24 + 16, 2'000'000);
+        expected = std::min<std::size_t>(std::filesystem::file_size(m_path, ec) / 24 + 16, MAX_INVENTORY_RECORDS);
+    if (total > static_cast<GIntBig>(MAX_INVENTORY_RECORDS))
+        throw_too_many_records();
     inv.sites.reserve(expected);
 
     // Record by record: candidate sites go to inv.sites; every record keeps its outcome.
@@ -523,6 +533,8 @@ std::vector<Loader::Outcome> Loader::read_records(Inventory& inv)
     m_layer->ResetReading();
     for (auto& feature : *m_layer) {
         const auto record = static_cast<std::int64_t>(outcomes.size()) + 1;
+        if (outcomes.size() == MAX_INVENTORY_RECORDS)
+            throw_too_many_records();
         auto& out = outcomes.emplace_back();
         auto& site = inv.sites.emplace_back();
         if (process(*feature, record, site, out.failure)) {

@@ -3,6 +3,8 @@
 #include "basural/inventory/site_predicates.hpp"
 #include "basural/reports/coverage.hpp"
 #include "basural/base/error.hpp"
+#include "basural/base/input_file.hpp"
+#include "basural/base/limits.hpp"
 #include "basural/reports/exposure.hpp"
 #include "basural/inventory/site_predicates.hpp"
 
@@ -11,7 +13,6 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
-#include <fstream>
 #include <numeric>
 #include <unordered_map>
 
@@ -43,12 +44,10 @@ const std::array<PriorityCriterion, PRIORITY_CRITERIA>& priority_criteria() noex
 
 PriorityWeights load_priority_weights(const std::string& path)
 {
-    std::ifstream in(path, std::ios::binary);
-    if (!in)
-        throw input_error(path, "cannot be read (a JSON object of weights per criterion was expected)");
+    const std::string text = read_input_file(path, MAX_JSON_FILE_BYTES);
     nlohmann::json j;
     try {
-        in >> j;
+        j = nlohmann::json::parse(text);
     } catch (const nlohmann::json::exception& e) {
         throw input_error(path, std::string("is not valid JSON: ") + e.what());
     }

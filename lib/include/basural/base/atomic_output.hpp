@@ -9,8 +9,11 @@
 namespace basural {
 
 /// A temporary path beside `final_path` (same directory and extension, so format drivers that go
-/// by extension still work). commit() renames it to `final_path`; the destructor removes the
+/// by extension still work), named ".<stem>.tmp-<pid>-<n><ext>" (hidden, with the writer's process
+/// id). commit() flushes it to the disk and renames it to `final_path`; the destructor removes the
 /// temporary (and any GDAL side files such as -wal/-shm/-journal) if commit() was never called.
+/// A run killed outright (SIGKILL, power cut) cannot clean up: the next AtomicOutput for the same
+/// final path removes the temporaries whose process no longer exists.
 class AtomicOutput {
 public:
     explicit AtomicOutput(std::filesystem::path final_path);
