@@ -15,6 +15,9 @@ PACKAGES=(
   # maps: the font the renderer asks for; test readers for its outputs (libxml2 for SVG, poppler's
   # pdfinfo/pdftoppm for PDF, headless Chromium for the offline HTML page)
   fonts-dejavu-core libxml2-dev poppler-utils chromium
+  # sanitizers and fuzzing (scripts/test-sanitized.sh, scripts/fuzz.sh): clang 14, its runtimes
+  # (ASan, UBSan, libFuzzer) and llvm-symbolizer for readable stack traces
+  clang-14 libclang-rt-14-dev llvm-14
   # PostGIS tests (tests/postgis, scripts/pg-test-server.sh): a throw-away server started by CTest
   postgresql-15 postgresql-15-postgis-3
 )

@@ -3,6 +3,7 @@
 // waited for with a time limit (a hang is a test failure, not a stuck test run), or killed at a
 // chosen moment (tests of interrupted writes). Outside a sanitized build the child's address space
 // is limited (RLIMIT_AS) so that an unbounded allocation fails the test instead of the machine.
+// Messages are English (LANG=C), as with run_cli.
 
 #include "cli/run_cli.hpp"
 
@@ -53,6 +54,17 @@ public:
         for (auto& a : storage)
             argv.push_back(a.data());
         argv.push_back(nullptr);
+        // English, whatever the developer's shell has (as run_cli)
+        std::vector<std::string> env_storage{"LC_ALL=", "LC_MESSAGES=", "LANG=C"};
+        for (char** e = environ; *e != nullptr; ++e) {
+            const std::string entry = *e;
+            if (entry.rfind("LC_ALL=", 0) != 0 && entry.rfind("LC_MESSAGES=", 0) != 0 && entry.rfind("LANG=", 0) != 0)
+                env_storage.push_back(entry);
+        }
+        std::vector<char*> envp;
+        for (auto& e : env_storage)
+            envp.push_back(e.data());
+        envp.push_back(nullptr);
         m_pid = fork();
         if (m_pid == 0) {
             const int in = open("/dev/null", O_RDONLY);
@@ -64,7 +76,7 @@ public:
                 const rlimit limit{CHILD_ADDRESS_SPACE_BYTES, CHILD_ADDRESS_SPACE_BYTES};
                 setrlimit(RLIMIT_AS, &limit);
             }
-            execv(BASURAL_EXE, argv.data());
+            execve(BASURAL_EXE, argv.data(), envp.data());
             _exit(127);
         }
     }

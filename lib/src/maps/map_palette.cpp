@@ -162,7 +162,8 @@ PointColours colour_by_fixed_palette(const MapScene& scene, const std::array<Nam
     // "" is "Unknown" in grey.
     std::vector<std::string> extra;
     for (const auto& [key, n] : counts) {
-        const bool known = std::any_of(palette.begin(), palette.end(), [&](const auto& e) { return e.key == key; });
+        // (an init-capture: clang 14 cannot capture a structured binding)
+        const bool known = std::any_of(palette.begin(), palette.end(), [&k = key](const auto& e) { return e.key == k; });
         if (!known && !key.empty())
             extra.push_back(key);
     }

@@ -4,6 +4,7 @@
 
 #include "basural/base/atomic_output.hpp"
 #include "basural/base/error.hpp"
+#include "basural/base/limits.hpp"
 #include "detail/cairo.hpp"
 #include "maps/map_draw.hpp"
 
@@ -42,6 +43,10 @@ void write_png(const detail::MapDrawing& drawing, const MapStyle& style, const s
     if (width > 32767 || height > 32767)
         throw usage_error("map: " + std::to_string(width) + " x " + std::to_string(height) +
                           " pixels is larger than a PNG can be drawn (32767): lower --dpi or the page size");
+    if (static_cast<std::size_t>(width) * static_cast<std::size_t>(height) > MAX_PNG_PIXELS)
+        throw usage_error("map: " + std::to_string(width) + " x " + std::to_string(height) + " pixels is more than " +
+                          std::to_string(MAX_PNG_PIXELS / 1'000'000) +
+                          " million, the largest PNG basural draws: lower --dpi or the page size");
     CairoSurfacePtr surface(
         cairo_image_surface_create(CAIRO_FORMAT_RGB24, static_cast<int>(width), static_cast<int>(height)));
     check_cairo(cairo_surface_status(surface.get()), "PNG", path);
