@@ -44,17 +44,15 @@ void remove_quietly(const std::filesystem::path& p)
         std::filesystem::remove(p.string() + suffix, ec);
 }
 
-/// The pid in a temporary's name ".<stem>.tmp-<pid>-<n><ext>[-journal|-wal|-shm]" of `final_path`,
-/// or 0 when `name` is not one of its temporaries.
-pid_t temp_owner(const std::string& name, const std::filesystem::path& final_path)
+/// The pid in a temporary's name "<prefix><pid>-<n><ext>[-journal|-wal|-shm]" (prefix ".<stem>.tmp-"
+/// of the final path), or 0 when `name` is not one of its temporaries.
+pid_t temp_owner(std::string_view name, std::string_view prefix, std::string_view ext)
 {
-    const std::string prefix = "." + final_path.stem().string() + ".tmp-";
-    if (name.rfind(prefix, 0) != 0)
+    if (name.substr(0, prefix.size()) != prefix)
         return 0;
     std::string_view rest(name);
     rest.remove_prefix(prefix.size());
     std::string_view ext_and_side = rest.substr(std::min(rest.size(), rest.find_first_not_of("0123456789-")));
-    const std::string ext = final_path.extension().string();
     if (ext_and_side.rfind(ext, 0) != 0)
         return 0;
     ext_and_side.remove_prefix(ext.size());
@@ -71,10 +69,13 @@ pid_t temp_owner(const std::string& name, const std::filesystem::path& final_pat
 /// those whose process no longer exists. A live process's temporaries are left alone.
 void remove_stale_temporaries(const std::filesystem::path& dir, const std::filesystem::path& final_path)
 {
+    std::string prefix(1, '.');
+    prefix.append(final_path.stem().string()).append(".tmp-");
+    const std::string ext = final_path.extension().string();
     std::error_code ec;
     std::vector<std::filesystem::path> stale;
     for (std::filesystem::directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec)) {
-        const pid_t owner = temp_owner(it->path().filename().string(), final_path);
+        const pid_t owner = temp_owner(it->path().filename().string(), prefix, ext);
         if (owner != 0 && owner != getpid() && ::kill(owner, 0) != 0 && errno == ESRCH)
             stale.push_back(it->path());
     }
