@@ -73,9 +73,10 @@ const CountryBoundaries& boundaries(const std::filesystem::path& data_dir)
 
 void check_inventory(const Inventory& inv)
 {
-    if (inv.records_read != static_cast<std::int64_t>(inv.sites.size() + inv.rejects.size()))
+    if (inv.records_read != static_cast<std::int64_t>(inv.sites.size() + inv.merges.size() + inv.rejects.size()))
         throw HarnessFailure("records read " + std::to_string(inv.records_read) + " != loaded " +
-                             std::to_string(inv.sites.size()) + " + rejected " + std::to_string(inv.rejects.size()));
+                             std::to_string(inv.sites.size()) + " + merged " + std::to_string(inv.merges.size()) +
+                             " + rejected " + std::to_string(inv.rejects.size()));
     for (const auto& r : inv.rejects)
         if (r.reason.empty() || r.check.empty())
             throw HarnessFailure("a reject without a reason or check (record " + std::to_string(r.record) + ")");

@@ -3,7 +3,7 @@
 // GDAL's /vsimem/ (or as text) and checks what every answer must hold, whatever the bytes:
 // - the reader returns, or throws basural::error (anything else is a defect);
 // - an error message is one printable line (no control characters, valid UTF-8, bounded length);
-// - an inventory accounts for every record: records read = loaded + rejected.
+// - an inventory accounts for every record: records read = loaded + merged + rejected.
 // A broken promise throws HarnessFailure. fuzz_main.cpp turns it into an abort for libFuzzer; the
 // regression test (tests/fuzz/test_fuzz_regressions.cpp) runs every saved input through the same
 // functions, so a crash found once is checked in every build.
