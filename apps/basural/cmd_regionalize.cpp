@@ -9,6 +9,8 @@
 #include "basural/inventory/country_waste.hpp"
 #include "basural/base/datasets.hpp"
 #include "basural/base/error.hpp"
+#include "basural/base/locale.hpp"
+#include "basural/base/messages.hpp"
 #include "basural/base/pg_connection.hpp"
 #include "basural/inventory/places.hpp"
 #include "basural/planning/plan_summary.hpp"
@@ -16,6 +18,7 @@
 #include "basural/base/report_table.hpp"
 
 #include <algorithm>
+#include <cstdint>
 #include <map>
 #include <memory>
 #include <optional>
@@ -23,6 +26,34 @@
 
 namespace basural::app {
 namespace {
+
+std::int64_t count_of(std::size_t n)
+{
+    return static_cast<std::int64_t>(n);
+}
+
+/// "Plan written to plan.gpkg: 3 facilities, 120 sites assigned, 0 unserved, 2 existing landfills not used."
+/// in the reader's language, each part agreeing in number with its own count.
+std::string plan_line(const Locale& loc, const RegionalPlan& plan, const std::string& target)
+{
+    return tr(loc, "cmd.regionalize.written",
+              {{"target", target},
+               {"facilities", tr_n(loc, "count.facilities", count_of(plan.facilities.size()))},
+               {"assigned", tr_n(loc, "cmd.regionalize.assigned", count_of(plan.assignments.size()))},
+               {"unserved", tr_n(loc, "cmd.regionalize.unserved", count_of(plan.unserved.size()))},
+               {"unused", tr_n(loc, "cmd.regionalize.unused", count_of(plan.unused_landfills.size()))}});
+}
+
+/// How many sites without admin1_code were given a state, and how (--per-admin1).
+std::string admin1_line(const Locale& loc, const Admin1Fill& filled)
+{
+    const auto count = [&](std::size_t n) { return format_count(count_of(n), loc.numbers); };
+    return tr(loc, "cmd.regionalize.admin1",
+              {{"given", count(filled.from_name + filled.from_location)},
+               {"without", count(filled.without_code)},
+               {"from_location", count(filled.from_location)},
+               {"from_name", count(filled.from_name)}});
+}
 
 class RegionalizeCommand : public Command {
 public:
@@ -120,16 +151,10 @@ public:
                    << " records were rejected and are not in the plan (run basural validate for the reasons)\n";
         print_warnings(io, "regionalize", inventory.sites, waste_fill_warnings(waste));
         if (format == ReportFormat::table || format == ReportFormat::md) {
-            io.out << "Plan written to " << redact_connection_string(m_output) << ": " << plan.facilities.size()
-                   << " facilities, " << plan.assignments.size() << " sites assigned, " << plan.unserved.size()
-                   << " unserved, " << plan.unused_landfills.size() << " existing landfills not used."
-                   << (m_options.per_admin1
-                           ? " State (admin-1) given to " + std::to_string(units_filled.from_name + units_filled.from_location) +
-                                 " of " + std::to_string(units_filled.without_code) + " sites without admin1_code: " +
-                                 std::to_string(units_filled.from_location) + " from their location, " +
-                                 std::to_string(units_filled.from_name) + " from their name."
-                           : std::string())
-                   << "\nAssumptions:\n";
+            io.out << plan_line(io.locale, plan, redact_connection_string(m_output));
+            if (m_options.per_admin1)
+                io.out << " " << admin1_line(io.locale, units_filled);
+            io.out << "\n" << tr(io.locale, "cmd.regionalize.assumptions") << "\n";
             print_lines(io.out, plan_assumptions(plan), "  ");
             io.out << "\n";
         }

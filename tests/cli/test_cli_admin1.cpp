@@ -127,6 +127,13 @@ TEST_CASE("regionalize --per-admin1 prints the name of each state", "[cli][admin
     const auto table = run_cli(args("regionalize", {"--per-admin1", "--no-waste-estimate", "-o", plan}));
     CHECK_THAT(table.out, Contains("State (admin-1) given to 4 of 5 sites without admin1_code: 3 from their "
                                    "location, 1 from their name"));
+    // The same line in the reader's language (the message catalogue).
+    const auto es = run_cli(args("regionalize", {"--per-admin1", "--no-waste-estimate", "-o", plan, "--lang", "es"}));
+    CHECK_THAT(es.out, Contains("Estado (primer nivel) asignado a 4 de 5 sitios sin admin1_code: 3 por su ubicación, "
+                                "1 por su nombre.\nSupuestos:\n"));
+    const auto pt = run_cli(args("regionalize", {"--per-admin1", "--no-waste-estimate", "-o", plan, "--lang", "pt"}));
+    CHECK_THAT(pt.out, Contains("Estado (primeiro nível) atribuído a 4 de 5 locais sem admin1_code: 3 pela "
+                                "localização, 1 pelo nome.\nPremissas:\n"));
     // Without --per-admin1, no part names.
     const auto plain = run_cli(args("regionalize", {"--no-waste-estimate", "-o", plan, "--format", "csv"}));
     CHECK_THAT(plain.out, Contains("country,part,weighting,demand_sites"));

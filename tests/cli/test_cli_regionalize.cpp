@@ -77,6 +77,24 @@ TEST_CASE("regionalize writes a plan that reads back, and says what was rejected
     CHECK(plan.summary[1].waste_t_per_day_estimated == 40.0);
 }
 
+TEST_CASE("regionalize's plan line in the reader's language, each count in its plural form", "[cli][regionalize][lang]")
+{
+    // The plan of the test above: 3 facilities, 5 dumps assigned, none unserved, no landfill in the fixture.
+    const auto dir = scratch_dir("regionalize_lang");
+    const auto out = (dir / "plan.gpkg").string();
+    const auto line = [&](const std::string& lang) {
+        const auto r = run_cli(args(out, {"--lang", lang}));
+        REQUIRE(r.exit_code == 0);
+        return r.out.substr(0, r.out.find("\n", r.out.find("\n") + 1) + 1);  // the plan line and the next
+    };
+    CHECK(line("en") == "Plan written to " + out + ": 3 facilities, 5 sites assigned, 0 unserved, 0 existing "
+                                                   "landfills not used.\nAssumptions:\n");
+    CHECK(line("es") == "Plan escrito en " + out + ": 3 instalaciones, 5 sitios asignados, 0 sin atender, 0 rellenos "
+                                                   "sanitarios existentes sin usar.\nSupuestos:\n");
+    CHECK(line("pt") == "Plano gravado em " + out + ": 3 instalações, 5 locais alocados, 0 não atendido, 0 aterro "
+                                                    "sanitário existente não utilizado.\nPremissas:\n");  // CLDR pt: 0 is singular
+}
+
 TEST_CASE("regionalize with a minimum throughput leaves the small isolated dump unserved", "[cli][regionalize]")
 {
     const auto dir = scratch_dir("regionalize_min");
