@@ -8,6 +8,7 @@
 #include "map_readers.hpp"
 
 #include "basural/planning/plan.hpp"
+#include "basural/planning/regionalize.hpp"
 
 #include <catch2/catch.hpp>
 
@@ -193,6 +194,9 @@ TEST_CASE("report HTML: offline, no script error, charts and maps drawn in Chrom
             REQUIRE(r.exit_code == 0);
             const std::string html = read_bytes(out);
             CHECK_THAT(html, Contains("<html lang=\"" + h.lang + "\""));
+            // The default plan's rules about unknown status, in the reader's words only.
+            for (const auto rule : {basural::STATUS_RULE, basural::DEMAND_RULE, basural::CANDIDATE_RULE})
+                CHECK((html.find(std::string(rule)) != std::string::npos) == (h.lang == "en"));
             for (const auto& heading : {h.summary, h.states, h.plan, h.priority_of(iso3), h.assumptions})
                 CHECK_THAT(html, Contains(">" + heading + "</h2>"));
             // No request can leave the page: nothing but data: URIs and the page's own anchors.

@@ -101,6 +101,50 @@ constexpr std::array REPORT = std::to_array<CatalogueEntry>({
      "inferiores.",
      "A tonelagem de {n} lixões é desconhecida e não pôde ser estimada: os números em t/dia os excluem e são limites "
      "inferiores."},
+    {"report.fig.waste_implausible:one", "{n} of them an implausible estimate ({t} t/day) {mark}",
+     "{n} de ellos con una estimación inverosímil ({t} t/día) {mark}",
+     "{n} deles com uma estimativa implausível ({t} t/dia) {mark}"},
+    {"report.fig.waste_implausible:other", "{n} of them implausible estimates ({t} t/day) {mark}",
+     "{n} de ellos con estimaciones inverosímiles ({t} t/día) {mark}",
+     "{n} deles com estimativas implausíveis ({t} t/dia) {mark}"},
+    {"report.warn.waste_implausible:one",
+     "{n} estimated tonnage is implausible: {site}, {t} t/day against a ceiling of {ceiling} t/day for one site of the "
+     "country (what its largest city collects, or {multiple} times the mean of its other sites where that is not known; "
+     "docs/methods/waste_estimate.md, \"Plausibility\"). A city's population may have been given to a site outside it. "
+     "The figures that include it (marked {mark}) overstate that site's waste: check it before quoting them.",
+     "{n} tonelaje estimado es inverosímil: {site}, {t} t/día frente a un tope de {ceiling} t/día para un sitio del país "
+     "(lo que recolecta su ciudad más grande, o {multiple} veces la media de sus otros sitios si eso no se conoce; "
+     "docs/methods/waste_estimate.md, \"Plausibility\"). Puede que la población de una ciudad se haya atribuido a un "
+     "sitio fuera de ella. Las cifras que lo incluyen (marcadas con {mark}) exageran los residuos de ese sitio: "
+     "verifíquelo antes de citarlas.",
+     "{n} tonelagem estimada é implausível: {site}, {t} t/dia contra um teto de {ceiling} t/dia para um local do país "
+     "(o que sua maior cidade coleta, ou {multiple} vezes a média de seus outros locais se isso não for conhecido; "
+     "docs/methods/waste_estimate.md, \"Plausibility\"). A população de uma cidade pode ter sido atribuída a um local "
+     "fora dela. Os números que a incluem (marcados com {mark}) superestimam os resíduos desse local: verifique-a antes "
+     "de citá-los."},
+    {"report.warn.waste_implausible:other",
+     "{n} estimated tonnages are implausible, {total} t/day together; the largest: {site}, {t} t/day against a ceiling "
+     "of {ceiling} t/day for one site of the country (what its largest city collects, or {multiple} times the mean of "
+     "its other sites where that is not known; docs/methods/waste_estimate.md, \"Plausibility\"). A city's population "
+     "may have been given to sites outside it. The figures that include them (marked {mark}) overstate those sites' "
+     "waste: check them before quoting them.",
+     "{n} tonelajes estimados son inverosímiles, {total} t/día en conjunto; el mayor: {site}, {t} t/día frente a un "
+     "tope de {ceiling} t/día para un sitio del país (lo que recolecta su ciudad más grande, o {multiple} veces la media "
+     "de sus otros sitios si eso no se conoce; docs/methods/waste_estimate.md, \"Plausibility\"). Puede que la "
+     "población de una ciudad se haya atribuido a sitios fuera de ella. Las cifras que los incluyen (marcadas con "
+     "{mark}) exageran los residuos de esos sitios: verifíquelos antes de citarlas.",
+     "{n} tonelagens estimadas são implausíveis, {total} t/dia no total; a maior: {site}, {t} t/dia contra um teto de "
+     "{ceiling} t/dia para um local do país (o que sua maior cidade coleta, ou {multiple} vezes a média de seus outros "
+     "locais se isso não for conhecido; docs/methods/waste_estimate.md, \"Plausibility\"). A população de uma cidade "
+     "pode ter sido atribuída a locais fora dela. Os números que as incluem (marcados com {mark}) superestimam os "
+     "resíduos desses locais: verifique-as antes de citá-los."},
+    {"report.note.implausible_mark",
+     "† rests on an implausible estimate of tonnage (the warning of the summary; docs/methods/waste_estimate.md, "
+     "\"Plausibility\").",
+     "† depende de una estimación de tonelaje inverosímil (la advertencia del resumen; docs/methods/waste_estimate.md, "
+     "\"Plausibility\").",
+     "† depende de uma estimativa de tonelagem implausível (o aviso do resumo; docs/methods/waste_estimate.md, "
+     "\"Plausibility\")."},
     {"report.warn.records_estimated",
      "{estimated} of the {sites} sites are estimated records (placed by a model near towns to match a published national "
      "count), not observed sites: their location, type and tonnage are model outputs.",
@@ -397,6 +441,19 @@ constexpr std::array REPORT = std::to_array<CatalogueEntry>({
     {"report.default.plan_given", "Regional plan: as given, with the parameters below.",
      "Plan regional: el indicado, con los parámetros siguientes.", "Plano regional: o indicado, com os parâmetros abaixo."},
     {"report.assumptions.plan_parameters", "Parameters of the plan:", "Parámetros del plan:", "Parâmetros do plano:"},
+    // The plan's rules (plan parameters status_rule, demand_rule, candidate_rule) in the reader's words.
+    {"report.param.status_rule",
+     "dumps with status active, closing or unknown receive waste (unknown status is treated as receiving)",
+     "los botaderos con estado activo, en cierre o desconocido reciben residuos (el estado desconocido se trata como "
+     "si recibiera)",
+     "os lixões com situação ativa, em encerramento ou desconhecida recebem resíduos (a situação desconhecida é "
+     "tratada como se recebesse)"},
+    {"report.param.demand_rule", "open_dump or controlled_dump with status active, closing or unknown",
+     "botadero a cielo abierto (open_dump) o controlado (controlled_dump) con estado activo, en cierre o desconocido",
+     "lixão (open_dump) ou aterro controlado (controlled_dump) com situação ativa, em encerramento ou desconhecida"},
+    {"report.param.candidate_rule", "demand sites and sanitary landfills with status active or unknown",
+     "los sitios de la demanda y los rellenos sanitarios con estado activo o desconocido",
+     "os locais da demanda e os aterros sanitários com situação ativa ou desconhecida"},
     {"report.assumptions.sources", "Sources:", "Fuentes:", "Fontes:"},
     {"report.source.sites", "{source}: {sites}", "{source}: {sites}", "{source}: {sites}"},
     {"report.source.inventory", "Inventory file: {path}", "Archivo del inventario: {path}", "Arquivo do inventário: {path}"},

@@ -10,6 +10,7 @@
 #include <algorithm>
 #include <cctype>
 #include <filesystem>
+#include <limits>
 #include <set>
 
 namespace basural {
@@ -100,6 +101,10 @@ void select_country(ReportModel& m, const CountryReportInputs& in)
         m.site_index.emplace(sites[i].site_id, m.sites.size());
         m.sites.push_back(sites[i]);
         m.served_population.push_back(i < in.waste->served_population.size() ? in.waste->served_population[i] : 0);
+        m.implausible.push_back(i < in.waste->implausible.size() ? in.waste->implausible[i] : 0);
+        m.plausible_ceiling_t_per_day.push_back(i < in.waste->plausible_ceiling_t_per_day.size()
+                                                    ? in.waste->plausible_ceiling_t_per_day[i]
+                                                    : std::numeric_limits<double>::quiet_NaN());
     }
     if (m.sites.empty())
         throw input_error(in.inventory->source, "has no site in " + m.iso3 +
@@ -155,7 +160,10 @@ ReportModel make_report_model(const CountryReportInputs& in, const CountryReport
     CoverageParams p = options.coverage;
     p.by_admin1 = &m.groups;
     p.plan_source = m.default_plan ? "the report's default plan" : in.plan_source;
-    const WasteEstimateResult waste{m.sites, m.served_population, {}};
+    WasteEstimateResult waste;
+    waste.sites = m.sites;
+    waste.served_population = m.served_population;
+    waste.implausible = m.implausible;  // coverage and the ranking flag the same estimates
     m.coverage = compute_coverage(waste, m.places, &m.plan, p);
     MethaneParams mp = p.methane;
     mp.reporting_year = m.coverage.reporting_year;

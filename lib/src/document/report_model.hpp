@@ -24,6 +24,10 @@ struct ReportModel {
     std::optional<Admin1Key> scope_unit;      ///< --admin1
     std::vector<Site> sites;                  ///< the country's sites, tonnage filled
     std::vector<std::int64_t> served_population;  ///< per site: people whose waste it receives (estimate)
+    /// Per site: its tonnage is an implausible estimate (fill_waste), and the ceiling it is above
+    /// (NaN where there is none).
+    std::vector<char> implausible;
+    std::vector<double> plausible_ceiling_t_per_day;
     std::vector<Place> places;                ///< the country's places
     RegionalPlan plan;                        ///< the plan's part in the country
     Admin1Groups groups;                      ///< the unit of every site, place and facility
@@ -38,6 +42,7 @@ struct ReportModel {
     bool unit_in_scope(const Admin1Key& k) const;
     /// The facilities of the plan in scope (every one, or those standing in the state).
     bool facility_in_scope(const PlanFacility& f) const;
+    bool site_implausible(std::size_t i) const { return i < implausible.size() && implausible[i]; }
 
     std::string t(std::string_view key, const MessageArgs& args = {}) const { return tr(locale, key, args); }
     std::string tn(std::string_view key, std::int64_t n, const MessageArgs& args = {}) const
@@ -60,6 +65,15 @@ struct ReportModel {
     /// A site's label for tables and charts: its name, else its id.
     std::string site_label(const Site& s) const;
 };
+
+/// Marks a t/day that rests on an implausible estimate, in tables and charts (explained in their notes).
+inline constexpr std::string_view IMPLAUSIBLE_MARK = "†";  // dagger
+
+/// " †" after a t/day (or a name) that rests on an implausible estimate, else nothing.
+inline std::string implausible_mark(bool implausible)
+{
+    return implausible ? " " + std::string(IMPLAUSIBLE_MARK) : std::string();
+}
 
 /// A file as the report names it: a shipped dataset as "datasets/<file>" (where it stands in the
 /// source tree and in the documentation; not the machine's path, so that a report made on one machine

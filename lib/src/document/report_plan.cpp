@@ -70,7 +70,7 @@ DocTable facility_table(const ReportModel& m)
                  {m.t("report.col.max_haul"), true, 0.0}};
     if (costs)
         t.columns.push_back({m.t("report.col.cost_per_year"), true, 0.0});
-    bool site_names = false;
+    bool site_names = false, implausible = false;
     for (const auto* f : facilities) {
         const auto unit = m.groups.facilities.find(f->facility_id);
         const auto estimated = f->waste_t_per_day_estimated;
@@ -79,17 +79,20 @@ DocTable facility_table(const ReportModel& m)
                                      unit != m.groups.facilities.end() ? m.unit_label(unit->second) : m.t("report.unknown_state"),
                                      members_in_words(m, members[f->facility_id], site_names),
                                      m.count(f->sites_served),
-                                     m.num(f->waste_t_per_day, 1),
+                                     m.num(f->waste_t_per_day, 1) + implausible_mark(f->waste_t_per_day_implausible > 0.0),
                                      estimated && f->waste_t_per_day > 0.0 ? m.pct(*estimated / f->waste_t_per_day, 0) : "",
                                      m.num(f->mean_haul_km, 1),
                                      m.num(f->max_haul_km, 1)};
         if (costs)
             row.push_back(f->cost_per_year ? m.num(*f->cost_per_year, 0) : "");
         t.rows.push_back(std::move(row));
+        implausible = implausible || f->waste_t_per_day_implausible > 0.0;
     }
     t.note = m.t("report.plan.table_note");
     if (site_names)
         t.note += " " + m.t("report.plan.table_note_site_names");
+    if (implausible)
+        t.note += " " + m.t("report.note.implausible_mark");
     return t;
 }
 
@@ -166,7 +169,9 @@ std::string why_in_words(const ReportModel& m, const PriorityRow& r)
     for (std::size_t k = 0; k < 3 && contribution[order[k]] > 0.0; ++k) {
         std::string part;
         switch (priority_criteria()[order[k]]) {
-        case PriorityCriterion::waste: part = m.t("report.why.waste", {{"v", m.t_per_day(r.waste_t_per_day)}}); break;
+        case PriorityCriterion::waste:
+            part = m.t("report.why.waste", {{"v", m.t_per_day(r.waste_t_per_day)}}) + implausible_mark(r.waste_implausible);
+            break;
         case PriorityCriterion::methane:
             part = m.t("report.why.methane", {{"v", r.ch4_t_per_year ? m.num(*r.ch4_t_per_year, 0) : m.t("value.unknown")}});
             break;
@@ -196,6 +201,7 @@ DocTable priority_table(const ReportModel& m, std::size_t& ranked_in_scope)
                  {m.t("report.col.ch4"), true, 0.0},        {m.t("report.col.people_2km"), true, 0.0},
                  {m.t("report.col.why"), false, 2.0}};
     ranked_in_scope = 0;
+    bool implausible = false;
     for (const auto& r : m.priority) {
         if (!m.site_in_scope(r.site_index))
             continue;
@@ -206,11 +212,15 @@ DocTable priority_table(const ReportModel& m, std::size_t& ranked_in_scope)
         const bool estimated = r.waste_provenance == Provenance::estimated;
         t.rows.push_back({m.count(ranked_in_scope), m.site_label(s), s.municipality_name,
                           m.unit_label(m.groups.sites[r.site_index]), m.num(r.total_score, 3),
-                          m.t_per_day(r.waste_t_per_day) + (estimated && r.waste_t_per_day ? " *" : ""),
+                          m.t_per_day(r.waste_t_per_day) + (estimated && r.waste_t_per_day ? " *" : "") +
+                              implausible_mark(r.waste_implausible),
                           r.ch4_t_per_year ? m.num(*r.ch4_t_per_year, 0) : m.t("value.unknown"), m.count(r.people_2km),
                           why_in_words(m, r)});
+        implausible = implausible || r.waste_implausible;
     }
     t.note = m.t("report.priority.note");
+    if (implausible)
+        t.note += " " + m.t("report.note.implausible_mark");
     return t;
 }
 
@@ -234,15 +244,20 @@ BarChart emitters_chart(const ReportModel& m)
     c.numbers = m.locale.numbers;
     c.estimated_label = m.t("report.chart.estimated_input");
     ChartSeries series{"CH4", METHANE_COLOUR, {}, {}};
+    bool implausible = false;
     for (auto i : order) {
         const Site& s = m.sites[i];
-        c.categories.push_back(m.site_label(s) + (s.municipality_name.empty() ? "" : " (" + s.municipality_name + ")"));
+        c.categories.push_back(m.site_label(s) + (s.municipality_name.empty() ? "" : " (" + s.municipality_name + ")") +
+                               implausible_mark(m.site_implausible(i)));
+        implausible = implausible || m.site_implausible(i);
         series.values.push_back(*m.methane[i].ch4_t_per_year);
         series.estimated.push_back(s.waste_provenance == Provenance::estimated || m.methane[i].first_deposit_year_assumed ||
                                    s.provenance == Provenance::estimated);
     }
     c.series.push_back(std::move(series));
     c.note = m.t("report.chart.emitters_note");
+    if (implausible)
+        c.note += " " + m.t("report.note.implausible_mark");
     return c;
 }
 

@@ -5,11 +5,12 @@
 #include "basural/inventory/site_predicates.hpp"
 
 #include "basural/base/datasets.hpp"
-#include "basural/inventory/site_predicates.hpp"
+#include "basural/planning/regionalize.hpp"
 
 #include <array>
 #include <filesystem>
 #include <map>
+#include <string_view>
 
 namespace basural::detail {
 namespace {
@@ -98,11 +99,17 @@ DocList defaults_list(const ReportModel& m)
     return l;
 }
 
+/// The plan's parameters as it records them (name = value); the rules this engine writes in
+/// English sentences are given in the reader's language (a plan of another version keeps its words).
 DocList plan_parameters(const ReportModel& m)
 {
+    const std::map<std::string, std::string_view> rules{
+        {"status_rule", STATUS_RULE}, {"demand_rule", DEMAND_RULE}, {"candidate_rule", CANDIDATE_RULE}};
     DocList l;
-    for (const auto& [name, value] : m.plan.parameters)
-        l.items.push_back(name + " = " + value);
+    for (const auto& [name, value] : m.plan.parameters) {
+        const auto rule = rules.find(name);
+        l.items.push_back(name + " = " + (rule != rules.end() && value == rule->second ? m.t("report.param." + name) : value));
+    }
     return l;
 }
 

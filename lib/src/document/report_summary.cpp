@@ -4,6 +4,8 @@
 #include "basural/inventory/site_predicates.hpp"
 
 #include <array>
+#include <cmath>
+#include <optional>
 
 namespace basural::detail {
 namespace {
@@ -90,6 +92,9 @@ DocKeyFigures key_figures(const ReportModel& m, const CountryCoverage& r)
                                                                {"sites", m.count(r.inadequate_active_sites)}});
     if (r.inadequate_sites_waste_unknown > 0)
         waste_detail += "; " + m.tn("report.fig.waste_unknown", static_cast<std::int64_t>(r.inadequate_sites_waste_unknown));
+    if (r.inadequate_sites_waste_implausible > 0)
+        waste_detail += "; " + m.tn("report.fig.waste_implausible", static_cast<std::int64_t>(r.inadequate_sites_waste_implausible),
+                                    {{"t", m.num(r.inadequate_waste_implausible_t_per_day, 0)}, {"mark", std::string(IMPLAUSIBLE_MARK)}});
     k.figures.push_back({m.t("report.fig.waste"), m.t_per_day(r.inadequate_waste_t_per_day) + " " + m.t("unit.t_per_day"),
                          waste_detail, r.inadequate_sites_waste_estimated > 0});
     k.figures.push_back({m.t("report.fig.reach_today"), m.share(r.share_waste_near_landfill),
@@ -119,6 +124,34 @@ DocKeyFigures key_figures(const ReportModel& m, const CountryCoverage& r)
     return k;
 }
 
+/// The estimated tonnages in scope above their country's plausible ceiling (fill_waste), with the
+/// largest named: the reader must not quote them as observed.
+std::optional<DocParagraph> implausible_caveat(const ReportModel& m)
+{
+    std::size_t n = 0, worst = 0;
+    double total = 0.0;
+    for (std::size_t i = 0; i < m.sites.size(); ++i) {
+        if (!m.site_in_scope(i) || !m.site_implausible(i) || !m.sites[i].waste_t_per_day)
+            continue;
+        if (n == 0 || *m.sites[i].waste_t_per_day > *m.sites[worst].waste_t_per_day)
+            worst = i;
+        ++n;
+        total += *m.sites[i].waste_t_per_day;
+    }
+    if (n == 0)
+        return std::nullopt;
+    const Site& s = m.sites[worst];
+    const double ceiling = m.plausible_ceiling_t_per_day[worst];
+    return DocParagraph{m.tn("report.warn.waste_implausible", static_cast<std::int64_t>(n),
+                             {{"site", m.site_label(s) + (s.municipality_name.empty() ? "" : " (" + s.municipality_name + ")")},
+                              {"t", m.num(*s.waste_t_per_day, 0)},
+                              {"ceiling", std::isfinite(ceiling) ? m.num(ceiling, 0) : m.t("value.unknown")},
+                              {"total", m.num(total, 0)},
+                              {"multiple", m.num(PLAUSIBLE_MULTIPLE_OF_MEAN, 0)},
+                              {"mark", std::string(IMPLAUSIBLE_MARK)}}),
+                        ParagraphStyle::warning};
+}
+
 /// What the figures rest on, said plainly before the reader quotes them.
 std::vector<DocParagraph> caveats(const ReportModel& m, const CountryCoverage& r)
 {
@@ -127,6 +160,8 @@ std::vector<DocParagraph> caveats(const ReportModel& m, const CountryCoverage& r
         out.push_back({m.t("report.warn.waste_estimated",
                            {{"share", m.pct(estimated_inadequate_t_per_day(m) / *r.inadequate_waste_t_per_day, 0)}}),
                        ParagraphStyle::warning});
+    if (auto p = implausible_caveat(m))
+        out.push_back(std::move(*p));
     if (r.inadequate_sites_waste_unknown > 0)
         out.push_back({m.tn("report.warn.waste_unknown", static_cast<std::int64_t>(r.inadequate_sites_waste_unknown)),
                        ParagraphStyle::warning});
@@ -201,7 +236,7 @@ std::vector<std::string> state_cells(const ReportModel& m, const CountryCoverage
     return {std::move(label),
             m.count(r.sites),
             m.count(r.inadequate_active_sites),
-            m.t_per_day(r.inadequate_waste_t_per_day),
+            m.t_per_day(r.inadequate_waste_t_per_day) + implausible_mark(r.inadequate_sites_waste_implausible > 0),
             m.share(r.share_waste_near_landfill),
             m.share(r.plan_share_waste_served),
             m.count(facilities),
@@ -232,6 +267,8 @@ DocTable states_table(const ReportModel& m, const std::vector<const CountryCover
         derived += m.groups.sites[i].derived ? 1 : 0;
     t.note = m.t("report.states.note", {{"derived", m.count(derived)}, {"sites", m.count(m.sites.size())},
                                         {"km", m.num(m.coverage.max_haul_km, 0)}});
+    if (country_row(m).inadequate_sites_waste_implausible > 0)
+        t.note += " " + m.t("report.note.implausible_mark");
     return t;
 }
 

@@ -529,8 +529,8 @@ void set_parameters(const std::vector<Site>& sites, const RegionalizeOptions& op
     par["per_admin1"] = options.per_admin1 ? "yes" : "no";
     par["allow_cross_border"] = options.allow_cross_border ? "yes" : "no";
     par["status_rule"] = std::string(STATUS_RULE);
-    par["demand_rule"] = "open_dump or controlled_dump with status active, closing or unknown";
-    par["candidate_rule"] = "demand sites and sanitary landfills with status active or unknown";
+    par["demand_rule"] = std::string(DEMAND_RULE);
+    par["candidate_rule"] = std::string(CANDIDATE_RULE);
     par["catchment_hull_ratio"] = format_value(options.catchment_hull_ratio);
     par["catchment_buffer_m"] = format_value(options.catchment_buffer_m);
     if (options.cost) {

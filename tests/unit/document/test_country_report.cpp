@@ -13,12 +13,17 @@
 #include "basural/document/country_report.hpp"
 #include "basural/reports/coverage.hpp"
 #include "basural/reports/priority.hpp"
+#include "basural/inventory/site_predicates.hpp"
+#include "basural/planning/regionalize.hpp"
 
 #include "document/report_model.hpp"
 #include "support/builders.hpp"
 #include "unit/unit_data.hpp"
 
 #include <catch2/catch.hpp>
+
+#include <algorithm>
+#include <sstream>
 
 using namespace basural;
 using Catch::Contains;
@@ -310,4 +315,165 @@ TEST_CASE("report: the map's caption counts in words, each count in its plural f
                                      "reaproveitado, como no plano; 1 outro aterro ativo não usado pelo plano.");
                 break;
             }
+}
+
+namespace {
+
+/// The fixture with U5's estimate raised to 2,000 t/day, and a plan that sends U5 to a landfill of its
+/// own (URY-F002). Ceiling, by hand (no country rates, so no largest city): 10 x the mean of the other
+/// receiving sites' tonnage, (100 + 25 + 10 + 50 + 15) / 5 = 40 -> 400 t/day, above U1's observed 100.
+Fixture implausible_fixture()
+{
+    Fixture f;
+    f.inventory = fixture().inventory;
+    f.inventory.sites[4].waste_t_per_day = 2000.0;  // U5, estimated
+    f.places = fixture().places;
+    f.waste = fill_waste(f.inventory.sites, f.places, {});
+    f.plan = fixture().plan;
+    f.plan.parameters["status_rule"] = std::string(STATUS_RULE);
+    f.plan.parameters["demand_rule"] = std::string(DEMAND_RULE);
+    f.plan.parameters["candidate_rule"] = std::string(CANDIDATE_RULE);
+    PlanFacility f2;
+    f2.facility_id = "URY-F002";
+    f2.country_iso3 = "URY";
+    f2.site_id = "U5";
+    f2.location = {-55.98, -31.71};
+    f2.waste_t_per_day = 2000.0;
+    f2.waste_t_per_day_estimated = 2000.0;
+    f2.waste_t_per_day_implausible = 2000.0;
+    f2.sites_served = 1;
+    f.plan.facilities.push_back(f2);
+    PlanAssignment a{"U5", "URY", "", "URY-F002", {-55.98, -31.71}, 0.0, 2000.0, std::nullopt, Provenance::estimated, std::nullopt};
+    a.waste_implausible = true;
+    f.plan.assignments.push_back(a);
+    return f;
+}
+
+/// Every text of a document a reader sees: title, cover, headings, paragraphs, lists, tables and
+/// their notes, chart titles, categories and notes, map captions.
+std::string all_text(const Document& d)
+{
+    std::string out = d.title + "\n" + d.subtitle + "\n";
+    for (const auto& l : d.cover_lines)
+        out += l + "\n";
+    for (const auto& s : d.sections) {
+        out += s.title + "\n";
+        for (const auto& b : s.blocks) {
+            if (const auto* p = std::get_if<DocParagraph>(&b))
+                out += p->text + "\n";
+            else if (const auto* l = std::get_if<DocList>(&b))
+                for (const auto& i : l->items)
+                    out += i + "\n";
+            else if (const auto* t = std::get_if<DocTable>(&b)) {
+                out += t->caption + "\n" + t->note + "\n";
+                for (const auto& r : t->rows)
+                    for (const auto& c : r)
+                        out += c + "\n";
+            } else if (const auto* k = std::get_if<DocKeyFigures>(&b)) {
+                for (const auto& f : k->figures)
+                    out += f.label + "\n" + f.value + "\n" + f.detail + "\n";
+            } else if (const auto* m = std::get_if<DocMap>(&b)) {
+                out += m->caption + "\n";
+            }
+        }
+    }
+    return out;
+}
+
+std::string summary_text(const Document& d)
+{
+    std::string text;
+    for (const auto& b : section(d, "summary").blocks)
+        if (const auto* p = std::get_if<DocParagraph>(&b); p && p->style == ParagraphStyle::warning)
+            text += p->text + "\n";
+    return text;
+}
+
+}  // namespace
+
+TEST_CASE("report: an implausible estimate is flagged where its site appears and among what rests on unknowns",
+          "[report]")
+{
+    const Fixture f = implausible_fixture();
+    REQUIRE(f.waste.implausible.size() == 6);
+    CHECK(f.waste.implausible[4] == 1);
+    CHECK(f.waste.plausible_ceiling_t_per_day[4] == Approx(400.0));
+    CHECK(std::count(f.waste.implausible.begin(), f.waste.implausible.end(), 1) == 1);
+
+    const Document d = report_of(f, english());
+    const auto& k = block<DocKeyFigures>(section(d, "summary"));
+    CHECK(k.figures[2].value == "2,150.0 t/day");  // 100 + 25 + 10 + 2,000 + 15
+    CHECK(k.figures[2].detail == "tonnage estimated for 1 of 5 dumps; 1 of them an implausible estimate (2,000 t/day) \u2020");
+    CHECK_THAT(summary_text(d), Contains("1 estimated tonnage is implausible: Sitio U5 (Tacuarembó), 2,000 t/day against a "
+                                         "ceiling of 400 t/day for one site of the country (what its largest city collects, "
+                                         "or 10 times the mean of its other sites where that is not known;"));
+    // The ranking, the plan's landfills and the states mark the t/day resting on it, and say why.
+    const auto& p = table(d, "priority");
+    bool u5 = false;
+    for (const auto& row : p.rows)
+        if (row[1] == "Sitio U5") {
+            u5 = true;
+            CHECK(row[5] == "2,000.0 * \u2020");
+        } else {
+            CHECK_THAT(row[5], !Contains("\u2020"));
+        }
+    CHECK(u5);
+    CHECK_THAT(p.note, Contains("\u2020 rests on an implausible estimate of tonnage"));
+    const auto& fac = table(d, "facilities");
+    REQUIRE(fac.rows.size() == 2);
+    CHECK(fac.rows[0][0] == "URY-F002");
+    CHECK(fac.rows[0][5] == "2,000.0 \u2020");
+    CHECK(fac.rows[1][5] == "110.0");
+    CHECK_THAT(fac.note, Contains("\u2020 rests on an implausible estimate"));
+    const auto& s = table(d, "states");
+    REQUIRE(s.rows.size() == 6);
+    CHECK(s.rows[3][0] == "Tacuarembó");
+    CHECK(s.rows[3][3] == "2,000.0 \u2020");
+    CHECK(s.rows[1][3] == "125.0");  // Montevideo: observed
+    CHECK(s.rows[5][3] == "2,150.0 \u2020");
+
+    // Without an implausible estimate, no mark and no such warning.
+    const std::string plain = all_text(report(english()));
+    CHECK_THAT(plain, !Contains("\u2020") && !Contains("implausible"));
+
+    // In Spanish and Portuguese, the same warning in their words.
+    CHECK_THAT(summary_text(report_of(f, *parse_locale("es"))),
+               Contains("1 tonelaje estimado es inverosímil: Sitio U5 (Tacuarembó), 2000 t/día frente a un tope de 400 t/día"));
+    CHECK_THAT(summary_text(report_of(f, *parse_locale("pt"))),
+               Contains("1 tonelagem estimada é implausível: Sitio U5 (Tacuarembó), 2.000 t/dia contra um teto de 400 t/dia"));  // pt groups 4 digits, es not (CLDR)
+}
+
+TEST_CASE("report in Spanish and Portuguese: no English warning line, the plan's rules in the reader's words", "[report]")
+{
+    // The fixture with an implausible estimate, a dump of unknown status and a dump whose tonnage
+    // cannot be estimated: every warning the report gives.
+    Fixture f = implausible_fixture();
+    f.inventory.sites[1].status = SiteStatus::unknown;
+    f.inventory.sites[5].waste_t_per_day.reset();  // U6: no place within reach, no rates -> the country median
+    f.waste = fill_waste(f.inventory.sites, f.places, {});
+    const Document en = report_of(f, english());
+    const std::string en_warnings = summary_text(en);
+    CHECK_THAT(en_warnings, Contains("implausible") && Contains("unknown status"));
+    const std::string en_text = all_text(en);
+    CHECK_THAT(en_text, Contains("status_rule = " + std::string(STATUS_RULE)));
+    CHECK_THAT(en_text, Contains("demand_rule = " + std::string(DEMAND_RULE)));
+    for (const char* lang : {"es", "pt"}) {
+        INFO(lang);
+        const Document d = report_of(f, *parse_locale(lang));
+        const std::string text = all_text(d);
+        // Not one of the English warnings, nor the English rules of the plan, nor the commands' warning lines.
+        std::istringstream lines(en_warnings);
+        for (std::string line; std::getline(lines, line);)
+            CHECK_THAT(text, !Contains(line.substr(0, 40)));
+        for (const auto rule : {STATUS_RULE, DEMAND_RULE, CANDIDATE_RULE})
+            CHECK_THAT(text, !Contains(std::string(rule)));
+        for (const char* english : {"is unknown for", "could not be estimated", "implausible (", "unknown status",
+                                    "treated as receiving", "rests on"})
+            CHECK_THAT(text, !Contains(english));
+        CHECK(summary_text(d).size() > 200);  // the warnings are there, in the reader's words
+    }
+    CHECK_THAT(all_text(report_of(f, *parse_locale("es"))),
+               Contains("status_rule = los botaderos con estado activo, en cierre o desconocido reciben residuos"));
+    CHECK_THAT(all_text(report_of(f, *parse_locale("pt"))),
+               Contains("candidate_rule = os locais da demanda e os aterros sanitários com situação ativa ou desconhecida"));
 }

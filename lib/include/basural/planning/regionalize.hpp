@@ -14,6 +14,7 @@
 #include <cstddef>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace basural {
@@ -84,6 +85,11 @@ struct RegionalizeOptions {
     /// averaged p-median subgradients (subgradient_weight 0.5; docs/methods/regionalization.md).
     SolveOptions solve;
 };
+
+/// The plan's demand and candidate rules in one line each (plan parameters demand_rule and
+/// candidate_rule; the status rule is STATUS_RULE, site_predicates.hpp).
+inline constexpr std::string_view DEMAND_RULE = "open_dump or controlled_dump with status active, closing or unknown";
+inline constexpr std::string_view CANDIDATE_RULE = "demand sites and sanitary landfills with status active or unknown";
 
 /// Builds the plan: see docs/methods/regionalization.md. Demand: is_receiving_dump (status active,
 /// closing or unknown); every demand site of the selected countries ends in exactly one of
