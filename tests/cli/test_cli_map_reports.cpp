@@ -15,6 +15,7 @@
 
 #include <algorithm>
 #include <filesystem>
+#include <tuple>
 
 using basural::test::count_of;
 using basural::test::count_svg_paths;
@@ -190,4 +191,46 @@ TEST_CASE("the map's counts of facilities are the plan's own, and unused landfil
     CHECK(count_of(dom, "basural-facility basural-existing-unused") == unused);
     CHECK_THAT(dom, Contains("<h4>Tipo de sitio</h4>"));
     CHECK(count_of(dom, "class=\"leaflet-marker-icon basural-place") == 6);
+}
+
+TEST_CASE("map popups say when the plan flags a site's tonnage as an implausible estimate", "[cli][map][plan]")
+{
+    // The plan of the fixture, with U1's tonnage (100 t/day) made an estimate flagged implausible (as
+    // fill_waste flags an estimate above its country's ceiling) and its facility's load with it; the
+    // other sites unflagged.
+    const auto dir = scratch_dir("cli_map_implausible");
+    const auto made_path = dir / "made.gpkg";
+    REQUIRE(run_cli({"regionalize", SITES, "--countries", COUNTRIES, "--no-waste-estimate", "-o", made_path.string()})
+                .exit_code == 0);
+    auto plan = basural::read_plan(made_path.string());
+    const auto u1 = std::find_if(plan.assignments.begin(), plan.assignments.end(),
+                                 [](const basural::PlanAssignment& a) { return a.site_id == "U1"; });
+    REQUIRE(u1 != plan.assignments.end());
+    REQUIRE(u1->waste_t_per_day);
+    u1->waste_provenance = basural::Provenance::estimated;
+    u1->waste_implausible = true;
+    const auto facility = std::find_if(plan.facilities.begin(), plan.facilities.end(),
+                                       [&](const basural::PlanFacility& f) { return f.facility_id == u1->facility_id; });
+    REQUIRE(facility != plan.facilities.end());
+    facility->waste_t_per_day_implausible = *u1->waste_t_per_day;
+    const auto plan_path = dir / "plan.gpkg";
+    basural::write_plan(plan, plan_path.string());
+
+    for (const auto& [lang, site_words, facility_words] :
+         {std::tuple{"es", "\"100,0 (estimado, inverosímil: verifíquelo)\"", "[\"de ellas estimaciones inverosímiles, t/día\",\"100,0\"]"},
+          std::tuple{"pt", "\"100,0 (estimado, implausível: verifique-o)\"", "[\"das quais estimativas implausíveis, t/dia\",\"100,0\"]"},
+          std::tuple{"en", "\"100.0 (estimated, implausible: check it)\"", "[\"of which implausible estimates, t/day\",\"100.0\"]"}}) {
+        INFO(lang);
+        const auto html = dir / (std::string(lang) + ".html");
+        const auto r = map_uruguay(html, {"--plan", plan_path.string(), "--lang", lang});
+        INFO(r.err);
+        REQUIRE(r.exit_code == 0);
+        const std::string page = slurp(html);
+        CHECK(count_of(page, site_words) == 1);  // U1 only
+        CHECK_THAT(page, Contains(facility_words));
+    }
+    // The plan as regionalize wrote it flags nothing: no such words.
+    const auto plain = dir / "plain.html";
+    REQUIRE(map_uruguay(plain, {"--plan", made_path.string(), "--lang", "en"}).exit_code == 0);
+    CHECK_THAT(slurp(plain), !Contains("implausible"));
 }

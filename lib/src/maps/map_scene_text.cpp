@@ -24,6 +24,8 @@ std::string waste_text(const SiteWaste& w, const Locale& loc)
     const std::string value = format_number(*w.t_per_day, 1, loc.numbers);
     if (!w.provenance)
         return value;
+    if (w.implausible)
+        return tr(loc, "map.popup.value_implausible", {{"value", value}});
     return tr(loc, *w.provenance == Provenance::estimated ? "map.popup.value_estimated" : "map.popup.value_observed",
               {{"value", value}});
 }
@@ -180,10 +182,10 @@ const PlanFacility* PlanView::facility_at(const std::string& site_id) const
 SiteWaste PlanView::waste_of(const Site& s) const
 {
     if (const auto* a = assignment(s.site_id); a != nullptr && a->waste_t_per_day)
-        return {a->waste_t_per_day, a->waste_provenance};
+        return {a->waste_t_per_day, a->waste_provenance, a->waste_implausible};
     if (const auto* u = unserved(s.site_id); u != nullptr && u->waste_t_per_day)
-        return {u->waste_t_per_day, u->waste_provenance};
-    return {s.waste_t_per_day, s.waste_t_per_day ? s.waste_provenance : std::nullopt};
+        return {u->waste_t_per_day, u->waste_provenance, u->waste_implausible};
+    return {s.waste_t_per_day, s.waste_t_per_day ? s.waste_provenance : std::nullopt, false};
 }
 
 PopupRows site_popup(const Site& s, const PlanView& plan, const SiteWaste& waste, std::optional<double> priority,
@@ -226,6 +228,9 @@ MapFacility plan_facility(const PlanFacility& f, const Locale& loc)
     if (f.waste_t_per_day_estimated && *f.waste_t_per_day_estimated > 0.0)
         m.properties.emplace_back(tr(loc, "map.popup.received_estimated"),
                                   format_number(*f.waste_t_per_day_estimated, 1, loc.numbers));
+    if (f.waste_t_per_day_implausible > 0.0)
+        m.properties.emplace_back(tr(loc, "map.popup.received_implausible"),
+                                  format_number(f.waste_t_per_day_implausible, 1, loc.numbers));
     m.properties.emplace_back(tr(loc, "map.popup.sites_served"),
                               format_count(static_cast<std::int64_t>(f.sites_served), loc.numbers));
     m.properties.emplace_back(tr(loc, "map.popup.mean_haul"), format_number(f.mean_haul_km, 1, loc.numbers));

@@ -17,6 +17,7 @@ namespace basural::detail {
 struct SiteWaste {
     std::optional<double> t_per_day;
     std::optional<Provenance> provenance;
+    bool implausible = false;  ///< an implausible estimate, as the plan flags it (fill_waste)
 };
 
 /// The plan's rows by site and facility, for one country.
