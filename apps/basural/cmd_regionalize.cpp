@@ -155,7 +155,7 @@ public:
             if (m_options.per_admin1)
                 io.out << " " << admin1_line(io.locale, units_filled);
             io.out << "\n" << tr(io.locale, "cmd.regionalize.assumptions") << "\n";
-            print_lines(io.out, plan_assumptions(plan), "  ");
+            print_lines(io.out, plan_assumptions(plan, io.locale), "  ");
             io.out << "\n";
         }
         std::vector<std::string> key{"country", "weighting", "demand_sites", "sites_served", "sites_unserved",

@@ -224,7 +224,7 @@ TEST_CASE("a city with no site of its own: the estimate that takes it in is flag
     auto r = run_cli(with_waste({"regionalize", sites, "-o", plan}, "places_city.csv"));
     REQUIRE(r.exit_code == 0);
     CHECK_THAT(unwrapped(r.err), Contains("1 estimated tonnage is implausible") && Contains("CBA-002") && Contains("904"));
-    CHECK_THAT(unwrapped(r.out), Contains("Implausible estimates: 1 demand sites carry 904.5 t/day"));
+    CHECK_THAT(unwrapped(r.out), Contains("Implausible estimates: 1 demand site carries 904.5 t/day"));
     const auto p = basural::read_plan(plan);
     const auto d2 = std::find_if(p.assignments.begin(), p.assignments.end(), [](const auto& a) { return a.site_id == "CBA-002"; });
     REQUIRE(d2 != p.assignments.end());

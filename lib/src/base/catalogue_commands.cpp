@@ -79,6 +79,95 @@ constexpr std::array COMMANDS = std::to_array<CatalogueEntry>({
      "Estado (primeiro nível) atribuído a {given} de {without} locais sem admin1_code: {from_location} pela localização, {from_name} pelo nome."},
     {"cmd.regionalize.assumptions", "Assumptions:", "Supuestos:", "Premissas:"},
 
+    // The plan's rules (plan parameters status_rule, demand_rule, candidate_rule) in the reader's words.
+    {"plan.rule.status_rule",
+     "dumps with status active, closing or unknown receive waste (unknown status is treated as receiving)",
+     "los botaderos con estado activo, en cierre o desconocido reciben residuos (el estado desconocido se trata como "
+     "si recibiera)",
+     "os lixões com situação ativa, em encerramento ou desconhecida recebem resíduos (a situação desconhecida é "
+     "tratada como se recebesse)"},
+    {"plan.rule.demand_rule", "open_dump or controlled_dump with status active, closing or unknown",
+     "botadero a cielo abierto (open_dump) o controlado (controlled_dump) con estado activo, en cierre o desconocido",
+     "lixão (open_dump) ou aterro controlado (controlled_dump) com situação ativa, em encerramento ou desconhecida"},
+    {"plan.rule.candidate_rule", "demand sites and sanitary landfills with status active or unknown",
+     "los sitios de la demanda y los rellenos sanitarios con estado activo o desconocido",
+     "os locais da demanda e os aterros sanitários com situação ativa ou desconhecida"},
+    // regionalize: the assumptions a plan rests on (plan_summary.hpp, plan_assumptions)
+    {"plan.assume.haul_geodesic", "Haul: at most {max} km, geodesic km x detour factor {detour}",
+     "Recorrido: como máximo {max} km, km geodésicos x factor de desvío {detour}",
+     "Percurso: no máximo {max} km, km geodésicos x fator de desvio {detour}"},
+    {"plan.assume.haul_matrix",
+     "Haul: travel matrix {matrix}, at most {max} in its unit; {used} of its {pairs} pairs used, {unknown} name a "
+     "site_id not in the inventory; a pair not given is not allowed",
+     "Recorrido: matriz de viaje {matrix}, como máximo {max} en su unidad; {used} de sus {pairs} pares usados, {unknown} "
+     "nombran un site_id que no está en el inventario; un par no dado no está permitido",
+     "Percurso: matriz de viagem {matrix}, no máximo {max} em sua unidade; {used} de seus {pairs} pares usados, "
+     "{unknown} nomeiam um site_id fora do inventário; um par não dado não é permitido"},
+    {"plan.assume.cross_border", "; across land borders", "; a través de fronteras terrestres",
+     "; através de fronteiras terrestres"},
+    {"plan.assume.within_country", "; within each country", "; dentro de cada país", "; dentro de cada país"},
+    {"plan.assume.per_admin1", ", each admin-1 on its own", ", cada estado (primer nivel) por separado",
+     ", cada estado (primeiro nível) separadamente"},
+    {"plan.assume.no_sea", "; never across the sea.", "; nunca a través del mar.", "; nunca através do mar."},
+    {"plan.assume.facilities", "Facilities: minimum throughput {min}, capacity {capacity}.",
+     "Instalaciones: flujo mínimo {min}, capacidad {capacity}.", "Instalações: fluxo mínimo {min}, capacidade {capacity}."},
+    {"plan.assume.none", "none", "ninguno", "nenhum"},
+    {"plan.assume.unlimited", "unlimited", "ilimitada", "ilimitada"},
+    {"plan.assume.t_per_day", "{v} t/day", "{v} t/día", "{v} t/dia"},
+    {"plan.assume.landfills_reuse", "Existing landfills (active or unknown status): always-open facilities (--reuse-existing)",
+     "Rellenos existentes (estado activo o desconocido): instalaciones siempre abiertas (--reuse-existing)",
+     "Aterros existentes (situação ativa ou desconhecida): instalações sempre abertas (--reuse-existing)"},
+    {"plan.assume.landfills_candidates",
+     "Existing landfills (active or unknown status): candidates, opened when the model chooses them (--reuse-existing "
+     "keeps them all open)",
+     "Rellenos existentes (estado activo o desconocido): candidatos, abiertos cuando el modelo los elige "
+     "(--reuse-existing los mantiene todos abiertos)",
+     "Aterros existentes (situação ativa ou desconhecida): candidatos, abertos quando o modelo os escolhe "
+     "(--reuse-existing mantém todos abertos)"},
+    {"plan.assume.landfills_unused",
+     "{line}; {n} not used ({no_dump} with no dump within reach, {not_chosen} not chosen): layer unused_landfills.",
+     "{line}; {n} sin usar ({no_dump} sin botadero al alcance, {not_chosen} no elegidos): capa unused_landfills.",
+     "{line}; {n} não utilizados ({no_dump} sem lixão ao alcance, {not_chosen} não escolhidos): camada unused_landfills."},
+    {"plan.assume.status:one", "Status: {rule}; {n} demand site has an unknown status.",
+     "Estado: {rule}; {n} sitio de la demanda tiene estado desconocido.",
+     "Situação: {rule}; {n} local da demanda tem situação desconhecida."},
+    {"plan.assume.status:other", "Status: {rule}; {n} demand sites have an unknown status.",
+     "Estado: {rule}; {n} sitios de la demanda tienen estado desconocido.",
+     "Situação: {rule}; {n} locais da demanda têm situação desconhecida."},
+    {"plan.assume.tonnage",
+     "Tonnage of the demand sites: {given} given, {places} estimated from places and country rates, {median} their "
+     "country's median, {unknown} unknown (docs/methods/waste_estimate.md).",
+     "Tonelaje de los sitios de la demanda: {given} dados, {places} estimados a partir de localidades y tasas del país, "
+     "{median} la mediana de su país, {unknown} desconocidos (docs/methods/waste_estimate.md).",
+     "Tonelagem dos locais da demanda: {given} informadas, {places} estimadas a partir de localidades e taxas do país, "
+     "{median} a mediana de seu país, {unknown} desconhecidas (docs/methods/waste_estimate.md)."},
+    {"plan.assume.weighting_count",
+     "Weighting: by site count (every dump weighs 1, no t/day limit applies) where a demand site's tonnage is unknown: "
+     "{weighting}. Give tonnages (--field waste_t_per_day=COLUMN) or places (--places) to plan by t/day.",
+     "Ponderación: por número de sitios (cada botadero pesa 1, no se aplica ningún límite de t/día) donde el tonelaje "
+     "de un sitio de la demanda es desconocido: {weighting}. Dé tonelajes (--field waste_t_per_day=COLUMNA) o "
+     "localidades (--places) para planificar por t/día.",
+     "Ponderação: por número de locais (cada lixão pesa 1, nenhum limite de t/dia se aplica) onde a tonelagem de um "
+     "local da demanda é desconhecida: {weighting}. Informe tonelagens (--field waste_t_per_day=COLUNA) ou localidades "
+     "(--places) para planejar por t/dia."},
+    {"plan.assume.weighting_t", "Weighting: by t/day.", "Ponderación: por t/día.", "Ponderação: por t/dia."},
+    {"plan.assume.implausible:one",
+     "Implausible estimates: {n} demand site carries {t} t/day estimated above what its country's largest city "
+     "collects (waste_implausible = yes in the plan's rows; docs/methods/waste_estimate.md, \"Plausibility\").",
+     "Estimaciones inverosímiles: {n} sitio de la demanda lleva {t} t/día estimadas por encima de lo que recolecta la "
+     "ciudad más grande de su país (waste_implausible = yes en las filas del plan; docs/methods/waste_estimate.md, "
+     "\"Plausibility\").",
+     "Estimativas implausíveis: {n} local da demanda carrega {t} t/dia estimadas acima do que a maior cidade de seu "
+     "país coleta (waste_implausible = yes nas linhas do plano; docs/methods/waste_estimate.md, \"Plausibility\")."},
+    {"plan.assume.implausible:other",
+     "Implausible estimates: {n} demand sites carry {t} t/day estimated above what their country's largest city "
+     "collects (waste_implausible = yes in the plan's rows; docs/methods/waste_estimate.md, \"Plausibility\").",
+     "Estimaciones inverosímiles: {n} sitios de la demanda llevan {t} t/día estimadas por encima de lo que recolecta la "
+     "ciudad más grande de su país (waste_implausible = yes en las filas del plan; docs/methods/waste_estimate.md, "
+     "\"Plausibility\").",
+     "Estimativas implausíveis: {n} locais da demanda carregam {t} t/dia estimadas acima do que a maior cidade de seu "
+     "país coleta (waste_implausible = yes nas linhas do plano; docs/methods/waste_estimate.md, \"Plausibility\")."},
+
     // basural progress
     {"cmd.progress.rejected:one", "{n} rejected record is not compared: list it with basural validate",
      "{n} registro rechazado no se compara: listarlo con basural validate",

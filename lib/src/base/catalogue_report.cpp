@@ -441,19 +441,6 @@ constexpr std::array REPORT = std::to_array<CatalogueEntry>({
     {"report.default.plan_given", "Regional plan: as given, with the parameters below.",
      "Plan regional: el indicado, con los parámetros siguientes.", "Plano regional: o indicado, com os parâmetros abaixo."},
     {"report.assumptions.plan_parameters", "Parameters of the plan:", "Parámetros del plan:", "Parâmetros do plano:"},
-    // The plan's rules (plan parameters status_rule, demand_rule, candidate_rule) in the reader's words.
-    {"report.param.status_rule",
-     "dumps with status active, closing or unknown receive waste (unknown status is treated as receiving)",
-     "los botaderos con estado activo, en cierre o desconocido reciben residuos (el estado desconocido se trata como "
-     "si recibiera)",
-     "os lixões com situação ativa, em encerramento ou desconhecida recebem resíduos (a situação desconhecida é "
-     "tratada como se recebesse)"},
-    {"report.param.demand_rule", "open_dump or controlled_dump with status active, closing or unknown",
-     "botadero a cielo abierto (open_dump) o controlado (controlled_dump) con estado activo, en cierre o desconocido",
-     "lixão (open_dump) ou aterro controlado (controlled_dump) com situação ativa, em encerramento ou desconhecida"},
-    {"report.param.candidate_rule", "demand sites and sanitary landfills with status active or unknown",
-     "los sitios de la demanda y los rellenos sanitarios con estado activo o desconocido",
-     "os locais da demanda e os aterros sanitários com situação ativa ou desconhecida"},
     {"report.assumptions.sources", "Sources:", "Fuentes:", "Fontes:"},
     {"report.source.sites", "{source}: {sites}", "{source}: {sites}", "{source}: {sites}"},
     {"report.source.inventory", "Inventory file: {path}", "Archivo del inventario: {path}", "Arquivo do inventário: {path}"},

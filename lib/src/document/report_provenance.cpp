@@ -108,7 +108,7 @@ DocList plan_parameters(const ReportModel& m)
     DocList l;
     for (const auto& [name, value] : m.plan.parameters) {
         const auto rule = rules.find(name);
-        l.items.push_back(name + " = " + (rule != rules.end() && value == rule->second ? m.t("report.param." + name) : value));
+        l.items.push_back(name + " = " + (rule != rules.end() && value == rule->second ? m.t("plan.rule." + name) : value));
     }
     return l;
 }

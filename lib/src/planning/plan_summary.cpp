@@ -1,11 +1,13 @@
 #include "basural/planning/plan_summary.hpp"
 
+#include "basural/base/messages.hpp"
 #include "basural/inventory/site_predicates.hpp"
 
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
 #include <limits>
+#include <optional>
 #include <set>
 
 namespace basural {
@@ -184,73 +186,104 @@ std::string param(const RegionalPlan& plan, const std::string& name, const std::
     return it == plan.parameters.end() ? otherwise : it->second;
 }
 
-std::string haul_line(const RegionalPlan& plan)
+/// A count the plan records as text, for the plural form of a message; std::nullopt when it is not one ("?").
+std::optional<std::int64_t> count_param(const RegionalPlan& plan, const std::string& name)
+{
+    const std::string v = param(plan, name);
+    if (v.empty() || v.find_first_not_of("0123456789") != std::string::npos || v.size() > 18)
+        return std::nullopt;
+    return std::stoll(v);
+}
+
+/// A count the plan records, in the reader's digits ("1,365", "1.365"), or as recorded when it is not one.
+std::string count_text(const RegionalPlan& plan, const std::string& name, const Locale& loc)
+{
+    const auto n = count_param(plan, name);
+    return n ? format_count(*n, loc.numbers) : param(plan, name, "?");
+}
+
+/// tr_n when the plan's count is a number, else the plural form with the text as given ("?").
+std::string counted(const Locale& loc, std::string_view key, const RegionalPlan& plan, const std::string& name,
+                    MessageArgs args = {})
+{
+    if (const auto n = count_param(plan, name))
+        return tr_n(loc, key, *n, args);
+    args.emplace_back("n", param(plan, name, "?"));
+    return tr(loc, std::string(key) + ":other", args);
+}
+
+std::string haul_line(const RegionalPlan& plan, const Locale& loc)
 {
     const std::string max = param(plan, "max_haul_km", "?");
     std::string line;
     if (param(plan, "haul_unit") == "matrix")
-        line = "Haul: travel matrix " + param(plan, "matrix", "(given)") + ", at most " + max + " in its unit; " +
-               param(plan, "matrix_pairs_used", "?") + " of its " + param(plan, "matrix_pairs", "?") +
-               " pairs used, " + param(plan, "matrix_pairs_unknown_site_id", "?") +
-               " name a site_id not in the inventory; a pair not given is not allowed";
+        line = tr(loc, "plan.assume.haul_matrix",
+                  {{"matrix", param(plan, "matrix", "(given)")}, {"max", max},
+                   {"used", param(plan, "matrix_pairs_used", "?")}, {"pairs", param(plan, "matrix_pairs", "?")},
+                   {"unknown", param(plan, "matrix_pairs_unknown_site_id", "?")}});
     else
-        line = "Haul: at most " + max + " km, geodesic km x detour factor " + param(plan, "detour_factor", "1");
-    line += param(plan, "allow_cross_border") == "yes" ? "; across land borders" : "; within each country";
-    line += param(plan, "per_admin1") == "yes" ? ", each admin-1 on its own" : "";
-    return line + "; never across the sea.";
+        line = tr(loc, "plan.assume.haul_geodesic", {{"max", max}, {"detour", param(plan, "detour_factor", "1")}});
+    line += tr(loc, param(plan, "allow_cross_border") == "yes" ? "plan.assume.cross_border" : "plan.assume.within_country");
+    line += param(plan, "per_admin1") == "yes" ? tr(loc, "plan.assume.per_admin1") : "";
+    return line + tr(loc, "plan.assume.no_sea");
 }
 
-std::string landfill_line(const RegionalPlan& plan)
+std::string facilities_line(const RegionalPlan& plan, const Locale& loc)
+{
+    const std::string min = param(plan, "min_t_per_day", "0");
+    const std::string capacity = param(plan, "capacity_t_per_day", "unlimited");
+    return tr(loc, "plan.assume.facilities",
+              {{"min", min == "0" ? tr(loc, "plan.assume.none") : tr(loc, "plan.assume.t_per_day", {{"v", min}})},
+               {"capacity", capacity == "unlimited" ? tr(loc, "plan.assume.unlimited")
+                                                    : tr(loc, "plan.assume.t_per_day", {{"v", capacity}})}});
+}
+
+std::string landfill_line(const RegionalPlan& plan, const Locale& loc)
 {
     std::size_t no_dump = 0, not_chosen = 0;
     for (const auto& u : plan.unused_landfills)
         (u.reason == "no_dump_within_reach" ? no_dump : not_chosen)++;
-    std::string line = param(plan, "reuse_existing") == "yes"
-                           ? "Existing landfills (active or unknown status): always-open facilities (--reuse-existing)"
-                           : "Existing landfills (active or unknown status): candidates, opened when the model "
-                             "chooses them (--reuse-existing keeps them all open)";
-    return line + "; " + std::to_string(plan.unused_landfills.size()) + " not used (" + std::to_string(no_dump) +
-           " with no dump within reach, " + std::to_string(not_chosen) +
-           " not chosen): layer unused_landfills.";
+    const auto count = [&](std::size_t n) { return format_count(static_cast<std::int64_t>(n), loc.numbers); };
+    return tr(loc, "plan.assume.landfills_unused",
+              {{"line", tr(loc, param(plan, "reuse_existing") == "yes" ? "plan.assume.landfills_reuse"
+                                                                         : "plan.assume.landfills_candidates")},
+               {"n", count(plan.unused_landfills.size())},
+               {"no_dump", count(no_dump)},
+               {"not_chosen", count(not_chosen)}});
 }
 
-std::string tonnage_line(const RegionalPlan& plan)
+/// The plan's status rule, in the reader's words when it is this engine's.
+std::string status_line(const RegionalPlan& plan, const Locale& loc)
 {
-    return "Tonnage of the demand sites: " + param(plan, "demand_sites_waste_given", "?") + " given, " +
-           param(plan, "demand_sites_waste_from_places", "?") + " estimated from places and country rates, " +
-           param(plan, "demand_sites_waste_country_median", "?") + " their country's median, " +
-           param(plan, "demand_sites_waste_unknown", "?") + " unknown (docs/methods/waste_estimate.md).";
+    const std::string rule = param(plan, "status_rule", std::string(STATUS_RULE));
+    return counted(loc, "plan.assume.status", plan, "demand_sites_status_unknown",
+                   {{"rule", rule == STATUS_RULE ? tr(loc, "plan.rule.status_rule") : rule}});
+}
+
+std::string tonnage_line(const RegionalPlan& plan, const Locale& loc)
+{
+    return tr(loc, "plan.assume.tonnage",
+              {{"given", count_text(plan, "demand_sites_waste_given", loc)},
+               {"places", count_text(plan, "demand_sites_waste_from_places", loc)},
+               {"median", count_text(plan, "demand_sites_waste_country_median", loc)},
+               {"unknown", count_text(plan, "demand_sites_waste_unknown", loc)}});
 }
 
 }  // namespace
 
-std::vector<std::string> plan_assumptions(const RegionalPlan& plan)
+std::vector<std::string> plan_assumptions(const RegionalPlan& plan, const Locale& locale)
 {
-    std::vector<std::string> lines;
-    lines.push_back(haul_line(plan));
-    const std::string min = param(plan, "min_t_per_day", "0");
-    lines.push_back("Facilities: minimum throughput " + (min == "0" ? std::string("none") : min + " t/day") +
-                    ", capacity " + param(plan, "capacity_t_per_day", "unlimited") +
-                    (param(plan, "capacity_t_per_day", "unlimited") == "unlimited" ? "" : " t/day") + ".");
-    lines.push_back(landfill_line(plan));
-    lines.push_back("Status: " + param(plan, "status_rule", std::string(STATUS_RULE)) + "; " +
-                    param(plan, "demand_sites_status_unknown", "?") + " demand sites have an unknown status.");
-    lines.push_back(tonnage_line(plan));
+    std::vector<std::string> lines{haul_line(plan, locale), facilities_line(plan, locale), landfill_line(plan, locale),
+                                   status_line(plan, locale), tonnage_line(plan, locale)};
     const PlanCountrySummary total = plan_total(plan);
     if (total.weighted_by_site_count)
-        lines.push_back("Weighting: by site count (every dump weighs 1, no t/day limit applies) where a demand "
-                        "site's tonnage is unknown: " + param(plan, "weighting") +
-                        ". Give tonnages (--field waste_t_per_day=COLUMN) or places (--places) to plan by t/day.");
+        lines.push_back(tr(locale, "plan.assume.weighting_count", {{"weighting", param(plan, "weighting")}}));
     else
-        lines.push_back("Weighting: by t/day.");
-    if (total.demand_sites_waste_implausible > 0) {
-        char t[64];
-        std::snprintf(t, sizeof t, "%.1f", total.waste_t_per_day_implausible);
-        lines.push_back("Implausible estimates: " + std::to_string(total.demand_sites_waste_implausible) +
-                        " demand sites carry " + t +
-                        " t/day estimated above what their country's largest city collects (waste_implausible = "
-                        "yes in the plan's rows; docs/methods/waste_estimate.md, \"Plausibility\").");
-    }
+        lines.push_back(tr(locale, "plan.assume.weighting_t"));
+    if (total.demand_sites_waste_implausible > 0)
+        lines.push_back(tr_n(locale, "plan.assume.implausible",
+                             static_cast<std::int64_t>(total.demand_sites_waste_implausible),
+                             {{"t", format_number(total.waste_t_per_day_implausible, 1, locale.numbers)}}));
     return lines;
 }
 

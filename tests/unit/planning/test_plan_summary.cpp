@@ -1,4 +1,5 @@
 // The printed plan summary: the total row by hand, the shares of estimated t/day, the fill counts.
+#include "basural/base/locale.hpp"
 #include "basural/planning/plan_summary.hpp"
 #include "basural/planning/regionalize.hpp"
 #include "support/builders.hpp"
@@ -120,10 +121,54 @@ TEST_CASE("plan assumptions state the haul, limits, reuse, status rule, tonnage 
     const auto more = plan_assumptions(plan);
     REQUIRE(more.size() == 7);
     CHECK_THAT(more[5], Catch::Contains("by site count") && Catch::Contains("site_count in URY"));
-    CHECK_THAT(more[6], Catch::Contains("1 demand sites carry 60.0 t/day"));
+    CHECK_THAT(more[6], Catch::Contains("1 demand site carries 60.0 t/day"));
     // The total's mean haul mixes t/day and sites: it is not given.
     CHECK(std::isnan(plan_total(plan).mean_haul_km));
     const auto t = plan_summary_table(plan);
     CHECK(std::holds_alternative<std::monostate>(t.rows[2][13]));
     CHECK(std::holds_alternative<std::monostate>(t.rows[1][8]));  // URY: all of its tonnages unknown
+}
+
+TEST_CASE("plan assumptions in Spanish and Portuguese, each count in its plural form", "[plan_summary][messages]")
+{
+    RegionalPlan plan = two_country_plan();
+    plan.parameters = {{"max_haul_km", "50"},
+                       {"haul_unit", "km"},
+                       {"detour_factor", "1.3"},
+                       {"min_t_per_day", "20"},
+                       {"capacity_t_per_day", "unlimited"},
+                       {"reuse_existing", "no"},
+                       {"per_admin1", "yes"},
+                       {"status_rule", std::string(STATUS_RULE)},
+                       {"demand_sites_status_unknown", "1"},
+                       {"demand_sites_waste_given", "1"},
+                       {"demand_sites_waste_from_places", "3"},
+                       {"demand_sites_waste_country_median", "2"},
+                       {"demand_sites_waste_unknown", "0"}};
+    plan.summary[0].demand_sites_waste_implausible = 2;
+    plan.summary[0].waste_t_per_day_implausible = 12345.6;
+    const auto es = plan_assumptions(plan, *parse_locale("es"));
+    REQUIRE(es.size() == 7);
+    CHECK(es[0] == "Recorrido: como máximo 50 km, km geodésicos x factor de desvío 1.3; dentro de cada país, cada "
+                   "estado (primer nivel) por separado; nunca a través del mar.");
+    CHECK(es[1] == "Instalaciones: flujo mínimo 20 t/día, capacidad ilimitada.");
+    CHECK(es[2] == "Rellenos existentes (estado activo o desconocido): candidatos, abiertos cuando el modelo los elige "
+                   "(--reuse-existing los mantiene todos abiertos); 0 sin usar (0 sin botadero al alcance, 0 no "
+                   "elegidos): capa unused_landfills.");
+    CHECK(es[3] == "Estado: los botaderos con estado activo, en cierre o desconocido reciben residuos (el estado "
+                   "desconocido se trata como si recibiera); 1 sitio de la demanda tiene estado desconocido.");
+    CHECK(es[4] == "Tonelaje de los sitios de la demanda: 1 dados, 3 estimados a partir de localidades y tasas del país, "
+                   "2 la mediana de su país, 0 desconocidos (docs/methods/waste_estimate.md).");
+    CHECK(es[5] == "Ponderación: por t/día.");
+    CHECK_THAT(es[6], Catch::StartsWith("Estimaciones inverosímiles: 2 sitios de la demanda llevan 12\u202f345,6 t/día"));
+    const auto pt = plan_assumptions(plan, *parse_locale("pt"));
+    REQUIRE(pt.size() == 7);
+    CHECK(pt[1] == "Instalações: fluxo mínimo 20 t/dia, capacidade ilimitada.");
+    CHECK_THAT(pt[3], Catch::EndsWith("; 1 local da demanda tem situação desconhecida."));
+    CHECK_THAT(pt[6], Catch::StartsWith("Estimativas implausíveis: 2 locais da demanda carregam 12.345,6 t/dia"));
+    // English: the plural of one, and no English left in the others.
+    plan.parameters["demand_sites_status_unknown"] = "2";
+    CHECK_THAT(plan_assumptions(plan)[3], Catch::EndsWith("; 2 demand sites have an unknown status."));
+    for (const auto& line : es)
+        CHECK_THAT(line, !Catch::Contains("demand site") && !Catch::Contains("Haul") && !Catch::Contains("unknown status"));
 }

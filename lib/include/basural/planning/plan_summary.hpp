@@ -7,6 +7,7 @@
 #include "basural/base/report_table.hpp"
 #include "basural/inventory/admin1.hpp"
 #include "basural/inventory/site.hpp"
+#include "basural/base/locale.hpp"
 #include "basural/planning/plan.hpp"
 #include "basural/planning/waste_estimate.hpp"
 
@@ -50,7 +51,8 @@ WasteFillCounts record_waste_sources(RegionalPlan& plan, const WasteEstimateResu
 /// The assumptions a plan rests on, one short line each, from its parameters and summary: the haul
 /// rule and detour, the minimum throughput and capacity, reuse of existing landfills, the status
 /// rule, the tonnage sources with counts, the weighting, the implausible estimates, the landfills
-/// not used and the travel matrix's pairs used.
-std::vector<std::string> plan_assumptions(const RegionalPlan& plan);
+/// not used and the travel matrix's pairs used; in `locale`'s language (the message catalogue), the
+/// plan's own values (km, counts, its rule when it is not this engine's) as it records them.
+std::vector<std::string> plan_assumptions(const RegionalPlan& plan, const Locale& locale = Locale{});
 
 }  // namespace basural
