@@ -72,9 +72,8 @@ nlohmann::ordered_json number_or_null(double v)
     return std::isfinite(v) ? nlohmann::ordered_json(v) : nlohmann::ordered_json(nullptr);
 }
 
-}  // namespace
-
-LocationInput read_location_tables(const LocationTablePaths& paths, const LocationTableOptions& options)
+/// The option combinations that cannot work, refused before any table is read.
+void check_location_options(const LocationTablePaths& paths, const LocationTableOptions& options)
 {
     const bool geodesic = paths.matrix.empty();
     if (geodesic && (paths.demand.empty() || paths.candidates.empty()))
@@ -89,74 +88,91 @@ LocationInput read_location_tables(const LocationTablePaths& paths, const Locati
         throw usage_error("the cutoff must be > 0");
     if (options.capacity && (!std::isfinite(*options.capacity) || *options.capacity < 0.0))
         throw usage_error("the capacity must be a finite number >= 0");
+}
 
-    LocationInput in;
-    auto& pr = in.problem;
-    std::unordered_map<std::string, std::size_t> demand_index, candidate_index;
+/// The tables as read, with each one's id index (record of each id).
+struct LocationTables {
     std::optional<Table> demand, candidates;
-    if (!paths.demand.empty()) {
-        demand = read_table(paths.demand);
-        in.demand_ids = read_ids(*demand, demand_index);
-        const std::size_t wcol = demand->require_column("weight");
-        const auto lcol = demand->find_column("load");
-        for (std::size_t r = 0; r < demand->size(); ++r) {
-            pr.demand_weights.push_back(non_negative(*demand, r, wcol));
-            if (lcol)
-                pr.demand_loads.push_back(demand->text(r, *lcol).empty() ? pr.demand_weights.back()
-                                                                         : non_negative(*demand, r, *lcol));
-        }
-    }
-    if (!paths.candidates.empty()) {
-        candidates = read_table(paths.candidates);
-        in.candidate_ids = read_ids(*candidates, candidate_index);
-    }
+    std::unordered_map<std::string, std::size_t> demand_index, candidate_index;
+};
 
-    if (geodesic) {
-        pr.costs = SparseCostMatrix::from_geodesic_km(points_of(*demand, "demand point"),
-                                                      points_of(*candidates, "candidate"), options.max_cost,
-                                                      options.detour_factor);
-        in.cost_unit = "km";
-    } else {
-        const Table m = read_table(paths.matrix);
-        const std::size_t ocol = m.require_column("origin_id"), dcol = m.require_column("destination_id"),
-                          ccol = m.require_column("cost");
-        std::vector<CostTriplet> triplets;
-        std::unordered_map<std::uint64_t, std::size_t> seen;
-        for (std::size_t r = 0; r < m.size(); ++r) {
-            const auto& o = m.text(r, ocol);
-            const auto& d = m.text(r, dcol);
-            auto lookup = [&](const std::string& id, const char* field, std::unordered_map<std::string, std::size_t>& index,
-                              std::vector<std::string>& ids, const std::optional<Table>& table) {
-                if (id.empty())
-                    throw input_error(m.path(), Table::record_number(r), field, id, "is empty");
-                if (auto it = index.find(id); it != index.end())
-                    return it->second;
-                if (table)
-                    throw input_error(m.path(), Table::record_number(r), field, id,
-                                      "is not an id in " + table->path());
-                index.emplace(id, ids.size());
-                ids.push_back(id);
-                return ids.size() - 1;
-            };
-            const std::size_t i = lookup(o, "origin_id", demand_index, in.demand_ids, demand);
-            const std::size_t j = lookup(d, "destination_id", candidate_index, in.candidate_ids, candidates);
-            const double c = non_negative(m, r, ccol);
-            const auto key = (static_cast<std::uint64_t>(i) << 32) | static_cast<std::uint64_t>(j);
-            if (const auto [it, fresh] = seen.emplace(key, r); !fresh)
-                throw input_error(m.path(), Table::record_number(r), "destination_id", d,
-                                  "is given twice for origin '" + o + "' (first at record " +
-                                      std::to_string(Table::record_number(it->second)) + ")");
-            triplets.push_back({i, j, c});
-        }
-        if (!demand)
-            pr.demand_weights.assign(in.demand_ids.size(), 1.0);
-        pr.costs = SparseCostMatrix::from_triplets(in.demand_ids.size(), in.candidate_ids.size(), std::move(triplets),
-                                                   options.max_cost);
-        in.cost_unit = "matrix";
+/// Demand ids, weights and loads (the load defaults to the weight where blank).
+void read_demand(const Table& demand, LocationTables& tables, LocationInput& in)
+{
+    auto& pr = in.problem;
+    in.demand_ids = read_ids(demand, tables.demand_index);
+    const std::size_t wcol = demand.require_column("weight");
+    const auto lcol = demand.find_column("load");
+    for (std::size_t r = 0; r < demand.size(); ++r) {
+        pr.demand_weights.push_back(non_negative(demand, r, wcol));
+        if (lcol)
+            pr.demand_loads.push_back(demand.text(r, *lcol).empty() ? pr.demand_weights.back()
+                                                                    : non_negative(demand, r, *lcol));
     }
-    pr.max_cost = options.max_cost;
+}
 
-    // capacities and required candidates
+/// A matrix column of ids and its name.
+struct MatrixIdColumn {
+    const char* field;
+    std::size_t column;
+};
+
+/// The index of a matrix id among the demand (or candidate) ids: one of the table's when the table is
+/// given (an id it lacks is an error), else a new id in order of first appearance.
+std::size_t matrix_id_index(const Table& m, std::size_t r, MatrixIdColumn col,
+                            std::unordered_map<std::string, std::size_t>& index, std::vector<std::string>& ids,
+                            const std::optional<Table>& table)
+{
+    const char* field = col.field;
+    const auto& id = m.text(r, col.column);
+    if (id.empty())
+        throw input_error(m.path(), Table::record_number(r), field, id, "is empty");
+    if (auto it = index.find(id); it != index.end())
+        return it->second;
+    if (table)
+        throw input_error(m.path(), Table::record_number(r), field, id, "is not an id in " + table->path());
+    index.emplace(id, ids.size());
+    ids.push_back(id);
+    return ids.size() - 1;
+}
+
+/// Costs from a matrix table (origin_id, destination_id, cost), each pair at most once; without a
+/// demand table every weight is 1.
+void read_matrix_costs(const std::string& path, double max_cost, LocationTables& tables, LocationInput& in)
+{
+    auto& pr = in.problem;
+    const Table m = read_table(path);
+    const MatrixIdColumn origin{"origin_id", m.require_column("origin_id")};
+    const MatrixIdColumn destination{"destination_id", m.require_column("destination_id")};
+    const std::size_t ccol = m.require_column("cost");
+    std::vector<CostTriplet> triplets;
+    std::unordered_map<std::uint64_t, std::size_t> seen;
+    for (std::size_t r = 0; r < m.size(); ++r) {
+        const std::size_t i = matrix_id_index(m, r, origin, tables.demand_index, in.demand_ids, tables.demand);
+        const std::size_t j =
+            matrix_id_index(m, r, destination, tables.candidate_index, in.candidate_ids, tables.candidates);
+        const double c = non_negative(m, r, ccol);
+        const auto key = (static_cast<std::uint64_t>(i) << 32) | static_cast<std::uint64_t>(j);
+        if (const auto [it, fresh] = seen.emplace(key, r); !fresh)
+            throw input_error(m.path(), Table::record_number(r), "destination_id", m.text(r, destination.column),
+                              "is given twice for origin '" + in.demand_ids[i] + "' (first at record " +
+                                  std::to_string(Table::record_number(it->second)) + ")");
+        triplets.push_back({i, j, c});
+    }
+    if (!tables.demand)
+        pr.demand_weights.assign(in.demand_ids.size(), 1.0);
+    pr.costs = SparseCostMatrix::from_triplets(in.demand_ids.size(), in.candidate_ids.size(), std::move(triplets),
+                                               max_cost);
+    in.cost_unit = "matrix";
+}
+
+/// Capacities (the candidates' own, else --capacity, else unlimited) and the candidates always open
+/// (the candidates table's `required` column and the required table's ids).
+void read_capacities_and_required(const std::string& required_path, const LocationTableOptions& options,
+                                  const LocationTables& tables, LocationInput& in)
+{
+    auto& pr = in.problem;
+    const auto& candidates = tables.candidates;
     const std::size_t ncand = in.candidate_ids.size();
     std::vector<double> capacity(ncand, options.capacity ? *options.capacity : UNLIMITED_CAPACITY);
     std::vector<char> required(ncand, 0);
@@ -169,13 +185,13 @@ LocationInput read_location_tables(const LocationTablePaths& paths, const Locati
             for (std::size_t r = 0; r < candidates->size(); ++r)
                 required[r] = yes_no(*candidates, r, *rcol) ? 1 : 0;
     }
-    if (!paths.required.empty()) {
-        const Table rt = read_table(paths.required);
+    if (!required_path.empty()) {
+        const Table rt = read_table(required_path);
         const std::size_t col = rt.require_column("id");
         for (std::size_t r = 0; r < rt.size(); ++r) {
             const auto& id = rt.text(r, col);
-            const auto it = candidate_index.find(id);
-            if (it == candidate_index.end())
+            const auto it = tables.candidate_index.find(id);
+            if (it == tables.candidate_index.end())
                 throw input_error(rt.path(), Table::record_number(r), "id", id,
                                   "is not a candidate id" +
                                       (candidates ? " in " + candidates->path() : std::string(" in the matrix")));
@@ -187,6 +203,33 @@ LocationInput read_location_tables(const LocationTablePaths& paths, const Locati
     for (std::size_t j = 0; j < ncand; ++j)
         if (required[j])
             pr.required.push_back(j);
+}
+
+}  // namespace
+
+LocationInput read_location_tables(const LocationTablePaths& paths, const LocationTableOptions& options)
+{
+    check_location_options(paths, options);
+    LocationInput in;
+    LocationTables tables;
+    if (!paths.demand.empty()) {
+        tables.demand = read_table(paths.demand);
+        read_demand(*tables.demand, tables, in);
+    }
+    if (!paths.candidates.empty()) {
+        tables.candidates = read_table(paths.candidates);
+        in.candidate_ids = read_ids(*tables.candidates, tables.candidate_index);
+    }
+    if (paths.matrix.empty()) {
+        in.problem.costs = SparseCostMatrix::from_geodesic_km(points_of(*tables.demand, "demand point"),
+                                                              points_of(*tables.candidates, "candidate"),
+                                                              options.max_cost, options.detour_factor);
+        in.cost_unit = "km";
+    } else {
+        read_matrix_costs(paths.matrix, options.max_cost, tables, in);
+    }
+    in.problem.max_cost = options.max_cost;
+    read_capacities_and_required(paths.required, options, tables, in);
     return in;
 }
 

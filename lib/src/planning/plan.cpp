@@ -45,6 +45,9 @@ OGRMultiPolygon to_ogr(const std::vector<std::vector<std::vector<LonLat>>>& poly
 }
 
 /// Reads one layer of a plan feature by feature; every error names the source, layer, record and field.
+/// Not detail::AttributeTable (the reader of the other tables): a plan is several named layers of one
+/// open GeoPackage whose columns are typed, and a real is read as the double that was written
+/// (GetFieldAsDouble), never through its text, so a plan read back gives the same totals to the last bit.
 class LayerReader {
 public:
     LayerReader(GDALDataset& ds, const std::string& source, const char* layer_name)

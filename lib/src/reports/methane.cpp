@@ -225,22 +225,18 @@ SiteMethane estimate_site_methane(const Site& site, const MethaneParams& params)
     return estimate_site_methane(site, params, climate_zone_at(site.location));
 }
 
-SiteMethane estimate_site_methane(const Site& site, const MethaneParams& params, ClimateZone zone)
-{
-    validate(params);
-    SiteMethane r;
-    r.site_id = site.site_id;
-    r.country_iso3 = site.country_iso3;
-    r.reporting_year = params.reporting_year;
-    r.gwp100_ch4 = params.gwp100_ch4;
-    r.climate_zone = zone;
-    r.k_per_year = k_bulk_waste_per_year(zone);
+namespace {
 
+/// The IPCC parameters of a site that do not depend on its tonnage: MCF (from its type), DOC (the
+/// country's, else its IPCC region's default composition), oxidation and recovery. False, with
+/// r.unknown_reason set, when the model does not cover the site or its country.
+bool set_site_parameters(const Site& site, const MethaneParams& params, SiteMethane& r)
+{
     r.mcf_category = mcf_category_for(site.site_type, site.depth_m, params.controlled_dump);
     if (!r.mcf_category) {
         r.unknown_reason = "site type '" + std::string(to_string(site.site_type)) +
                            "' is not a solid waste disposal site the IPCC model covers";
-        return r;
+        return false;
     }
     r.mcf = mcf_of(*r.mcf_category);
 
@@ -253,13 +249,60 @@ SiteMethane estimate_site_methane(const Site& site, const MethaneParams& params,
     } else {
         r.unknown_reason = "country '" + site.country_iso3 +
                            "' is not one of the 33 LAC states with an IPCC default waste composition; give its DOC";
-        return r;
+        return false;
     }
 
     r.ox_fraction = site.site_type == SiteType::sanitary_landfill ? params.ox_sanitary_landfill : params.ox_other;
     r.recovery_fraction = site.gas_capture == GasCapture::flaring || site.gas_capture == GasCapture::energy
                               ? params.capture_recovery_fraction
                               : 0.0;
+    return true;
+}
+
+/// The first and last years of deposits: the closure year (or the reporting year) and the opening
+/// year (or assumed_operating_years before the last, flagged). False, with r.unknown_reason set, when
+/// they cannot be known (a closure before the opening, deposits stopped in an unknown year).
+bool set_deposit_years(const Site& site, const MethaneParams& params, SiteMethane& r)
+{
+    if (site.opening_year && site.closure_year && *site.closure_year < *site.opening_year) {
+        r.unknown_reason = "closure_year " + std::to_string(*site.closure_year) + " is before opening_year " +
+                           std::to_string(*site.opening_year);
+        return false;
+    }
+    int last = params.reporting_year;
+    if (site.closure_year)
+        last = std::min(*site.closure_year, params.reporting_year);
+    else if (deposits_have_stopped(site.status)) {
+        r.unknown_reason = "status is '" + std::string(to_string(site.status)) +
+                           "' but closure_year is unknown, so the years of deposits are unknown";
+        return false;
+    }
+    int first = 0;
+    if (site.opening_year) {
+        first = *site.opening_year;
+    } else {
+        first = last - params.assumed_operating_years + 1;
+        r.first_deposit_year_assumed = true;
+    }
+    r.first_deposit_year = first;
+    r.last_deposit_year = last;
+    return true;
+}
+
+}  // namespace
+
+SiteMethane estimate_site_methane(const Site& site, const MethaneParams& params, ClimateZone zone)
+{
+    validate(params);
+    SiteMethane r;
+    r.site_id = site.site_id;
+    r.country_iso3 = site.country_iso3;
+    r.reporting_year = params.reporting_year;
+    r.gwp100_ch4 = params.gwp100_ch4;
+    r.climate_zone = zone;
+    r.k_per_year = k_bulk_waste_per_year(zone);
+    if (!set_site_parameters(site, params, r))
+        return r;
 
     if (!site.waste_t_per_day) {
         r.unknown_reason = "waste_t_per_day is unknown";
@@ -271,32 +314,15 @@ SiteMethane estimate_site_methane(const Site& site, const MethaneParams& params,
     }
     r.annual_waste_t = *site.waste_t_per_day * 365.0;
 
-    if (site.opening_year && site.closure_year && *site.closure_year < *site.opening_year) {
-        r.unknown_reason = "closure_year " + std::to_string(*site.closure_year) + " is before opening_year " +
-                           std::to_string(*site.opening_year);
+    if (!set_deposit_years(site, params, r))
         return r;
-    }
-    int last = params.reporting_year;
-    if (site.closure_year)
-        last = std::min(*site.closure_year, params.reporting_year);
-    else if (deposits_have_stopped(site.status)) {
-        r.unknown_reason = "status is '" + std::string(to_string(site.status)) +
-                           "' but closure_year is unknown, so the years of deposits are unknown";
-        return r;
-    }
-    int first = 0;
-    if (site.opening_year) {
-        first = *site.opening_year;
-    } else {
-        first = last - params.assumed_operating_years + 1;
-        r.first_deposit_year_assumed = true;
-    }
-    r.first_deposit_year = first;
+    const int first = *r.first_deposit_year;
+    const int last = *r.last_deposit_year;
     if (first > params.reporting_year) {  // opens after the reporting year: nothing deposited yet
+        r.last_deposit_year.reset();
         r.ch4_t_per_year = r.co2e_t_per_year = r.ch4_generated_t_per_year = r.ch4_recovered_t_per_year = 0.0;
         return r;
     }
-    r.last_deposit_year = last;
 
     const FodParameters fod{r.doc_fraction, params.docf_fraction, r.mcf,        r.k_per_year,
                             params.f_fraction, r.ox_fraction,      r.recovery_fraction};

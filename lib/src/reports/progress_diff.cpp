@@ -261,19 +261,27 @@ double location_match_tolerance_m(const Site& old_site, const Site& new_site, co
                : options.match_tolerance_m;
 }
 
-SnapshotDiff compare_snapshots(const std::vector<Site>& old_sites, const std::vector<Site>& new_sites,
-                               const DiffOptions& options)
+namespace {
+
+/// Which records of each snapshot are paired already.
+struct Pairing {
+    std::vector<bool> old_paired, new_paired;
+};
+
+SiteChange paired_change(MatchMethod match, const Site& o, const Site& n, double moved_m)
 {
-    check_tolerance(options.match_tolerance_m, "the match tolerance");
-    check_tolerance(options.coarse_match_tolerance_m, "the coarse match tolerance");
-    check_snapshot(old_sites, options.old_label);
-    check_snapshot(new_sites, options.new_label);
+    SiteChange c;
+    c.match = match;
+    c.old_site = o;
+    c.new_site = n;
+    c.moved_m = moved_m;
+    return c;
+}
 
-    SnapshotDiff diff;
-    std::vector<bool> old_paired(old_sites.size(), false);
-    std::vector<bool> new_paired(new_sites.size(), false);
-
-    // 1. By site_id.
+/// Step 1: records with the same site_id are the same site.
+void pair_by_id(const std::vector<Site>& old_sites, const std::vector<Site>& new_sites, Pairing& pairing,
+                std::vector<SiteChange>& changes)
+{
     std::unordered_map<std::string_view, std::size_t> new_by_id;
     for (std::size_t j = 0; j < new_sites.size(); ++j)
         new_by_id.emplace(new_sites[j].site_id, j);
@@ -282,20 +290,21 @@ SnapshotDiff compare_snapshots(const std::vector<Site>& old_sites, const std::ve
         if (it == new_by_id.end())
             continue;
         const std::size_t j = it->second;
-        old_paired[i] = new_paired[j] = true;
-        SiteChange c;
-        c.match = MatchMethod::by_id;
-        c.old_site = old_sites[i];
-        c.new_site = new_sites[j];
-        c.moved_m = geodesic_distance_m(old_sites[i].location, new_sites[j].location);
-        diff.changes.push_back(std::move(c));
+        pairing.old_paired[i] = pairing.new_paired[j] = true;
+        changes.push_back(paired_change(MatchMethod::by_id, old_sites[i], new_sites[j],
+                                        geodesic_distance_m(old_sites[i].location, new_sites[j].location)));
     }
+}
 
-    // 2. The rest by location: every admissible pair, then greedily by (distance, old id, new id).
+/// Step 2: the rest by location: every admissible pair (same country and type, within the tolerance,
+/// coarse records in the same municipality), then greedily by (distance, old id, new id).
+void pair_by_location(const std::vector<Site>& old_sites, const std::vector<Site>& new_sites,
+                      const DiffOptions& options, Pairing& pairing, std::vector<SiteChange>& changes)
+{
     std::vector<std::size_t> new_left;
     std::vector<LonLat> new_left_points;
     for (std::size_t j = 0; j < new_sites.size(); ++j)
-        if (!new_paired[j]) {
+        if (!pairing.new_paired[j]) {
             new_left.push_back(j);
             new_left_points.push_back(new_sites[j].location);
         }
@@ -308,7 +317,7 @@ SnapshotDiff compare_snapshots(const std::vector<Site>& old_sites, const std::ve
     };
     std::vector<Candidate> candidates;
     for (std::size_t i = 0; i < old_sites.size(); ++i) {
-        if (old_paired[i])
+        if (pairing.old_paired[i])
             continue;
         const Site& o = old_sites[i];
         for (const auto& nb : index.within_m(o.location, search_radius_m)) {
@@ -329,47 +338,43 @@ SnapshotDiff compare_snapshots(const std::vector<Site>& old_sites, const std::ve
                std::tie(b.distance_m, old_sites[b.old_index].site_id, new_sites[b.new_index].site_id);
     });
     for (const auto& cand : candidates) {
-        if (old_paired[cand.old_index] || new_paired[cand.new_index])
+        if (pairing.old_paired[cand.old_index] || pairing.new_paired[cand.new_index])
             continue;
-        old_paired[cand.old_index] = new_paired[cand.new_index] = true;
-        SiteChange c;
-        c.match = MatchMethod::by_location;
-        c.old_site = old_sites[cand.old_index];
-        c.new_site = new_sites[cand.new_index];
-        c.moved_m = cand.distance_m;
-        diff.changes.push_back(std::move(c));
+        pairing.old_paired[cand.old_index] = pairing.new_paired[cand.new_index] = true;
+        changes.push_back(paired_change(MatchMethod::by_location, old_sites[cand.old_index],
+                                        new_sites[cand.new_index], cand.distance_m));
     }
-    for (auto& c : diff.changes)
-        classify_pair(c, options.ch4_t_per_year, options.old_waste_t_per_day);
+}
 
-    // 3. Unpaired records.
+/// Step 3: records left unpaired: gone (after a recorded closure, or unexplained) and newly found.
+void add_unpaired(const std::vector<Site>& old_sites, const std::vector<Site>& new_sites, const Pairing& pairing,
+                  std::vector<SiteChange>& changes)
+{
     for (std::size_t i = 0; i < old_sites.size(); ++i)
-        if (!old_paired[i]) {
+        if (!pairing.old_paired[i]) {
             SiteChange c;
             c.old_site = old_sites[i];
             c.kind = closure_recorded(old_sites[i].status) ? ChangeKind::removed_after_closure
                                                            : ChangeKind::gone_unexplained;
             c.details.push_back("not in the new snapshot (old status " +
                                 std::string(to_string(old_sites[i].status)) + ")");
-            diff.changes.push_back(std::move(c));
+            changes.push_back(std::move(c));
         }
     for (std::size_t j = 0; j < new_sites.size(); ++j)
-        if (!new_paired[j]) {
+        if (!pairing.new_paired[j]) {
             SiteChange c;
             c.new_site = new_sites[j];
             c.kind = ChangeKind::newly_found;
             c.details.push_back("not in the old snapshot");
-            diff.changes.push_back(std::move(c));
+            changes.push_back(std::move(c));
         }
+}
 
-    std::sort(diff.changes.begin(), diff.changes.end(), [](const SiteChange& a, const SiteChange& b) {
-        const std::string no_id;
-        const auto& ao = a.old_site ? a.old_site->site_id : no_id;
-        const auto& bo = b.old_site ? b.old_site->site_id : no_id;
-        return std::tie(a.country_iso3(), a.site_id(), ao) < std::tie(b.country_iso3(), b.site_id(), bo);
-    });
-
-    // 4. Per country.
+/// Step 4: the changes counted per country and in total. A reduction over sites none of which the
+/// model knows both ways is unknown, not 0; so is the waste of sites none of which has a known waste.
+void count_per_country(const std::vector<Site>& old_sites, const std::vector<Site>& new_sites,
+                       const DiffOptions& options, SnapshotDiff& diff)
+{
     std::map<std::string, CountryProgress> by_country;
     auto country = [&](const std::string& iso3) -> CountryProgress& {
         auto& p = by_country[iso3];
@@ -393,8 +398,6 @@ SnapshotDiff compare_snapshots(const std::vector<Site>& old_sites, const std::ve
         add_to(country(c.country_iso3()), c);
         add_to(diff.total, c);
     }
-    // A reduction over sites none of which the model knows both ways is unknown, not 0; so is the
-    // waste of sites none of which has a known waste.
     auto unknown_if_nothing_known = [](CountryProgress& p) {
         if (p.no_longer_inadequate_sites > 0 && p.ch4_unknown_sites == p.no_longer_inadequate_sites)
             p.ch4_reduction_t_per_year.reset();
@@ -406,6 +409,33 @@ SnapshotDiff compare_snapshots(const std::vector<Site>& old_sites, const std::ve
         unknown_if_nothing_known(p);
         diff.countries.push_back(std::move(p));
     }
+}
+
+}  // namespace
+
+SnapshotDiff compare_snapshots(const std::vector<Site>& old_sites, const std::vector<Site>& new_sites,
+                               const DiffOptions& options)
+{
+    check_tolerance(options.match_tolerance_m, "the match tolerance");
+    check_tolerance(options.coarse_match_tolerance_m, "the coarse match tolerance");
+    check_snapshot(old_sites, options.old_label);
+    check_snapshot(new_sites, options.new_label);
+
+    SnapshotDiff diff;
+    Pairing pairing{std::vector<bool>(old_sites.size(), false), std::vector<bool>(new_sites.size(), false)};
+    pair_by_id(old_sites, new_sites, pairing, diff.changes);
+    pair_by_location(old_sites, new_sites, options, pairing, diff.changes);
+    for (auto& c : diff.changes)
+        classify_pair(c, options.ch4_t_per_year, options.old_waste_t_per_day);
+    add_unpaired(old_sites, new_sites, pairing, diff.changes);
+
+    std::sort(diff.changes.begin(), diff.changes.end(), [](const SiteChange& a, const SiteChange& b) {
+        const std::string no_id;
+        const auto& ao = a.old_site ? a.old_site->site_id : no_id;
+        const auto& bo = b.old_site ? b.old_site->site_id : no_id;
+        return std::tie(a.country_iso3(), a.site_id(), ao) < std::tie(b.country_iso3(), b.site_id(), bo);
+    });
+    count_per_country(old_sites, new_sites, options, diff);
     diff.with_ch4_model = static_cast<bool>(options.ch4_t_per_year);
     return diff;
 }

@@ -9,6 +9,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <functional>
 #include <string>
 
 namespace basural {
@@ -20,10 +21,10 @@ namespace {
 constexpr double PI = 3.14159265358979323846;
 constexpr double RAD_TO_DEG = 180.0 / PI;
 
-}  // namespace
-
-std::vector<ClusterSummary> cluster_summary(const std::vector<LonLat>& points, const std::vector<double>& weights,
-                                            const ClusterResult& result)
+/// The arguments checked: one label and core flag per point, no weight or none per point, finite
+/// non-negative weights, valid points.
+void check_summary_inputs(const std::vector<LonLat>& points, const std::vector<double>& weights,
+                          const ClusterResult& result)
 {
     const std::size_t n = points.size();
     if (result.label.size() != n || result.is_core.size() != n)
@@ -37,10 +38,13 @@ std::vector<ClusterSummary> cluster_summary(const std::vector<LonLat>& points, c
             throw usage_error("cluster_summary: weight of point " + std::to_string(i) + " is " +
                               format_value(weights[i]) + "; weights must be finite and >= 0");
     check_points("cluster_summary", points);
-    auto weight = [&](std::size_t i) { return weights.empty() ? 1.0 : weights[i]; };
+}
 
+/// The members of each cluster (noise left out).
+std::vector<std::vector<std::size_t>> cluster_members(const ClusterResult& result)
+{
     std::vector<std::vector<std::size_t>> members(static_cast<std::size_t>(std::max(result.cluster_count, 0)));
-    for (std::size_t i = 0; i < n; ++i) {
+    for (std::size_t i = 0; i < result.label.size(); ++i) {
         const int l = result.label[i];
         if (l == NOISE_LABEL)
             continue;
@@ -49,6 +53,50 @@ std::vector<ClusterSummary> cluster_summary(const std::vector<LonLat>& points, c
                               " outside [0, " + std::to_string(result.cluster_count) + ")");
         members[static_cast<std::size_t>(l)].push_back(i);
     }
+    return members;
+}
+
+/// Centroid (the weighted mean of unit vectors: weights when the cluster has any, else one each),
+/// the member nearest it, and the members' mean and largest distance from it. `mem` is in canonical
+/// (lon, lat) order, so ties keep the smallest.
+void set_centroid(const std::vector<LonLat>& points, const std::vector<std::size_t>& mem,
+                  const std::function<double(std::size_t)>& w, ClusterSummary& s)
+{
+    double x = 0.0, y = 0.0, z = 0.0, wsum = 0.0;
+    for (const std::size_t i : mem) {
+        const double phi = points[i].lat_deg / RAD_TO_DEG, lam = points[i].lon_deg / RAD_TO_DEG;
+        x += w(i) * std::cos(phi) * std::cos(lam);
+        y += w(i) * std::cos(phi) * std::sin(lam);
+        z += w(i) * std::sin(phi);
+    }
+    for (const std::size_t i : mem)
+        wsum += w(i);
+    const double norm = std::sqrt(x * x + y * y + z * z);
+    if (norm > 1e-9 * wsum)
+        s.centroid = LonLat{std::atan2(y, x) * RAD_TO_DEG, std::atan2(z, std::hypot(x, y)) * RAD_TO_DEG};
+    else
+        s.centroid = points[mem.front()];  // members spread evenly around the globe: no meaningful mean
+    double best_m = INF, sum_m = 0.0;
+    for (const std::size_t i : mem) {
+        const double d_m = geodesic_distance_m(s.centroid, points[i]);
+        if (d_m < best_m) {
+            best_m = d_m;
+            s.central_index = i;
+        }
+        s.max_distance_from_centroid_m = std::max(s.max_distance_from_centroid_m, d_m);
+        sum_m += w(i) * d_m;
+    }
+    s.mean_distance_from_centroid_m = sum_m / wsum;
+}
+
+}  // namespace
+
+std::vector<ClusterSummary> cluster_summary(const std::vector<LonLat>& points, const std::vector<double>& weights,
+                                            const ClusterResult& result)
+{
+    check_summary_inputs(points, weights, result);
+    auto weight = [&](std::size_t i) { return weights.empty() ? 1.0 : weights[i]; };
+    auto members = cluster_members(result);
 
     std::vector<ClusterSummary> out;
     out.reserve(members.size());
@@ -74,33 +122,7 @@ std::vector<ClusterSummary> cluster_summary(const std::vector<LonLat>& points, c
             s.core_count += result.is_core[i] ? 1 : 0;
         }
         const bool weighted = s.total_weight > 0.0;
-        auto w = [&](std::size_t i) { return weighted ? weight(i) : 1.0; };
-        double x = 0.0, y = 0.0, z = 0.0;
-        for (const std::size_t i : mem) {
-            const double phi = points[i].lat_deg / RAD_TO_DEG, lam = points[i].lon_deg / RAD_TO_DEG;
-            x += w(i) * std::cos(phi) * std::cos(lam);
-            y += w(i) * std::cos(phi) * std::sin(lam);
-            z += w(i) * std::sin(phi);
-        }
-        const double norm = std::sqrt(x * x + y * y + z * z);
-        double wsum = 0.0;
-        for (const std::size_t i : mem)
-            wsum += w(i);
-        if (norm > 1e-9 * wsum)
-            s.centroid = LonLat{std::atan2(y, x) * RAD_TO_DEG, std::atan2(z, std::hypot(x, y)) * RAD_TO_DEG};
-        else
-            s.centroid = points[mem.front()];  // members spread evenly around the globe: no meaningful mean
-        double best_m = INF, sum_m = 0.0;
-        for (const std::size_t i : mem) {
-            const double d_m = geodesic_distance_m(s.centroid, points[i]);
-            if (d_m < best_m) {  // members are in (lon, lat) order, so ties keep the smallest
-                best_m = d_m;
-                s.central_index = i;
-            }
-            s.max_distance_from_centroid_m = std::max(s.max_distance_from_centroid_m, d_m);
-            sum_m += w(i) * d_m;
-        }
-        s.mean_distance_from_centroid_m = sum_m / wsum;
+        set_centroid(points, mem, [&](std::size_t i) { return weighted ? weight(i) : 1.0; }, s);
         out.push_back(s);
     }
     return out;

@@ -69,6 +69,8 @@ void SwapEngine::greedy(Rng* rng, std::size_t rcl)
     }
 }
 
+// About 80 lines, kept whole: the solvers' hot loop (least loss, candidates by decreasing gain, best
+// swap), whose phases share the engine's working arrays; a split comes with a benchmark beside it.
 std::size_t SwapEngine::local_search()
 {
     const std::size_t open_count = static_cast<std::size_t>(std::count(m_open.begin(), m_open.end(), 1));
