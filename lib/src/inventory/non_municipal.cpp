@@ -13,10 +13,27 @@ namespace {
 const std::vector<std::string_view>& not_municipal_waste_terms()
 {
     static const std::vector<std::string_view> terms{
+        // Spanish: hazardous (peligrosos), biological-infectious (RPBI, Mexico's NOM-087), hospital and
+        // medical waste, its sterilisation and incineration
         "residuos peligrosos", "biologico infecciosos", "biologico infeccioso", "rpbi", "residuos hospitalarios",
-        "residuos industriales", "relleno de seguridad", "residuos perigosos", "residuos de servicos de saude",
-        "aterro industrial", "hazardous waste", "medical waste", "healthcare waste", "industrial waste"};
+        "desechos hospitalarios", "desechos peligrosos", "residuos biologicos", "residuos medicos",
+        "desechos medicos", "residuos biosanitarios", "residuos infecciosos", "incinerador", "incineradora",
+        "incineracion", "autoclave", "residuos industriales", "relleno de seguridad",
+        // Portuguese: resíduos perigosos, de serviços de saúde (RSS), hospitalares, incineração
+        "residuos perigosos", "residuos de servicos de saude", "residuos de servico de saude", "rss",
+        "residuos hospitalares", "lixo hospitalar", "residuos infectantes", "incineracao", "aterro industrial",
+        // English
+        "hazardous waste", "medical waste", "healthcare waste", "industrial waste", "incinerator"};
     return terms;
+}
+
+/// Beginnings of words that name the sterilisation of medical waste, also in firms' names
+/// (esterilización, esterilizadora, esterilização; Sterimed, Stericycle): matched at the start of a
+/// word, in names only (they are not vocabulary terms of a type column).
+const std::vector<std::string_view>& not_municipal_waste_stems()
+{
+    static const std::vector<std::string_view> stems{"esteriliz", "steri"};
+    return stems;
 }
 
 }  // namespace
@@ -68,7 +85,24 @@ std::optional<std::string_view> first_in(const std::string& words, const std::ve
     return std::nullopt;
 }
 
+/// The first stem that begins a word of `words`.
+std::optional<std::string_view> first_stem_in(const std::string& words, const std::vector<std::string_view>& stems)
+{
+    for (const auto stem : stems) {
+        std::string start = " ";  // built by appending (GCC 12 -Wrestrict false positive on prepending)
+        start += stem;
+        if (words.find(start) != std::string::npos)
+            return stem;
+    }
+    return std::nullopt;
+}
+
 }  // namespace
+
+const std::vector<std::string_view>& non_municipal_stems()
+{
+    return not_municipal_waste_stems();
+}
 
 const std::vector<std::string_view>& disposal_terms()
 {
@@ -84,6 +118,8 @@ std::optional<std::string_view> non_municipal_name(std::string_view name)
     const std::string words = words_of(name);
     if (const auto waste = first_in(words, not_municipal_waste_terms()))
         return waste;  // a site for hazardous, health-care or industrial waste, landfill or not
+    if (const auto stem = first_stem_in(words, not_municipal_waste_stems()))
+        return stem;
     const auto term = first_in(words, non_municipal_terms());
     if (!term || first_in(words, disposal_terms()))
         return std::nullopt;

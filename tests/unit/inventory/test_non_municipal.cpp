@@ -19,6 +19,23 @@ TEST_CASE("names of transfer stations, sorting plants and hazardous-waste sites 
     CHECK(non_municipal_name("Confinamiento de residuos peligrosos") == "residuos peligrosos");
     CHECK(non_municipal_name("Planta RPBI Norte") == "rpbi");
     CHECK(non_municipal_name("RPBIS") == std::nullopt);  // whole words only
+    // medical-waste handlers, names as published: INEGI CNGMD 2015 (a 'sitio controlado' in Jalisco),
+    // SNIS (Brazil's health-waste trenches, a disused incinerator)
+    CHECK(non_municipal_name("STERIMED S.A. DE C.V.") == "steri");
+    CHECK(non_municipal_name("Stericycle Gestión Ambiental") == "steri");
+    CHECK(non_municipal_name("Esterilizadora de residuos del Bajío") == "esteriliz");
+    CHECK(non_municipal_name("Centro de esterilização de resíduos") == "esteriliz");
+    CHECK(non_municipal_name("Vala para RSS") == "rss");
+    CHECK(non_municipal_name("VALA ESPECÍFICA DE RSS") == "rss");
+    CHECK(non_municipal_name("Incinerador desativado") == "incinerador");
+    CHECK(non_municipal_name("Planta de tratamiento de desechos hospitalarios") == "desechos hospitalarios");
+    CHECK(non_municipal_name("Aterro de resíduos de serviços de saúde") == "residuos de servicos de saude");
+    CHECK(non_municipal_name("Incineración de residuos biológico-infecciosos") == "biologico infecciosos");
+    // a stem begins a word; a municipal site for household and health waste is still a dump
+    CHECK(non_municipal_name("Lixão de Presidente Médici") == std::nullopt);
+    CHECK(non_municipal_name("RANCHO LA SALUD") == std::nullopt);
+    CHECK(non_municipal_name("Aterro para Resíduos Domésticos e de Saúde") == std::nullopt);
+    CHECK(non_municipal_name("Basurero Monasterio") == std::nullopt);
     // a name that also says final disposal names a disposal site
     CHECK(non_municipal_name("Usina de Compostagem de Lixo e Destinação Final de Resíduos Sólidos") == std::nullopt);
     CHECK(non_municipal_name("Usina de triagem e compostagem com vala para aterramento de rejeitos.") == std::nullopt);

@@ -17,6 +17,10 @@ namespace basural {
 /// Portuguese and English.
 const std::vector<std::string_view>& non_municipal_terms();
 
+/// Beginnings of words that name a health-care waste handler in a site's name ("esteriliz", "steri":
+/// "Esterilizadora del Norte", "STERIMED S.A. DE C.V.", "Stericycle"), normalised.
+const std::vector<std::string_view>& non_municipal_stems();
+
 /// The first term found in `text` (a site's name or type) as whole words after normalisation
 /// ("ESTACIÓN DE TRANSFERENCIA SIMARE" -> "estacion de transferencia"); std::nullopt when none is.
 std::optional<std::string_view> non_municipal_term(std::string_view text);
@@ -26,7 +30,8 @@ std::optional<std::string_view> non_municipal_term(std::string_view text);
 const std::vector<std::string_view>& disposal_terms();
 
 /// The non-municipal term of a site's name: a term of hazardous, health-care or industrial waste
-/// ("residuos peligrosos", "RPBI"), or another term (transfer, sorting, composting) when the name has
+/// ("residuos peligrosos", "RPBI", "RSS"), or a word beginning with one of non_municipal_stems()
+/// (the stem is returned), or another term (transfer, sorting, composting) when the name has
 /// no disposal term; the loader then makes the site `other`.
 std::optional<std::string_view> non_municipal_name(std::string_view name);
 
