@@ -107,34 +107,4 @@ bool print_warnings(Streams& io, const std::string& command, const std::vector<S
     return true;
 }
 
-std::vector<std::string> waste_fill_warnings(const WasteEstimateResult& waste)
-{
-    std::vector<std::string> lines;
-    const auto& c = waste.counts;
-    if (c.unknown > 0)
-        lines.push_back("tonnage could not be estimated for " + std::to_string(c.unknown) + " of " +
-                        std::to_string(c.receiving()) +
-                        " receiving sites (no place within reach and no known tonnage in their country): it "
-                        "stays unknown; give --places covering them or map a tonnage column");
-    if (c.implausible > 0) {
-        std::size_t worst = 0;
-        for (std::size_t i = 0; i < waste.sites.size(); ++i)
-            if (waste.implausible[i] &&
-                (!waste.implausible[worst] || *waste.sites[i].waste_t_per_day > *waste.sites[worst].waste_t_per_day))
-                worst = i;
-        const Site& s = waste.sites[worst];
-        char t[64], ceiling[64];
-        std::snprintf(t, sizeof t, "%.0f", *s.waste_t_per_day);
-        std::snprintf(ceiling, sizeof ceiling, "%.0f", waste.plausible_ceiling_t_per_day[worst]);
-        lines.push_back(std::to_string(c.implausible) +
-                        (c.implausible == 1 ? " estimated tonnage is" : " estimated tonnages are") +
-                        " implausible (above what their country's largest city collects; "
-                        "the largest: " +
-                        s.site_id + (s.name.empty() ? "" : " " + s.name) + ", " + t + " t/day against " + ceiling +
-                        "): a city's population may have gone to a site outside it; check them "
-                        "(docs/methods/waste_estimate.md, \"Plausibility\")");
-    }
-    return lines;
-}
-
 }  // namespace basural::app

@@ -74,7 +74,4 @@ bool print_warnings(Streams& io, const std::string& command, const std::vector<S
 /// with `indent` before the first line of each and two more blanks before its continuations.
 void print_lines(std::ostream& out, const std::vector<std::string>& lines, const std::string& indent = "");
 
-/// The lines about the tonnage fill: unknown tonnages left, implausible estimates (with the largest).
-std::vector<std::string> waste_fill_warnings(const WasteEstimateResult& waste);
-
 }  // namespace basural::app

@@ -136,11 +136,18 @@ constexpr std::array COMMANDS = std::to_array<CatalogueEntry>({
      "Situação: {rule}; {n} locais da demanda têm situação desconhecida."},
     {"plan.assume.tonnage",
      "Tonnage of the demand sites: {given} given, {places} estimated from places and country rates, {median} their "
-     "country's median, {unknown} unknown (docs/methods/waste_estimate.md).",
+     "country's median{median_note}, {unknown} unknown{unknown_note} (docs/methods/waste_estimate.md, "
+     "docs/methods/site_rules.md).",
      "Tonelaje de los sitios de la demanda: {given} dados, {places} estimados a partir de localidades y tasas del país, "
-     "{median} la mediana de su país, {unknown} desconocidos (docs/methods/waste_estimate.md).",
+     "{median} la mediana de su país{median_note}, {unknown} desconocidos{unknown_note} (docs/methods/waste_estimate.md, "
+     "docs/methods/site_rules.md).",
      "Tonelagem dos locais da demanda: {given} informadas, {places} estimadas a partir de localidades e taxas do país, "
-     "{median} a mediana de seu país, {unknown} desconhecidas (docs/methods/waste_estimate.md)."},
+     "{median} a mediana de seu país{median_note}, {unknown} desconhecidas{unknown_note} "
+     "(docs/methods/waste_estimate.md, docs/methods/site_rules.md)."},
+    {"plan.assume.tonnage_scaled", " ({n} scaled down to the country's waste budget)",
+     " ({n} reducidos al presupuesto de residuos del país)", " ({n} reduzidas ao orçamento de resíduos do país)"},
+    {"plan.assume.tonnage_no_room", " ({n} with no room left in the country's waste budget)",
+     " ({n} sin margen en el presupuesto de residuos del país)", " ({n} sem margem no orçamento de resíduos do país)"},
     {"plan.assume.weighting_count",
      "Weighting: by site count (every dump weighs 1, no t/day limit applies) where a demand site's tonnage is unknown: "
      "{weighting}. Give tonnages (--field waste_t_per_day=COLUMN) or places (--places) to plan by t/day.",
@@ -153,20 +160,24 @@ constexpr std::array COMMANDS = std::to_array<CatalogueEntry>({
     {"plan.assume.weighting_t", "Weighting: by t/day.", "Ponderación: por t/día.", "Ponderação: por t/dia."},
     {"plan.assume.implausible:one",
      "Implausible estimates: {n} demand site carries {t} t/day estimated above what its country's largest city "
-     "collects (waste_implausible = yes in the plan's rows; docs/methods/waste_estimate.md, \"Plausibility\").",
+     "collects, or resting on a city another site is about as near to (waste_implausible = yes in the plan's rows; "
+     "docs/methods/waste_estimate.md, \"Plausibility\").",
      "Estimaciones inverosímiles: {n} sitio de la demanda lleva {t} t/día estimadas por encima de lo que recolecta la "
-     "ciudad más grande de su país (waste_implausible = yes en las filas del plan; docs/methods/waste_estimate.md, "
-     "\"Plausibility\").",
+     "ciudad más grande de su país, o que descansan en una ciudad que otro sitio tiene casi igual de cerca "
+     "(waste_implausible = yes en las filas del plan; docs/methods/waste_estimate.md, \"Plausibility\").",
      "Estimativas implausíveis: {n} local da demanda carrega {t} t/dia estimadas acima do que a maior cidade de seu "
-     "país coleta (waste_implausible = yes nas linhas do plano; docs/methods/waste_estimate.md, \"Plausibility\")."},
+     "país coleta, ou apoiadas numa cidade que outro local tem quase tão perto (waste_implausible = yes nas linhas do "
+     "plano; docs/methods/waste_estimate.md, \"Plausibility\")."},
     {"plan.assume.implausible:other",
      "Implausible estimates: {n} demand sites carry {t} t/day estimated above what their country's largest city "
-     "collects (waste_implausible = yes in the plan's rows; docs/methods/waste_estimate.md, \"Plausibility\").",
+     "collects, or resting on a city another site is about as near to (waste_implausible = yes in the plan's rows; "
+     "docs/methods/waste_estimate.md, \"Plausibility\").",
      "Estimaciones inverosímiles: {n} sitios de la demanda llevan {t} t/día estimadas por encima de lo que recolecta la "
-     "ciudad más grande de su país (waste_implausible = yes en las filas del plan; docs/methods/waste_estimate.md, "
-     "\"Plausibility\").",
+     "ciudad más grande de su país, o que descansan en una ciudad que otro sitio tiene casi igual de cerca "
+     "(waste_implausible = yes en las filas del plan; docs/methods/waste_estimate.md, \"Plausibility\").",
      "Estimativas implausíveis: {n} locais da demanda carregam {t} t/dia estimadas acima do que a maior cidade de seu "
-     "país coleta (waste_implausible = yes nas linhas do plano; docs/methods/waste_estimate.md, \"Plausibility\")."},
+     "país coleta, ou apoiadas numa cidade que outro local tem quase tão perto (waste_implausible = yes nas linhas do "
+     "plano; docs/methods/waste_estimate.md, \"Plausibility\")."},
 
     // basural progress
     {"cmd.progress.rejected:one", "{n} rejected record is not compared: list it with basural validate",

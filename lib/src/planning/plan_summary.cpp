@@ -7,6 +7,7 @@
 #include <cmath>
 #include <cstdio>
 #include <limits>
+#include <map>
 #include <optional>
 #include <set>
 
@@ -156,6 +157,10 @@ WasteFillCounts record_waste_sources(RegionalPlan& plan, const WasteEstimateResu
         start = end + 1;
     }
     const bool all = planned.empty() || planned == "all";
+    std::map<std::string, const CountryWasteAllocation*> fallback;  // countries whose median was capped
+    for (const auto& row : waste.countries)
+        if (row.median_t_per_day && row.fallback_t_per_day && *row.fallback_t_per_day < *row.median_t_per_day)
+            fallback[row.country_iso3] = &row;
     WasteFillCounts c;
     for (std::size_t i = 0; i < waste.sites.size() && i < waste.source.size(); ++i) {
         const Site& s = waste.sites[i];
@@ -168,6 +173,10 @@ WasteFillCounts record_waste_sources(RegionalPlan& plan, const WasteEstimateResu
         case WasteSource::unknown: ++c.unknown; break;
         case WasteSource::not_receiving: break;
         }
+        if (const auto f = fallback.find(s.country_iso3); f != fallback.end()) {
+            c.country_median_scaled += waste.source[i] == WasteSource::country_median ? 1 : 0;
+            c.unknown_no_room += waste.source[i] == WasteSource::unknown && f->second->sites_no_room > 0 ? 1 : 0;
+        }
         c.implausible += i < waste.implausible.size() && waste.implausible[i] ? 1 : 0;
     }
     auto& par = plan.parameters;
@@ -175,6 +184,8 @@ WasteFillCounts record_waste_sources(RegionalPlan& plan, const WasteEstimateResu
     par["demand_sites_waste_from_places"] = std::to_string(c.places);
     par["demand_sites_waste_country_median"] = std::to_string(c.country_median);
     par["demand_sites_waste_unknown"] = std::to_string(c.unknown);
+    par["demand_sites_waste_country_median_scaled"] = std::to_string(c.country_median_scaled);
+    par["demand_sites_waste_unknown_no_room"] = std::to_string(c.unknown_no_room);
     return c;
 }
 
@@ -262,11 +273,18 @@ std::string status_line(const RegionalPlan& plan, const Locale& loc)
 
 std::string tonnage_line(const RegionalPlan& plan, const Locale& loc)
 {
+    // the dumps the country's waste budget scaled down or left unknown (docs/methods/site_rules.md)
+    const auto note = [&](const char* key, const char* name) {
+        const std::string n = param(plan, name, "0");
+        return n == "0" ? std::string() : tr(loc, key, {{"n", count_text(plan, name, loc)}});
+    };
     return tr(loc, "plan.assume.tonnage",
               {{"given", count_text(plan, "demand_sites_waste_given", loc)},
                {"places", count_text(plan, "demand_sites_waste_from_places", loc)},
                {"median", count_text(plan, "demand_sites_waste_country_median", loc)},
-               {"unknown", count_text(plan, "demand_sites_waste_unknown", loc)}});
+               {"median_note", note("plan.assume.tonnage_scaled", "demand_sites_waste_country_median_scaled")},
+               {"unknown", count_text(plan, "demand_sites_waste_unknown", loc)},
+               {"unknown_note", note("plan.assume.tonnage_no_room", "demand_sites_waste_unknown_no_room")}});
 }
 
 }  // namespace

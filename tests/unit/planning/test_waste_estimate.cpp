@@ -221,3 +221,134 @@ TEST_CASE("an estimate above what the country's largest city collects is implaus
     }
     CHECK_THROWS_AS(check_waste_plausibility(sites, places, {mex}, 0.0), usage_error);
 }
+
+TEST_CASE("the country median fills no more than the country's waste leaves", "[waste_estimate][fill_waste]")
+{
+    // Brazil generates 3,650 t/year = 10 t/day and collects 90% of it: 9 t/day. Dump A carries 3 t/day
+    // and landfill L 2 t/day (given), so the fallback has room for 9 - 5 = 4 t/day. Dumps C and D have
+    // no tonnage and no place: the median of the known dumps (A alone) is 3 t/day, but together they
+    // may take 4 at most, so each takes min(3, 4 / 2) = 2 t/day.
+    const LonLat a{-47.9, -15.8};
+    std::vector<Site> sites{
+        test::make_site("A", "BRA", a, SiteType::open_dump, SiteStatus::active, 3.0),
+        test::make_site("L", "BRA", geodesic_direct(a, 90.0, 100000.0), SiteType::sanitary_landfill,
+                        SiteStatus::active, 2.0),
+        test::make_site("C", "BRA", geodesic_direct(a, 180.0, 100000.0), SiteType::open_dump, SiteStatus::unknown),
+        test::make_site("D", "BRA", geodesic_direct(a, 0.0, 100000.0), SiteType::controlled_dump, SiteStatus::active),
+    };
+    CountryWaste bra;
+    bra.iso3 = "BRA";
+    bra.msw_t_per_year = 3650.0;
+    bra.collection_coverage_pct = 90.0;
+    WasteFillParams p;
+    p.from_places = false;
+    auto r = fill_waste(sites, {}, {bra}, p);
+    CHECK(*r.sites[2].waste_t_per_day == Approx(2.0).epsilon(1e-12));
+    CHECK(*r.sites[3].waste_t_per_day == Approx(2.0).epsilon(1e-12));
+    CHECK(r.source[2] == WasteSource::country_median);
+    CHECK(r.sites[3].waste_provenance == Provenance::estimated);
+    CHECK(r.counts.country_median == 2);
+    CHECK(r.counts.country_median_scaled == 2);
+    const auto& row = basural::test::country_row(r, "BRA");
+    CHECK(*row.median_t_per_day == 3.0);
+    CHECK(row.fallback_budget->collected_t_per_day == Approx(9.0).epsilon(1e-12));
+    CHECK(row.fallback_budget->room_t_per_day == Approx(4.0).epsilon(1e-12));
+    CHECK(row.sites_fallback == 2);
+    CHECK_THAT(waste_sources_line(r), Catch::Contains("2 their country's median (2 scaled down"));
+
+    SECTION("room enough: the median as it is")
+    {
+        bra.msw_t_per_year = 36500.0;  // 90 t/day collected, 85 of room
+        r = fill_waste(sites, {}, {bra}, p);
+        CHECK(*r.sites[2].waste_t_per_day == 3.0);
+        CHECK(r.counts.country_median_scaled == 0);
+    }
+    SECTION("no room left: unknown, never 0")
+    {
+        sites[0].waste_t_per_day = 8.0;  // 8 + 2 > 9 collected
+        r = fill_waste(sites, {}, {bra}, p);
+        CHECK_FALSE(r.sites[2].waste_t_per_day.has_value());
+        CHECK(r.source[3] == WasteSource::unknown);
+        CHECK(r.counts.unknown == 2);
+        CHECK(r.counts.unknown_no_room == 2);
+        CHECK(basural::test::country_row(r, "BRA").sites_no_room == 2);
+        CHECK_THAT(waste_sources_line(r), Catch::Contains("2 unknown (2 with no room left"));
+    }
+    SECTION("population x kg per capita when the tonnage per year is not given")
+    {
+        bra.msw_t_per_year.reset();
+        bra.population = 10000;
+        bra.msw_kg_per_capita_day = 1.0;  // 10 t/day, as above
+        r = fill_waste(sites, {}, {bra}, p);
+        CHECK(*r.sites[2].waste_t_per_day == Approx(2.0).epsilon(1e-12));
+    }
+    SECTION("a country without figures: the median, unscaled")
+    {
+        r = fill_waste(sites, {}, {}, p);
+        CHECK(*r.sites[2].waste_t_per_day == 3.0);
+        CHECK_FALSE(basural::test::country_row(r, "BRA").fallback_budget.has_value());
+    }
+}
+
+TEST_CASE("an estimate resting on a city another site is as near to is implausible", "[waste_estimate][fill_waste]")
+{
+    // City C (200,000 people) lies 10 km from site S1 and 10.5 km from S2: within 10%, so which of
+    // them receives it is not known. S1 also serves town T (50,000, 1 km away): 250,000 people x
+    // 1 kg x 100% = 250 t/day, of which C is 200 (more than half): implausible, ceiling 50 t/day
+    // (what T carries). S2 serves U (30,000): 30 t/day, plausible. A city of 1,000,000 beyond reach
+    // sets the country ceiling at 1,000 t/day, so only the shared-city rule applies.
+    const LonLat c{-103.35, 20.67};
+    const LonLat s1 = geodesic_direct(c, 90.0, 10000.0);
+    const LonLat s2 = geodesic_direct(c, 270.0, 10500.0);
+    const std::vector<Site> sites{test::make_site("S1", "MEX", s1, SiteType::controlled_dump, SiteStatus::unknown),
+                                  test::make_site("S2", "MEX", s2, SiteType::open_dump, SiteStatus::active)};
+    std::vector<Place> places{basural::test::make_place("C", "MEX", c, 200000),
+                              basural::test::make_place("T", "MEX", geodesic_direct(s1, 90.0, 1000.0), 50000),
+                              basural::test::make_place("U", "MEX", geodesic_direct(s2, 270.0, 1000.0), 30000),
+                              basural::test::make_place("BIG", "MEX", geodesic_direct(c, 0.0, 300000.0), 1000000)};
+    places[0].name = "Ciudad";
+    CountryWaste mex;
+    mex.iso3 = "MEX";
+    mex.msw_kg_per_capita_day = 1.0;
+    mex.collection_coverage_pct = 100.0;
+    auto r = fill_waste(sites, places, {mex});
+    REQUIRE(r.source[0] == WasteSource::places);
+    CHECK(*r.sites[0].waste_t_per_day == Approx(250.0).epsilon(1e-12));
+    CHECK(r.main_place[0].name == "Ciudad");
+    CHECK(r.main_place[0].distance_m == Approx(10000.0).margin(1e-3));
+    CHECK(r.main_place[0].runner_up_distance_m == Approx(10500.0).margin(1e-3));
+    CHECK(r.implausible[0] == 1);
+    CHECK(r.shared_city[0] == 1);
+    CHECK(r.plausible_ceiling_t_per_day[0] == Approx(50.0).epsilon(1e-12));
+    CHECK(r.implausible[1] == 0);
+    CHECK(r.counts.implausible == 1);
+    CHECK(r.counts.implausible_shared_city == 1);
+    const auto lines = waste_fill_warnings(r);
+    REQUIRE(lines.size() == 1);
+    CHECK_THAT(lines[0], Catch::Contains("1 estimated tonnage rests mostly on a city another receiving site is as "
+                                         "near to (within 10%)"));
+    CHECK_THAT(lines[0], Catch::Contains("S1, 250 t/day, 200 of them from Ciudad (10.0 km; the next site 10.5 km)"));
+
+    SECTION("a runner-up more than 10% farther: the city is the site's own")
+    {
+        auto far = sites;
+        far[1].location = geodesic_direct(c, 270.0, 11500.0);
+        places[2].location = geodesic_direct(far[1].location, 270.0, 1000.0);
+        r = fill_waste(far, places, {mex});
+        CHECK(r.counts.implausible == 0);
+    }
+    SECTION("the city is less than half of the estimate")
+    {
+        places[1].population = 250000;
+        r = fill_waste(sites, places, {mex});
+        CHECK(*r.sites[0].waste_t_per_day == Approx(450.0).epsilon(1e-12));
+        CHECK(r.counts.implausible == 0);
+    }
+    SECTION("a town under 100,000 people is not a city")
+    {
+        places[0].population = 99999;
+        places[1].population = 1;
+        r = fill_waste(sites, places, {mex});
+        CHECK(r.counts.implausible == 0);
+    }
+}

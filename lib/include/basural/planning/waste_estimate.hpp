@@ -15,6 +15,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <map>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -25,6 +26,19 @@ struct WasteEstimateParams {
     /// A place is served by the nearest receiving site of its country only within this geodesic distance.
     double max_distance_m = 50000.0;
 };
+
+/// How much the country-median fallback may add in a country (fill_waste, step 3), t/day.
+struct FallbackBudget {
+    double collected_t_per_day = 0.0;  ///< the country's waste x its collection coverage (100% when unknown)
+    /// collected - the tonnage its receiving sites already carry (given or estimated from places);
+    /// never below 0.
+    double room_t_per_day = 0.0;
+};
+
+/// The fallback budget of `country` (its waste: msw_t_per_year / 365, or population x kg/capita/day),
+/// given the t/day its receiving sites already carry; absent when the country's waste is unknown.
+/// docs/methods/site_rules.md, "The budget of the median".
+std::optional<FallbackBudget> fallback_budget(const CountryWaste& country, double receiving_known_t_per_day);
 
 /// What the allocation did in one country (the country of the places and sites counted).
 struct CountryWasteAllocation {
@@ -39,6 +53,24 @@ struct CountryWasteAllocation {
     std::size_t sites_estimated = 0;            ///< receiving sites given an estimated tonnage
     std::size_t sites_unknown = 0;              ///< receiving sites still without a tonnage
     bool parameters_missing = false;            ///< no kg/capita/day or collection coverage for the country
+    /// Set by fill_waste when some receiving dump of the country has no tonnage after the places:
+    /// the median of the known dump tonnages, the budget, and what each such dump takes
+    /// (min(median, room / dumps to fill)); sites_no_room of them stay unknown when the room is 0.
+    std::optional<double> median_t_per_day;
+    std::optional<FallbackBudget> fallback_budget;
+    std::optional<double> fallback_t_per_day;
+    std::size_t sites_fallback = 0;
+    std::size_t sites_no_room = 0;
+};
+
+/// The most populous place allocated to a site (estimate_waste), and how near the runner-up
+/// receiving site of its country is to that place.
+struct MainPlace {
+    std::string name;                 ///< empty when no place was allocated to the site
+    std::int64_t population = 0;
+    double distance_m = 0.0;          ///< from the place to the site
+    /// From the place to the second-nearest receiving site of its country; infinity when none.
+    double runner_up_distance_m = 0.0;
 };
 
 /// Where a site's tonnage comes from after fill_waste.
@@ -54,7 +86,14 @@ std::string_view to_string(WasteSource s) noexcept;
 /// Counts of receiving sites by the source of their tonnage.
 struct WasteFillCounts {
     std::size_t given = 0, places = 0, country_median = 0, unknown = 0;
-    std::size_t implausible = 0;  ///< estimated tonnages above their country's plausible ceiling
+    std::size_t implausible = 0;  ///< estimated tonnages above their plausible ceiling (either rule)
+    std::size_t implausible_shared_city = 0;  ///< of which by the shared-city rule (SHARED_CITY_*)
+    /// Of country_median: dumps given less than the median, so their country's fallback stays
+    /// within its budget (FallbackBudget).
+    std::size_t country_median_scaled = 0;
+    /// Of unknown: dumps the median would have filled, left unknown because their country's known
+    /// tonnages already reach its budget.
+    std::size_t unknown_no_room = 0;
     std::size_t receiving() const noexcept { return given + places + country_median + unknown; }
 };
 
@@ -64,6 +103,11 @@ struct WasteEstimateResult {
     std::vector<Site> sites;
     /// Population allocated to each site (index-aligned with `sites`), also for sites with observed tonnage.
     std::vector<std::int64_t> served_population;
+    /// The main place of each site (index-aligned with `sites`); empty after fill_waste without places.
+    std::vector<MainPlace> main_place;
+    /// Per site (index-aligned, set by fill_waste): its estimate rests mostly on a city shared with
+    /// another site (SHARED_CITY_*): also counted in `implausible`.
+    std::vector<char> shared_city;
     /// One row per country with places or sites, sorted by ISO3 code.
     std::vector<CountryWasteAllocation> countries;
     /// Set by fill_waste (empty after estimate_waste alone), index-aligned with `sites`: where the
@@ -91,9 +135,23 @@ WasteEstimateResult estimate_waste(const std::vector<Site>& sites, const std::ve
 /// sites (check_waste_plausibility; docs/methods/waste_estimate.md, "Plausibility").
 inline constexpr double PLAUSIBLE_MULTIPLE_OF_MEAN = 10.0;
 
+/// A site's estimate from places is implausible when more than half of it is one place of at least
+/// SHARED_CITY_MIN_POPULATION people whose second-nearest receiving site is at most
+/// SHARED_CITY_DISTANCE_RATIO times as far as the site: the whole city went to whichever site is a
+/// little nearer, though it may as well go to the other (Guadalajara to "STERIMED S.A. DE C.V.",
+/// 23.6 km against 25.3). Its ceiling is then what the rest of its places carry.
+/// docs/methods/waste_estimate.md, "Plausibility".
+inline constexpr std::int64_t SHARED_CITY_MIN_POPULATION = 100000;
+inline constexpr double SHARED_CITY_DISTANCE_RATIO = 1.1;
+
 /// "Tonnage of the N receiving sites: G given, P estimated from places and country rates, M their
 /// country's median, U unknown; I implausible estimates (T t/day)." (docs/methods/waste_estimate.md)
 std::string waste_sources_line(const WasteEstimateResult& waste);
+
+/// The warning lines about a fill (every command prints them in its block "results rest on
+/// unknowns"; the Python module and the report use the same): receiving sites whose tonnage stays
+/// unknown and why, and the implausible estimates with the largest of them. Empty when neither.
+std::vector<std::string> waste_fill_warnings(const WasteEstimateResult& waste);
 
 /// Which estimated tonnages are implausible (see fill_waste), index-aligned with the sites checked.
 struct PlausibilityCheck {
@@ -129,11 +187,13 @@ struct WasteFillParams {
 ///   2. otherwise it is estimated from the places the site serves (estimate_waste; skipped when
 ///      params.from_places is false);
 ///   3. a receiving dump still without one takes the median of the known positive tonnages of its
-///      country's receiving dumps (after step 2), waste_provenance = estimated;
+///      country's receiving dumps (after step 2), waste_provenance = estimated; scaled down so that
+///      the dumps it fills take together no more than the country's fallback_budget room (none
+///      left: they stay unknown);
 ///   4. otherwise it stays unknown (never 0).
 /// Then every receiving site whose tonnage is estimated (from the inventory or from steps 2-3) is
 /// checked by check_waste_plausibility (with the places and rates given, also when from_places is
-/// false). Sites that do not receive waste are left as they are. Throws usage_error for a
+/// false), and each estimated from places by the shared-city rule (SHARED_CITY_*). Sites that do not receive waste are left as they are. Throws usage_error for a
 /// non-positive distance or multiple.
 WasteEstimateResult fill_waste(const std::vector<Site>& sites, const std::vector<Place>& places,
                                const std::vector<CountryWaste>& countries, const WasteFillParams& params = {});
