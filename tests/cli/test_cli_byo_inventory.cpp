@@ -19,6 +19,7 @@
 #include <filesystem>
 #include <fstream>
 #include <map>
+#include <set>
 #include <sstream>
 
 using basural::test::fixture;
@@ -327,6 +328,43 @@ TEST_CASE("outputs read each other: plan, ranking, methane table and import outp
     CHECK_THAT(unwrapped(r.out), Contains("records read 6 = loaded 6 + rejected 0"));
 
     REQUIRE(run_cli(with_waste({"regionalize", again, "-o", plan})).exit_code == 0);
+    const auto written = basural::read_plan(plan);
+    std::set<std::string> proposed;
+    for (const auto& f : written.facilities)
+        if (!f.existing)
+            proposed.insert(f.facility_id);
+    REQUIRE_FALSE(proposed.empty());
+
+    // the plan read by coverage: the same facilities and served sites as the plan's own layers
+    r = run_cli(with_waste({"coverage", again, "--plan", plan, "--format", "json"}));
+    REQUIRE(r.exit_code == 0);
+    const auto covered = country_row(json::parse(r.out)["countries"], "ARG");
+    CHECK(covered["plan_facilities_proposed"] == proposed.size());
+    CHECK(covered["plan_sites_served"] == written.assignments.size());
+
+    // the plan read by prioritize: every proposed facility a dump waits for is one of the plan's
+    const auto ranked_csv = (dir / "ranked.csv").string();
+    REQUIRE(run_cli(with_waste({"prioritize", again, "--plan", plan, "-o", ranked_csv})).exit_code == 0);
+    std::size_t waiting = 0;
+    for (const auto& [id, row] : csv_rows(slurp(ranked_csv), "site_id"))
+        if (!row.at("proposed_facility").empty()) {
+            INFO(id);
+            CHECK(proposed.count(row.at("proposed_facility")) == 1);
+            ++waiting;
+        }
+    CHECK(waiting > 0);
+
+    // the plan read by report: every facility of the plan is in the country report
+    const auto html = (dir / "report.html").string();
+    r = run_cli(with_waste({"report", again, "--country", "ARG", "--plan", plan, "-o", html}));
+    INFO(r.err);
+    REQUIRE(r.exit_code == 0);
+    const std::string page = slurp(html);
+    for (const auto& f : written.facilities) {
+        INFO(f.facility_id);
+        CHECK(page.find(f.facility_id) != std::string::npos);
+    }
+
     // the ranking as CSV and as GeoPackage both feed map --ranking
     for (const char* name : {"ranking.csv", "ranking.gpkg"}) {
         INFO(name);

@@ -104,7 +104,9 @@ std::string value_text(const PriorityRow& r, PriorityCriterion c)
     switch (c) {
     case PriorityCriterion::waste:
         return "waste " + fmt("%.1f", *r.waste_t_per_day) + " t/day" +
-               (r.waste_provenance == Provenance::estimated ? " (estimated)" : "");
+               (r.waste_implausible                              ? " (estimated, implausible)"
+                : r.waste_provenance == Provenance::estimated ? " (estimated)"
+                                                               : "");
     case PriorityCriterion::methane: return "methane " + fmt("%.0f", *r.ch4_t_per_year) + " t CH4/yr";
     case PriorityCriterion::people_2km: return std::to_string(r.people_2km) + " people within 2 km";
     case PriorityCriterion::open_burning: return "open burning";

@@ -223,3 +223,17 @@ TEST_CASE("priority table has a score column per criterion, empty when unknown, 
     CHECK(std::get<std::string>(t.rows[1][col("status")]) == "active");
     CHECK(std::get<std::string>(t.rows[1][col("waste_implausible")]) == "no");
 }
+
+TEST_CASE("a ranked dump whose tonnage is an implausible estimate says so in its row and its why", "[priority]")
+{
+    auto f = fixture();
+    // A's 100 t/day flagged implausible (as fill_waste would), and labelled an estimate
+    f.waste.implausible.assign(f.waste.sites.size(), 0);
+    f.waste.implausible[2] = 1;
+    f.waste.sites[2].waste_provenance = Provenance::estimated;
+    const auto rows = prioritize_closures(f.waste, f.places, nullptr, params());
+    const auto& a = by_id(rows, "A");
+    CHECK(a.waste_implausible);
+    CHECK_THAT(a.why, Catch::StartsWith("waste 100.0 t/day (estimated, implausible) (+0.250)"));
+    CHECK_FALSE(by_id(rows, "B").waste_implausible);
+}
