@@ -138,6 +138,37 @@ constexpr std::array REPORT = std::to_array<CatalogueEntry>({
      "locais se isso não for conhecido; docs/methods/waste_estimate.md, \"Plausibility\"). A população de uma cidade "
      "pode ter sido atribuída a locais fora dela. Os números que as incluem (marcados com {mark}) superestimam os "
      "resíduos desses locais: verifique-as antes de citá-los."},
+    {"report.warn.waste_shared_city:one",
+     "{n} estimated tonnage rests mostly on a city that another site is about as near to (within 10%), and the whole "
+     "city was given to the nearer one: {site}, {t} t/day, {city_t} of them from {city} ({km} km away; the next site "
+     "{next_km} km; docs/methods/waste_estimate.md, \"Plausibility\"). The figures that include it (marked {mark}) "
+     "may put that city's waste at the wrong site: check which site receives it before quoting them.",
+     "{n} tonelaje estimado descansa sobre todo en una ciudad que otro sitio tiene casi igual de cerca (a menos de un "
+     "10% más), y la ciudad entera se atribuyó al más cercano: {site}, {t} t/día, {city_t} de ellas de {city} (a {km} "
+     "km; el sitio siguiente a {next_km} km; docs/methods/waste_estimate.md, \"Plausibility\"). Las cifras que lo "
+     "incluyen (marcadas con {mark}) pueden poner los residuos de esa ciudad en el sitio equivocado: verifique qué "
+     "sitio los recibe antes de citarlas.",
+     "{n} tonelagem estimada se apoia sobretudo numa cidade que outro local tem quase tão perto (menos de 10% mais "
+     "longe), e a cidade inteira foi atribuída ao mais próximo: {site}, {t} t/dia, {city_t} delas de {city} (a {km} "
+     "km; o local seguinte a {next_km} km; docs/methods/waste_estimate.md, \"Plausibility\"). Os números que a "
+     "incluem (marcados com {mark}) podem pôr os resíduos dessa cidade no local errado: verifique qual local os "
+     "recebe antes de citá-los."},
+    {"report.warn.waste_shared_city:other",
+     "{n} estimated tonnages rest mostly on a city that another site is about as near to (within 10%), each city "
+     "given whole to the nearer site; the largest: {site}, {t} t/day, {city_t} of them from {city} ({km} km away; the "
+     "next site {next_km} km; docs/methods/waste_estimate.md, \"Plausibility\"). The figures that include them "
+     "(marked {mark}) may put those cities' waste at the wrong sites: check which sites receive it before quoting "
+     "them.",
+     "{n} tonelajes estimados descansan sobre todo en una ciudad que otro sitio tiene casi igual de cerca (a menos de "
+     "un 10% más), cada ciudad atribuida entera al sitio más cercano; el mayor: {site}, {t} t/día, {city_t} de ellas "
+     "de {city} (a {km} km; el sitio siguiente a {next_km} km; docs/methods/waste_estimate.md, \"Plausibility\"). "
+     "Las cifras que los incluyen (marcadas con {mark}) pueden poner los residuos de esas ciudades en sitios "
+     "equivocados: verifique qué sitios los reciben antes de citarlas.",
+     "{n} tonelagens estimadas se apoiam sobretudo numa cidade que outro local tem quase tão perto (menos de 10% mais "
+     "longe), cada cidade atribuída inteira ao local mais próximo; a maior: {site}, {t} t/dia, {city_t} delas de "
+     "{city} (a {km} km; o local seguinte a {next_km} km; docs/methods/waste_estimate.md, \"Plausibility\"). Os "
+     "números que as incluem (marcados com {mark}) podem pôr os resíduos dessas cidades nos locais errados: "
+     "verifique quais locais os recebem antes de citá-los."},
     {"report.note.implausible_mark",
      "† rests on an implausible estimate of tonnage (the warning of the summary; docs/methods/waste_estimate.md, "
      "\"Plausibility\").",

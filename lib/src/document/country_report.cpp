@@ -105,6 +105,8 @@ void select_country(ReportModel& m, const CountryReportInputs& in)
         m.plausible_ceiling_t_per_day.push_back(i < in.waste->plausible_ceiling_t_per_day.size()
                                                     ? in.waste->plausible_ceiling_t_per_day[i]
                                                     : std::numeric_limits<double>::quiet_NaN());
+        m.shared_city.push_back(i < in.waste->shared_city.size() ? in.waste->shared_city[i] : 0);
+        m.main_place.push_back(i < in.waste->main_place.size() ? in.waste->main_place[i] : MainPlace{});
     }
     if (m.sites.empty())
         throw input_error(in.inventory->source, "has no site in " + m.iso3 +

@@ -28,6 +28,9 @@ struct ReportModel {
     /// (NaN where there is none).
     std::vector<char> implausible;
     std::vector<double> plausible_ceiling_t_per_day;
+    /// Per site: flagged by the shared-city rule (fill_waste), and the place most of its estimate is.
+    std::vector<char> shared_city;
+    std::vector<MainPlace> main_place;
     std::vector<Place> places;                ///< the country's places
     RegionalPlan plan;                        ///< the plan's part in the country
     Admin1Groups groups;                      ///< the unit of every site, place and facility
@@ -43,6 +46,7 @@ struct ReportModel {
     /// The facilities of the plan in scope (every one, or those standing in the state).
     bool facility_in_scope(const PlanFacility& f) const;
     bool site_implausible(std::size_t i) const { return i < implausible.size() && implausible[i]; }
+    bool site_shared_city(std::size_t i) const { return i < shared_city.size() && shared_city[i]; }
 
     std::string t(std::string_view key, const MessageArgs& args = {}) const { return tr(locale, key, args); }
     std::string tn(std::string_view key, std::int64_t n, const MessageArgs& args = {}) const

@@ -125,13 +125,14 @@ DocKeyFigures key_figures(const ReportModel& m, const CountryCoverage& r)
 }
 
 /// The estimated tonnages in scope above their country's plausible ceiling (fill_waste), with the
-/// largest named: the reader must not quote them as observed.
+/// largest named: the reader must not quote them as observed. Those flagged by the shared-city rule
+/// have a caveat of their own (shared_city_caveat).
 std::optional<DocParagraph> implausible_caveat(const ReportModel& m)
 {
     std::size_t n = 0, worst = 0;
     double total = 0.0;
     for (std::size_t i = 0; i < m.sites.size(); ++i) {
-        if (!m.site_in_scope(i) || !m.site_implausible(i) || !m.sites[i].waste_t_per_day)
+        if (!m.site_in_scope(i) || !m.site_implausible(i) || m.site_shared_city(i) || !m.sites[i].waste_t_per_day)
             continue;
         if (n == 0 || *m.sites[i].waste_t_per_day > *m.sites[worst].waste_t_per_day)
             worst = i;
@@ -152,6 +153,35 @@ std::optional<DocParagraph> implausible_caveat(const ReportModel& m)
                         ParagraphStyle::warning};
 }
 
+/// The estimates in scope that rest mostly on a city another site is about as near to (the
+/// shared-city rule of fill_waste), with the largest and its city named.
+std::optional<DocParagraph> shared_city_caveat(const ReportModel& m)
+{
+    std::size_t n = 0, worst = 0;
+    for (std::size_t i = 0; i < m.sites.size(); ++i) {
+        if (!m.site_in_scope(i) || !m.site_shared_city(i) || !m.sites[i].waste_t_per_day)
+            continue;
+        if (n == 0 || *m.sites[i].waste_t_per_day > *m.sites[worst].waste_t_per_day)
+            worst = i;
+        ++n;
+    }
+    if (n == 0)
+        return std::nullopt;
+    const Site& s = m.sites[worst];
+    const MainPlace& city = m.main_place[worst];
+    const double served = static_cast<double>(m.served_population[worst]);
+    const double from_city = served > 0.0 ? *s.waste_t_per_day * static_cast<double>(city.population) / served : 0.0;
+    return DocParagraph{m.tn("report.warn.waste_shared_city", static_cast<std::int64_t>(n),
+                             {{"site", m.site_label(s) + (s.municipality_name.empty() ? "" : " (" + s.municipality_name + ")")},
+                              {"t", m.num(*s.waste_t_per_day, 0)},
+                              {"city_t", m.num(from_city, 0)},
+                              {"city", city.name},
+                              {"km", m.num(city.distance_m / 1000.0, 1)},
+                              {"next_km", m.num(city.runner_up_distance_m / 1000.0, 1)},
+                              {"mark", std::string(IMPLAUSIBLE_MARK)}}),
+                        ParagraphStyle::warning};
+}
+
 /// What the figures rest on, said plainly before the reader quotes them.
 std::vector<DocParagraph> caveats(const ReportModel& m, const CountryCoverage& r)
 {
@@ -161,6 +191,8 @@ std::vector<DocParagraph> caveats(const ReportModel& m, const CountryCoverage& r
                            {{"share", m.pct(estimated_inadequate_t_per_day(m) / *r.inadequate_waste_t_per_day, 0)}}),
                        ParagraphStyle::warning});
     if (auto p = implausible_caveat(m))
+        out.push_back(std::move(*p));
+    if (auto p = shared_city_caveat(m))
         out.push_back(std::move(*p));
     if (r.inadequate_sites_waste_unknown > 0)
         out.push_back({m.tn("report.warn.waste_unknown", static_cast<std::int64_t>(r.inadequate_sites_waste_unknown)),

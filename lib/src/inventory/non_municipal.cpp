@@ -79,9 +79,13 @@ std::string words_of(std::string_view text)
 
 std::optional<std::string_view> first_in(const std::string& words, const std::vector<std::string_view>& terms)
 {
-    for (const auto term : terms)
-        if (words.find(" " + std::string(term) + " ") != std::string::npos)
+    for (const auto term : terms) {
+        std::string word = " ";  // built by appending (GCC 12 -Wrestrict false positive on prepending)
+        word += term;
+        word += ' ';
+        if (words.find(word) != std::string::npos)
             return term;
+    }
     return std::nullopt;
 }
 

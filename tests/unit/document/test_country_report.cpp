@@ -443,6 +443,26 @@ TEST_CASE("report: an implausible estimate is flagged where its site appears and
                Contains("1 tonelagem estimada é implausível: Sitio U5 (Tacuarembó), 2.000 t/dia contra um teto de 400 t/dia"));  // pt groups 4 digits, es not (CLDR)
 }
 
+TEST_CASE("report: an estimate resting on a city shared with another site has its own warning", "[report]")
+{
+    // U5's 2,000 t/day flagged by the shared-city rule instead: 1,500 of its 2,000 served people (by
+    // hand: 2,000 x 1,500 / 2,000 = 1,500 t/day) live in Ciudad, 12.0 km away, the next site 12.5 km.
+    Fixture f = implausible_fixture();
+    f.waste.shared_city.assign(f.waste.sites.size(), 0);
+    f.waste.main_place.assign(f.waste.sites.size(), MainPlace{});
+    f.waste.shared_city[4] = 1;
+    f.waste.served_population[4] = 2000;
+    f.waste.main_place[4] = MainPlace{"Ciudad", 1500, 12000.0, 12500.0};
+    const std::string text = summary_text(report_of(f, english()));
+    CHECK_THAT(text, Contains("1 estimated tonnage rests mostly on a city that another site is about as near to (within "
+                              "10%), and the whole city was given to the nearer one: Sitio U5 (Tacuarembó), 2,000 t/day, "
+                              "1,500 of them from Ciudad (12.0 km away; the next site 12.5 km;"));
+    // the warning of the country's ceiling is not given for it
+    CHECK_THAT(text, !Contains("against a ceiling"));
+    CHECK_THAT(summary_text(report_of(f, *parse_locale("es"))), Contains("1500 de ellas de Ciudad (a 12,0 km"));
+    CHECK_THAT(summary_text(report_of(f, *parse_locale("pt"))), Contains("1.500 delas de Ciudad (a 12,0 km"));
+}
+
 TEST_CASE("report in Spanish and Portuguese: no English warning line, the plan's rules in the reader's words", "[report]")
 {
     // The fixture with an implausible estimate, a dump of unknown status and a dump whose tonnage
