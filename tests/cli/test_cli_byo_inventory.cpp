@@ -57,11 +57,20 @@ std::map<std::string, std::map<std::string, std::string>> csv_rows(const std::st
     std::istringstream in(text);
     std::string line;
     std::getline(in, line);
-    auto split = [](const std::string& l) {
-        std::vector<std::string> cells;
-        std::istringstream s(l);
-        for (std::string c; std::getline(s, c, ',');)
-            cells.push_back(c);
+    auto split = [](const std::string& l) {  // RFC 4180 cells on one line: "a, b" and "" inside quotes
+        std::vector<std::string> cells(1);
+        bool quoted = false;
+        for (std::size_t k = 0; k < l.size(); ++k) {
+            const char ch = l[k];
+            if (quoted && ch == '"' && k + 1 < l.size() && l[k + 1] == '"')
+                cells.back() += l[++k];
+            else if (ch == '"')
+                quoted = !quoted;
+            else if (ch == ',' && !quoted)
+                cells.emplace_back();
+            else
+                cells.back() += ch;
+        }
         return cells;
     };
     const auto header = split(line);
