@@ -144,7 +144,9 @@ TEST_CASE("plan assumptions in Spanish and Portuguese, each count in its plural 
                        {"demand_sites_waste_given", "1"},
                        {"demand_sites_waste_from_places", "3"},
                        {"demand_sites_waste_country_median", "2"},
-                       {"demand_sites_waste_unknown", "0"}};
+                       {"demand_sites_waste_country_median_scaled", "2"},
+                       {"demand_sites_waste_unknown", "0"},
+                       {"demand_sites_waste_unknown_no_room", "0"}};
     plan.summary[0].demand_sites_waste_implausible = 2;
     plan.summary[0].waste_t_per_day_implausible = 12345.6;
     const auto es = plan_assumptions(plan, *parse_locale("es"));
@@ -158,7 +160,8 @@ TEST_CASE("plan assumptions in Spanish and Portuguese, each count in its plural 
     CHECK(es[3] == "Estado: los botaderos con estado activo, en cierre o desconocido reciben residuos (el estado "
                    "desconocido se trata como si recibiera); 1 sitio de la demanda tiene estado desconocido.");
     CHECK(es[4] == "Tonelaje de los sitios de la demanda: 1 dados, 3 estimados a partir de localidades y tasas del país, "
-                   "2 la mediana de su país, 0 desconocidos (docs/methods/waste_estimate.md).");
+                   "2 la mediana de su país (2 reducidos al presupuesto de residuos del país), 0 desconocidos "
+                   "(docs/methods/waste_estimate.md, docs/methods/site_rules.md).");
     CHECK(es[5] == "Ponderación: por t/día.");
     CHECK_THAT(es[6], Catch::StartsWith("Estimaciones inverosímiles: 2 sitios de la demanda llevan 12\u202f345,6 t/día"));
     const auto pt = plan_assumptions(plan, *parse_locale("pt"));
@@ -169,6 +172,14 @@ TEST_CASE("plan assumptions in Spanish and Portuguese, each count in its plural 
     // English: the plural of one, and no English left in the others.
     plan.parameters["demand_sites_status_unknown"] = "2";
     CHECK_THAT(plan_assumptions(plan)[3], Catch::EndsWith("; 2 demand sites have an unknown status."));
+    // the dumps the country's waste budget scaled down or left unknown (docs/methods/site_rules.md)
+    plan.parameters["demand_sites_waste_unknown"] = "1401";
+    plan.parameters["demand_sites_waste_unknown_no_room"] = "1401";
+    CHECK_THAT(plan_assumptions(plan)[4],
+               Catch::Contains("2 their country's median (2 scaled down to the country's waste budget), 1,401 unknown "
+                               "(1,401 with no room left in the country's waste budget)"));
+    CHECK_THAT(plan_assumptions(plan, *parse_locale("pt"))[4],
+               Catch::Contains("(1.401 sem margem no orçamento de resíduos do país)"));
     for (const auto& line : es)
         CHECK_THAT(line, !Catch::Contains("demand site") && !Catch::Contains("Haul") && !Catch::Contains("unknown status"));
 }
