@@ -6,7 +6,9 @@
 // D2-D3 14.4222 km, D2-L1 26.2488 km, D3-L1 37 km. Places: Pueblo Centro 20,000 1.5 km east of D1,
 // Pueblo Este 5,000 1 km east of D2, Pueblo Norte 2,000 1 km north of D3, Salsacate 1,000 1 km north
 // of D4, Pueblo Sur 30,000 2 km south of L1; places_city.csv adds Ciudad Grande, 1,000,000, 20 km east
-// of D2. Country rates (country_waste.csv): ARG 1.0 kg/person/day, 90% collected.
+// of D2. Country rates (country_waste.csv): ARG 1.0 kg/person/day, 90% collected; places_sin_salsacate.csv
+// leaves D4's town out, and country_waste_chica.csv / _agotada.csv give Argentina 60,000 / 50,000 people
+// (54 / 45 t/day collected) for the budget of the country median.
 #include "cli/run_cli.hpp"
 
 #include "basural/geo/table.hpp"
@@ -219,6 +221,47 @@ TEST_CASE("a register without tonnage gets it from the places each dump serves",
     CHECK(progress.at("closed") == "1");
     CHECK(progress.at("waste_no_longer_inadequate_t_per_day") == "4.5");
     CHECK(progress.at("waste_estimated_sites") == "1");
+}
+
+TEST_CASE("the country median fills no more than the country collects", "[cli][byo][fallback]")
+{
+    // The register without tonnage, with Salsacate left out of the places: D4 (status unknown, so
+    // receiving) serves no one and takes the country's median, of D1 (19.8) and D2 (4.5): 12.15 t/day.
+    // country_waste_chica.csv gives Argentina 60,000 people at 1.0 kg and 90% collected: 54 t/day,
+    // of which D1, D2 and L1 (27) already carry 51.3: room 2.7 t/day, so D4 takes 2.7.
+    // country_waste_agotada.csv gives 50,000 people: 45 t/day, no room: D4's tonnage stays unknown.
+    const auto dir = scratch_dir("byo_fallback_budget");
+    const auto sites = (dir / "sites.gpkg").string(), plan = (dir / "plan.gpkg").string();
+    REQUIRE(run_cli({"import", byo("registro_sin_toneladas.csv"), "--map", byo("registro_sin_toneladas.json"), "-o",
+                     sites})
+                .exit_code == 0);
+    auto r = run_cli(with_waste({"regionalize", sites, "-o", plan, "--format", "json"}, "places_sin_salsacate.csv",
+                                "country_waste_chica.csv"));
+    REQUIRE(r.exit_code == 0);
+    CHECK_THAT(unwrapped(r.err), Contains("1 dump takes less than its country's median tonnage"));
+    auto p = basural::read_plan(plan);
+    CHECK(p.parameters.at("demand_sites_waste_country_median") == "1");
+    CHECK(p.parameters.at("demand_sites_waste_country_median_scaled") == "1");
+    CHECK(country_row(json::parse(r.out)["countries"], "ARG")["waste_t_per_day"].get<double>() ==
+          Approx(19.8 + 4.5 + 2.7).epsilon(1e-9));
+    const auto per_site = (dir / "methane.csv").string();
+    REQUIRE(run_cli(with_waste({"methane", sites, "-o", per_site}, "places_sin_salsacate.csv", "country_waste_chica.csv"))
+                .exit_code == 0);
+    CHECK(csv_rows(slurp(per_site), "site_id").at("CBA-004").at("waste_t_per_day") == "2.700");
+
+    r = run_cli(with_waste({"regionalize", sites, "-o", plan}, "places_sin_salsacate.csv", "country_waste_agotada.csv"));
+    REQUIRE(r.exit_code == 0);
+    CHECK_THAT(unwrapped(r.err), Contains("1 dump without a place of its own keeps an unknown tonnage"));
+    CHECK_THAT(unwrapped(r.out), Contains("(1 with no room left in the country's waste budget)") &&
+                                     Contains("site_count in ARG"));
+    p = basural::read_plan(plan);
+    CHECK(p.parameters.at("demand_sites_waste_unknown_no_room") == "1");
+    r = run_cli(with_waste({"coverage", sites, "--format", "json"}, "places_sin_salsacate.csv",
+                           "country_waste_agotada.csv"));
+    REQUIRE(r.exit_code == 0);
+    const auto c = country_row(json::parse(r.out)["countries"], "ARG");
+    CHECK(c["inadequate_sites_waste_unknown"] == 1);
+    CHECK(c["inadequate_waste_t_per_day"].get<double>() == Approx(19.8 + 4.5).epsilon(1e-9));
 }
 
 TEST_CASE("a city with no site of its own: the estimate that takes it in is flagged everywhere", "[cli][byo]")
