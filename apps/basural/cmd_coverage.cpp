@@ -62,7 +62,7 @@ public:
         print_warnings(io, "coverage", data.inventory.sites, waste_fill_warnings(data.waste));
         if (format == ReportFormat::table || format == ReportFormat::md) {
             io.out << records_line(data.inventory, io.locale) << "\n";
-            print_lines(io.out, coverage_assumptions(report, data.waste));
+            print_lines(io.out, coverage_assumptions(report, data.waste, io.locale));
             io.out << "\n";
         }
         // For people: the key figures of each country; every column with --format csv, json or md.

@@ -46,7 +46,7 @@ public:
         if (!m_output.empty())
             write_table_output(methane_site_table(data.waste.sites, estimates, data.waste.implausible), m_output);
         if (format == ReportFormat::table || format == ReportFormat::md) {
-            print_lines(io.out, {waste_sources_line(data.waste)});
+            print_lines(io.out, {waste_sources_line(data.waste, io.locale)});
             io.out << "\n";
         }
         print_tables(io, {methane_country_table(estimates, p.reporting_year, p.gwp100_ch4)}, format,

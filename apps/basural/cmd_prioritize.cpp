@@ -59,7 +59,7 @@ public:
         auto table = priority_table(rows);
         write_table_output(table, m_output);
         if (m_top > 0 && (format == ReportFormat::table || format == ReportFormat::md))
-            print_lines(io.out, priority_assumptions(rows, data.waste, p));
+            print_lines(io.out, priority_assumptions(rows, data.waste, p, io.locale));
         if (m_top > 0) {
             if (table.rows.size() > m_top)
                 table.rows.resize(m_top);

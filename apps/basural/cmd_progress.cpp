@@ -106,8 +106,8 @@ public:
                    << "\n\n";
         }
         if (for_people) {
-            print_lines(io.out, {"Old snapshot: " + status_rule_line(old_inventory.sites),
-                                 "Old snapshot: " + waste_sources_line(old_waste)});
+            print_lines(io.out, {tr(io.locale, "cmd.progress.old_snapshot", {{"line", status_rule_line(old_inventory.sites, io.locale)}}),
+                                 tr(io.locale, "cmd.progress.old_snapshot", {{"line", waste_sources_line(old_waste, io.locale)}})});
             io.out << "\n";
         }
         print_tables(io, {progress_summary_table(diff)}, format,

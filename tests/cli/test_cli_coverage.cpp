@@ -11,10 +11,13 @@
 #include <nlohmann/json.hpp>
 
 #include <sstream>
+#include <tuple>
+#include <utility>
 
 using basural::test::fixture;
 using basural::test::run_cli;
 using basural::test::scratch_dir;
+using Catch::Contains;
 using basural::test::slurp;
 using nlohmann::json;
 
@@ -389,4 +392,33 @@ TEST_CASE("prioritize: ranking CSV and GeoPackage, weights, errors", "[cli][prio
     const auto bad = run_cli(args("prioritize", {"-o", out, "--weights", (dir / "bad.json").string()}));
     CHECK(bad.exit_code == 1);
     CHECK(bad.err.find("smell") != std::string::npos);
+}
+
+TEST_CASE("coverage, prioritize and methane say their assumptions in the reader's language", "[cli][coverage][lang]")
+{
+    const auto dir = scratch_dir("cli_coverage_lang");
+    // The English words of each assumption line, and the opening of the same line in es and pt.
+    const std::vector<std::tuple<std::string, std::string, std::string>> lines{
+        {"Status: dumps with status", "Estado: los botaderos con estado", "Situação: os lixões com situação"},
+        {"Tonnage of the ", "Tonelaje de los ", "Tonelagem dos "},
+        {"Within reach: an existing", "Al alcance: un relleno sanitario", "Ao alcance: um aterro sanitário"},
+        {"Methane: IPCC 2006", "Metano: descomposición de primer orden", "Metano: decaimento de primeira ordem"},
+        {"Readiness: 1 - haul", "Preparación: 1 - recorrido", "Prontidão: 1 - percurso"},
+        {"Weights: ", "Pesos: ", "Pesos: "}};
+    std::string en_out, es_out, pt_out;
+    for (const auto& [lang, out] : {std::pair<std::string, std::string*>{"en", &en_out}, {"es", &es_out}, {"pt", &pt_out}}) {
+        for (const auto& extra : {std::vector<std::string>{"coverage", "--lang", lang},
+                                  std::vector<std::string>{"prioritize", "--lang", lang, "-o", (dir / "r.csv").string()},
+                                  std::vector<std::string>{"methane", "--lang", lang}}) {
+            const auto r = run_cli(args(extra[0], {extra.begin() + 1, extra.end()}));
+            INFO(extra[0] << " " << lang << "\n" << r.err);
+            REQUIRE(r.exit_code == 0);
+            *out += r.out;
+        }
+    }
+    for (const auto& [en, es, pt] : lines) {
+        CHECK_THAT(en_out, Contains(en));
+        CHECK_THAT(es_out, Contains(es) && !Contains(en));
+        CHECK_THAT(pt_out, Contains(pt) && !Contains(en));
+    }
 }

@@ -92,6 +92,62 @@ constexpr std::array COMMANDS = std::to_array<CatalogueEntry>({
     {"plan.rule.candidate_rule", "demand sites and sanitary landfills with status active or unknown",
      "los sitios de la demanda y los rellenos sanitarios con estado activo o desconocido",
      "os locais da demanda e os aterros sanitários com situação ativa ou desconhecida"},
+    // The assumptions of coverage, prioritize, methane and progress (status_rule_line, waste_sources_line,
+    // coverage_assumptions, priority_assumptions).
+    {"assume.status:one", "Status: {rule}; {unknown} of the {n} receiving dump has an unknown status.",
+     "Estado: {rule}; {unknown} del {n} botadero que recibe residuos tiene estado desconocido.",
+     "Situação: {rule}; {unknown} do {n} lixão que recebe resíduos tem situação desconhecida."},
+    {"assume.status:other", "Status: {rule}; {unknown} of the {n} receiving dumps have an unknown status.",
+     "Estado: {rule}; {unknown} de los {n} botaderos que reciben residuos tienen estado desconocido.",
+     "Situação: {rule}; {unknown} dos {n} lixões que recebem resíduos têm situação desconhecida."},
+    {"assume.tonnage:one",
+     "Tonnage of the {n} receiving site: {given} given, {places} estimated from places and country rates, {median} "
+     "their country's median{scaled}, {unknown} unknown{no_room}; {implausible} implausible estimates ({t} t/day; "
+     "docs/methods/waste_estimate.md).",
+     "Tonelaje del {n} sitio que recibe residuos: {given} dados, {places} estimados a partir de localidades y tasas del "
+     "país, {median} la mediana de su país{scaled}, {unknown} desconocidos{no_room}; {implausible} estimaciones inverosímiles ({t} t/día; "
+     "docs/methods/waste_estimate.md).",
+     "Tonelagem do {n} local que recebe resíduos: {given} informadas, {places} estimadas a partir de localidades e taxas "
+     "do país, {median} a mediana de seu país{scaled}, {unknown} desconhecidas{no_room}; {implausible} estimativas implausíveis ({t} t/dia; "
+     "docs/methods/waste_estimate.md)."},
+    {"assume.tonnage:other",
+     "Tonnage of the {n} receiving sites: {given} given, {places} estimated from places and country rates, {median} "
+     "their country's median{scaled}, {unknown} unknown{no_room}; {implausible} implausible estimates ({t} t/day; "
+     "docs/methods/waste_estimate.md).",
+     "Tonelaje de los {n} sitios que reciben residuos: {given} dados, {places} estimados a partir de localidades y tasas "
+     "del país, {median} la mediana de su país{scaled}, {unknown} desconocidos{no_room}; {implausible} estimaciones inverosímiles ({t} "
+     "t/día; docs/methods/waste_estimate.md).",
+     "Tonelagem dos {n} locais que recebem resíduos: {given} informadas, {places} estimadas a partir de localidades e "
+     "taxas do país, {median} a mediana de seu país{scaled}, {unknown} desconhecidas{no_room}; {implausible} estimativas implausíveis "
+     "({t} t/dia; docs/methods/waste_estimate.md)."},
+    {"assume.within_reach",
+     "Within reach: an existing sanitary landfill (status active or unknown) of the same country within {km} km geodesic.",
+     "Al alcance: un relleno sanitario existente (estado activo o desconocido) del mismo país a {km} km geodésicos o menos.",
+     "Ao alcance: um aterro sanitário existente (situação ativa ou desconhecida) do mesmo país a até {km} km geodésicos."},
+    {"assume.methane", "Methane: IPCC 2006 first-order decay, reporting year {year}, GWP100 of CH4 {gwp}.",
+     "Metano: descomposición de primer orden del IPCC 2006, año de reporte {year}, PCG100 del CH4 {gwp}.",
+     "Metano: decaimento de primeira ordem do IPCC 2006, ano de referência {year}, PAG100 do CH4 {gwp}."},
+    {"assume.readiness:one",
+     "Readiness: 1 - haul / {km} km to the nearest existing sanitary landfill (status active or unknown) of the "
+     "country; {n} site needs a regional landfill the plan only proposes (column proposed_facility): not ready.",
+     "Preparación: 1 - recorrido / {km} km al relleno sanitario existente más cercano (estado activo o desconocido) del "
+     "país; {n} sitio necesita un relleno regional que el plan solo propone (columna proposed_facility): no está listo.",
+     "Prontidão: 1 - percurso / {km} km até o aterro sanitário existente mais próximo (situação ativa ou desconhecida) "
+     "do país; {n} local precisa de um aterro regional que o plano apenas propõe (coluna proposed_facility): não está "
+     "pronto."},
+    {"assume.readiness:other",
+     "Readiness: 1 - haul / {km} km to the nearest existing sanitary landfill (status active or unknown) of the "
+     "country; {n} sites need a regional landfill the plan only proposes (column proposed_facility): not ready.",
+     "Preparación: 1 - recorrido / {km} km al relleno sanitario existente más cercano (estado activo o desconocido) del "
+     "país; {n} sitios necesitan un relleno regional que el plan solo propone (columna proposed_facility): no están "
+     "listos.",
+     "Prontidão: 1 - percurso / {km} km até o aterro sanitário existente mais próximo (situação ativa ou desconhecida) "
+     "do país; {n} locais precisam de um aterro regional que o plano apenas propõe (coluna proposed_facility): não "
+     "estão prontos."},
+    {"assume.weights", "Weights: {weights} (docs/methods/priority.md).", "Pesos: {weights} (docs/methods/priority.md).",
+     "Pesos: {weights} (docs/methods/priority.md)."},
+    {"cmd.progress.old_snapshot", "Old snapshot: {line}", "Inventario anterior: {line}", "Inventário anterior: {line}"},
+
     // regionalize: the assumptions a plan rests on (plan_summary.hpp, plan_assumptions)
     {"plan.assume.haul_geodesic", "Haul: at most {max} km, geodesic km x detour factor {detour}",
      "Recorrido: como máximo {max} km, km geodésicos x factor de desvío {detour}",

@@ -1,5 +1,7 @@
 #include "basural/inventory/site_predicates.hpp"
 
+#include "basural/base/messages.hpp"
+
 namespace basural {
 
 bool is_inadequate(SiteType t) noexcept
@@ -39,13 +41,14 @@ bool site_is_estimated(const Site& s) noexcept
            (s.waste_t_per_day && s.waste_provenance == Provenance::estimated);
 }
 
-std::string status_rule_line(std::size_t unknown, std::size_t dumps)
+std::string status_rule_line(std::size_t unknown, std::size_t dumps, const Locale& locale)
 {
-    return "Status: " + std::string(STATUS_RULE) + "; " + std::to_string(unknown) + " of the " +
-           std::to_string(dumps) + " receiving dumps have an unknown status.";
+    return tr_n(locale, "assume.status", static_cast<std::int64_t>(dumps),
+                {{"rule", tr(locale, "plan.rule.status_rule")},
+                 {"unknown", format_count(static_cast<std::int64_t>(unknown), locale.numbers)}});
 }
 
-std::string status_rule_line(const std::vector<Site>& sites)
+std::string status_rule_line(const std::vector<Site>& sites, const Locale& locale)
 {
     std::size_t dumps = 0, unknown = 0;
     for (const auto& s : sites)
@@ -53,7 +56,7 @@ std::string status_rule_line(const std::vector<Site>& sites)
             ++dumps;
             unknown += s.status == SiteStatus::unknown ? 1 : 0;
         }
-    return status_rule_line(unknown, dumps);
+    return status_rule_line(unknown, dumps, locale);
 }
 
 }  // namespace basural

@@ -1,5 +1,7 @@
 #include "basural/planning/waste_estimate.hpp"
 
+#include "basural/base/messages.hpp"
+
 #include "basural/base/number_text.hpp"
 #include "basural/inventory/site_predicates.hpp"
 #include "basural/base/error.hpp"
@@ -375,26 +377,27 @@ WasteEstimateResult fill_waste(const std::vector<Site>& sites, const std::vector
     return r;
 }
 
-std::string waste_sources_line(const WasteEstimateResult& waste)
+std::string waste_sources_line(const WasteEstimateResult& waste, const Locale& locale)
 {
     const auto& c = waste.counts;
     double implausible_t = 0.0;
     for (std::size_t i = 0; i < waste.sites.size() && i < waste.implausible.size(); ++i)
         if (waste.implausible[i])
             implausible_t += waste.sites[i].waste_t_per_day.value_or(0.0);
-    char t[64];
-    std::snprintf(t, sizeof t, "%.1f", implausible_t);
-    return "Tonnage of the " + std::to_string(c.receiving()) + " receiving sites: " + std::to_string(c.given) +
-           " given, " + std::to_string(c.places) + " estimated from places and country rates, " +
-           std::to_string(c.country_median) + " their country's median" +
-           (c.country_median_scaled > 0
-                ? " (" + std::to_string(c.country_median_scaled) + " scaled down to the country's waste budget)"
-                : std::string()) +
-           ", " + std::to_string(c.unknown) + " unknown" +
-           (c.unknown_no_room > 0 ? " (" + std::to_string(c.unknown_no_room) + " with no room left in the country's waste budget)"
-                                  : std::string()) +
-           "; " + std::to_string(c.implausible) + " implausible estimates (" + t +
-           " t/day; docs/methods/waste_estimate.md).";
+    const auto count = [&](std::size_t n) { return format_count(static_cast<std::int64_t>(n), locale.numbers); };
+    return tr_n(locale, "assume.tonnage", static_cast<std::int64_t>(c.receiving()),
+                {{"given", count(c.given)},
+                 {"places", count(c.places)},
+                 {"median", count(c.country_median)},
+                 {"scaled", c.country_median_scaled > 0
+                                ? tr(locale, "plan.assume.tonnage_scaled", {{"n", count(c.country_median_scaled)}})
+                                : std::string()},
+                 {"unknown", count(c.unknown)},
+                 {"no_room", c.unknown_no_room > 0
+                                 ? tr(locale, "plan.assume.tonnage_no_room", {{"n", count(c.unknown_no_room)}})
+                                 : std::string()},
+                 {"implausible", count(c.implausible)},
+                 {"t", format_number(implausible_t, 1, locale.numbers)}});
 }
 
 namespace {

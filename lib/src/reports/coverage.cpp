@@ -1,5 +1,7 @@
 #include "basural/reports/coverage.hpp"
 
+#include "basural/base/messages.hpp"
+
 #include "basural/base/error.hpp"
 #include "basural/base/number_text.hpp"
 #include "basural/geo/spatial_index.hpp"
@@ -585,7 +587,8 @@ std::optional<std::string> coverage_empty_reason(const CoverageReport& report)
     return std::nullopt;
 }
 
-std::vector<std::string> coverage_assumptions(const CoverageReport& report, const WasteEstimateResult& waste)
+std::vector<std::string> coverage_assumptions(const CoverageReport& report, const WasteEstimateResult& waste,
+                                              const Locale& locale)
 {
     std::vector<std::string> lines;
     if (report.countries.empty())
@@ -594,12 +597,10 @@ std::vector<std::string> coverage_assumptions(const CoverageReport& report, cons
     char km[32], gwp[32];
     std::snprintf(km, sizeof km, "%g", report.max_haul_km);
     std::snprintf(gwp, sizeof gwp, "%g", report.gwp100_ch4);
-    lines.push_back(status_rule_line(lac.inadequate_sites_status_unknown, lac.inadequate_active_sites));
-    lines.push_back(waste_sources_line(waste));
-    lines.push_back("Within reach: an existing sanitary landfill (status active or unknown) of the same country "
-                    "within " + std::string(km) + " km geodesic.");
-    lines.push_back("Methane: IPCC 2006 first-order decay, reporting year " + std::to_string(report.reporting_year) +
-                    ", GWP100 of CH4 " + gwp + ".");
+    lines.push_back(status_rule_line(lac.inadequate_sites_status_unknown, lac.inadequate_active_sites, locale));
+    lines.push_back(waste_sources_line(waste, locale));
+    lines.push_back(tr(locale, "assume.within_reach", {{"km", km}}));
+    lines.push_back(tr(locale, "assume.methane", {{"year", std::to_string(report.reporting_year)}, {"gwp", gwp}}));
     return lines;
 }
 

@@ -1,5 +1,7 @@
 #include "basural/reports/priority.hpp"
 
+#include "basural/base/messages.hpp"
+
 #include "basural/inventory/site_predicates.hpp"
 #include "basural/reports/coverage.hpp"
 #include "basural/base/error.hpp"
@@ -325,7 +327,7 @@ std::optional<std::string> priority_empty_reason(const std::vector<PriorityRow>&
 }
 
 std::vector<std::string> priority_assumptions(const std::vector<PriorityRow>& rows, const WasteEstimateResult& waste,
-                                              const PriorityParams& params)
+                                              const PriorityParams& params, const Locale& locale)
 {
     std::size_t unknown_status = 0, needs_proposed = 0;
     for (const auto& r : rows) {
@@ -336,12 +338,10 @@ std::vector<std::string> priority_assumptions(const std::vector<PriorityRow>& ro
     for (std::size_t c = 0; c < PRIORITY_CRITERIA; ++c)
         weights += (c == 0 ? "" : ", ") + std::string(to_string(priority_criteria()[c])) + " " +
                    fmt("%g", params.weights.w[c]);
-    return {status_rule_line(unknown_status, rows.size()), waste_sources_line(waste),
-            "Readiness: 1 - haul / " + fmt("%g", params.readiness_max_haul_km) +
-                " km to the nearest existing sanitary landfill (status active or unknown) of the country; " +
-                std::to_string(needs_proposed) +
-                " sites need a regional landfill the plan only proposes (column proposed_facility): not ready.",
-            "Weights: " + weights + " (docs/methods/priority.md)."};
+    return {status_rule_line(unknown_status, rows.size(), locale), waste_sources_line(waste, locale),
+            tr_n(locale, "assume.readiness", static_cast<std::int64_t>(needs_proposed),
+                 {{"km", fmt("%g", params.readiness_max_haul_km)}}),
+            tr(locale, "assume.weights", {{"weights", weights}})};
 }
 
 }  // namespace basural

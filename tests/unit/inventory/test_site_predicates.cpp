@@ -91,6 +91,15 @@ TEST_CASE("the status rule's line counts the receiving dumps and those of unknow
                                   site_of(SiteType::other, SiteStatus::unknown)};
     CHECK(status_rule_line(sites) == "Status: " + std::string(STATUS_RULE) + "; 1 of the 2 receiving dumps have an "
                                                                                "unknown status.");
+    // In the reader's language (the catalogue), the rule too; the plural follows the dumps counted.
+    CHECK(status_rule_line(sites, *parse_locale("es")) ==
+          "Estado: los botaderos con estado activo, en cierre o desconocido reciben residuos (el estado desconocido se "
+          "trata como si recibiera); 1 de los 2 botaderos que reciben residuos tienen estado desconocido.");
+    CHECK(status_rule_line(0, 1, *parse_locale("pt")) ==
+          "Situação: os lixões com situação ativa, em encerramento ou desconhecida recebem resíduos (a situação "
+          "desconhecida é tratada como se recebesse); 0 do 1 lixão que recebe resíduos tem situação desconhecida.");
+    CHECK(status_rule_line(1234, 5678) == "Status: " + std::string(STATUS_RULE) +
+                                              "; 1,234 of the 5,678 receiving dumps have an unknown status.");
 }
 
 TEST_CASE("a site is estimated by its provenance, its location or its tonnage", "[site][site_predicates]")

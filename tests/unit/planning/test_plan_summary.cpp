@@ -1,5 +1,7 @@
 // The printed plan summary: the total row by hand, the shares of estimated t/day, the fill counts.
 #include "basural/base/locale.hpp"
+#include "basural/base/messages.hpp"
+#include "basural/planning/waste_estimate.hpp"
 #include "basural/planning/plan_summary.hpp"
 #include "basural/planning/regionalize.hpp"
 #include "support/builders.hpp"
@@ -182,4 +184,39 @@ TEST_CASE("plan assumptions in Spanish and Portuguese, each count in its plural 
                Catch::Contains("(1.401 sem margem no orçamento de resíduos do país)"));
     for (const auto& line : es)
         CHECK_THAT(line, !Catch::Contains("demand site") && !Catch::Contains("Haul") && !Catch::Contains("unknown status"));
+}
+
+TEST_CASE("the catalogue's English rules are the engine's own, word for word", "[plan_summary][messages]")
+{
+    // The plan records the rules in English (STATUS_RULE, DEMAND_RULE, CANDIDATE_RULE); the report and
+    // the summaries give them from the catalogue: the English entries must say the same.
+    const Locale en = *parse_locale("en");
+    CHECK(tr(en, "plan.rule.status_rule") == STATUS_RULE);
+    CHECK(tr(en, "plan.rule.demand_rule") == DEMAND_RULE);
+    CHECK(tr(en, "plan.rule.candidate_rule") == CANDIDATE_RULE);
+}
+
+TEST_CASE("the tonnage sources line in each language, counts in the reader's digits", "[plan_summary][messages]")
+{
+    WasteEstimateResult w;
+    w.counts.given = 12;
+    w.counts.places = 1;
+    w.counts.country_median = 0;
+    w.counts.unknown = 0;
+    w.counts.implausible = 1;
+    Site s;
+    s.waste_t_per_day = 5315.5;
+    w.sites = {s};
+    w.implausible = {1};
+    CHECK(waste_sources_line(w) == "Tonnage of the 13 receiving sites: 12 given, 1 estimated from places and country "
+                                   "rates, 0 their country's median, 0 unknown; 1 implausible estimates (5,315.5 t/day; "
+                                   "docs/methods/waste_estimate.md).");
+    CHECK(waste_sources_line(w, *parse_locale("es")) ==
+          "Tonelaje de los 13 sitios que reciben residuos: 12 dados, 1 estimados a partir de localidades y tasas del "
+          "país, 0 la mediana de su país, 0 desconocidos; 1 estimaciones inverosímiles (5315,5 t/día; "
+          "docs/methods/waste_estimate.md).");
+    CHECK(waste_sources_line(w, *parse_locale("pt")) ==
+          "Tonelagem dos 13 locais que recebem resíduos: 12 informadas, 1 estimadas a partir de localidades e taxas do "
+          "país, 0 a mediana de seu país, 0 desconhecidas; 1 estimativas implausíveis (5.315,5 t/dia; "
+          "docs/methods/waste_estimate.md).");
 }

@@ -7,6 +7,7 @@
 /// dropped; every output that rests on that assumption says how many sites it concerns.
 /// Vocabularies: docs/data-schema.md.
 
+#include "basural/base/locale.hpp"
 #include "basural/inventory/site.hpp"
 
 #include <cstddef>
@@ -49,8 +50,9 @@ inline constexpr std::string_view STATUS_RULE =
     "dumps with status active, closing or unknown receive waste (unknown status is treated as receiving)";
 
 /// "Status: <STATUS_RULE>; <unknown> of the <dumps> receiving dumps have an unknown status."
-std::string status_rule_line(std::size_t unknown, std::size_t dumps);
+/// In `locale`'s language (the message catalogue), counts in its digits.
+std::string status_rule_line(std::size_t unknown, std::size_t dumps, const Locale& locale = Locale{});
 /// The same line, counting the receiving dumps of `sites` and those of unknown status.
-std::string status_rule_line(const std::vector<Site>& sites);
+std::string status_rule_line(const std::vector<Site>& sites, const Locale& locale = Locale{});
 
 }  // namespace basural

@@ -7,6 +7,7 @@
 /// median > unknown, with estimates far above what the country's sites carry flagged implausible.
 /// Method, parameters and limits: docs/methods/waste_estimate.md.
 
+#include "basural/base/locale.hpp"
 #include "basural/inventory/country_waste.hpp"
 #include "basural/inventory/places.hpp"
 #include "basural/inventory/site.hpp"
@@ -146,7 +147,8 @@ inline constexpr double SHARED_CITY_DISTANCE_RATIO = 1.1;
 
 /// "Tonnage of the N receiving sites: G given, P estimated from places and country rates, M their
 /// country's median, U unknown; I implausible estimates (T t/day)." (docs/methods/waste_estimate.md)
-std::string waste_sources_line(const WasteEstimateResult& waste);
+/// In `locale`'s language (the message catalogue), numbers in its digits.
+std::string waste_sources_line(const WasteEstimateResult& waste, const Locale& locale = Locale{});
 
 /// The warning lines about a fill (every command prints them in its block "results rest on
 /// unknowns"; the Python module and the report use the same): receiving sites whose tonnage stays

@@ -149,7 +149,8 @@ ReportTable coverage_table(const CoverageReport& report);
 /// The assumptions the report rests on, one short line each: the status rule (with the count of
 /// receiving dumps of unknown status), the tonnage sources (waste_sources_line), what "within
 /// reach of a landfill" means and the methane model's year and GWP.
-std::vector<std::string> coverage_assumptions(const CoverageReport& report, const WasteEstimateResult& waste);
+std::vector<std::string> coverage_assumptions(const CoverageReport& report, const WasteEstimateResult& waste,
+                                              const Locale& locale = Locale{});
 
 /// Why the report's result is empty or unknown, in words naming the fix; std::nullopt when it is
 /// not: no dump receives waste in the inventory, the tonnage of every dump is unknown, or the plan

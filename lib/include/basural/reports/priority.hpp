@@ -102,7 +102,7 @@ ReportTable priority_table(const std::vector<PriorityRow>& rows);
 /// (waste_sources_line), readiness (existing landfills only; sites needing a proposed facility
 /// counted) and the weights.
 std::vector<std::string> priority_assumptions(const std::vector<PriorityRow>& rows, const WasteEstimateResult& waste,
-                                              const PriorityParams& params);
+                                              const PriorityParams& params, const Locale& locale = Locale{});
 
 /// Why a ranking is empty or says nothing (no receiving dump; every total score 0), in words naming
 /// the fix; std::nullopt otherwise. A command printing such a ranking exits 1.
