@@ -432,7 +432,57 @@ std::vector<Row> read_layer(GDALDataset& ds, const std::string& source, const La
     return rows;
 }
 
+/// A layer's rows as plain data: the values write_layer writes, the geometry it writes.
+template <typename Row>
+PlanLayerTable layer_table(const Layer<Row>& layer, const std::vector<Row>& rows)
+{
+    PlanLayerTable t;
+    t.name = layer.name;
+    for (const auto& f : layer.fields)
+        t.columns.emplace_back(f.name, f.type == OFTString    ? PlanColumnType::text
+                                       : f.type == OFTInteger ? PlanColumnType::integer
+                                                              : PlanColumnType::real);
+    t.rows.reserve(rows.size());
+    for (const auto& row : rows) {
+        std::vector<ReportCell> cells;
+        cells.reserve(layer.fields.size());
+        for (const auto& f : layer.fields) {
+            const FieldValue v = f.get(row);
+            if (const auto* s = std::get_if<std::string>(&v))
+                cells.emplace_back(*s);
+            else if (const auto* i = std::get_if<int>(&v))
+                cells.emplace_back(static_cast<std::int64_t>(*i));
+            else if (const auto* d = std::get_if<double>(&v))
+                cells.emplace_back(*d);
+            else
+                cells.emplace_back(std::monostate{});
+        }
+        t.rows.push_back(std::move(cells));
+        if constexpr (geometry_type<Row>() == wkbPoint)
+            t.points.push_back(row.location);
+        else if constexpr (geometry_type<Row>() == wkbMultiPolygon)
+            t.polygons.push_back(row.polygons);
+    }
+    t.geometry = geometry_type<Row>() == wkbPoint          ? PlanGeometry::point
+                 : geometry_type<Row>() == wkbMultiPolygon ? PlanGeometry::multipolygon
+                                                           : PlanGeometry::none;
+    return t;
+}
+
 }  // namespace
+
+std::vector<PlanLayerTable> plan_layer_tables(const RegionalPlan& plan)
+{
+    // The same layers, in the same order, as write_plan.
+    std::vector<PlanLayerTable> out;
+    out.push_back(layer_table(FACILITIES, plan.facilities));
+    out.push_back(layer_table(ASSIGNMENTS, plan.assignments));
+    out.push_back(layer_table(CATCHMENTS, plan.catchments));
+    out.push_back(layer_table(UNSERVED, plan.unserved));
+    out.push_back(layer_table(SUMMARY, plan.summary));
+    out.push_back(layer_table(PARAMETERS, std::vector<Parameter>(plan.parameters.begin(), plan.parameters.end())));
+    return out;
+}
 
 void write_plan(const RegionalPlan& plan, const std::string& destination)
 {

@@ -11,6 +11,7 @@
 ///   parameters   (no geometry)  the options the plan was made with (name, value)
 /// Column names and units: docs/cli/regionalize.md.
 
+#include "basural/base/report_table.hpp"
 #include "basural/inventory/site.hpp"
 
 #include <map>
@@ -140,6 +141,27 @@ struct RegionalPlan {
 /// Writes the plan's seven layers to a GeoPackage path or a `PG:` connection (one transaction),
 /// atomically (VectorOutput). Rows are written in the order given.
 void write_plan(const RegionalPlan& plan, const std::string& destination);
+
+/// The type of a column of a plan layer, as written to the GeoPackage (text, integer, real).
+enum class PlanColumnType { text, integer, real };
+
+/// The geometry of a plan layer: points (WGS84 lon/lat), multipolygons, or none (a plain table).
+enum class PlanGeometry { none, point, multipolygon };
+
+/// One layer of a plan as write_plan writes it, held in memory: the same layer name, columns (in
+/// order, with their type), values (empty cells are NULL) and geometries. For callers that hand a
+/// plan to another library without a file (the Python module's GeoDataFrames).
+struct PlanLayerTable {
+    std::string name;
+    std::vector<std::pair<std::string, PlanColumnType>> columns;
+    std::vector<std::vector<ReportCell>> rows;  ///< one cell per column; integers as std::int64_t
+    PlanGeometry geometry = PlanGeometry::none;
+    std::vector<LonLat> points;                 ///< one per row when geometry is point
+    std::vector<std::vector<std::vector<std::vector<LonLat>>>> polygons;  ///< one per row (multipolygon)
+};
+
+/// Every layer write_plan writes, in the order it writes them.
+std::vector<PlanLayerTable> plan_layer_tables(const RegionalPlan& plan);
 
 /// Reads a plan written by write_plan; throws basural::input_error naming the source, layer,
 /// record and field when a layer or column is missing or a value is bad.
