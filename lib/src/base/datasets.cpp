@@ -2,6 +2,7 @@
 
 #include "basural/base/error.hpp"
 
+#include <algorithm>
 #include <cstdlib>
 #include <system_error>
 
@@ -28,6 +29,11 @@ std::vector<std::filesystem::path> dataset_search_path()
     }
     if (const auto exe_dir = executable_dir(); !exe_dir.empty())
         dirs.push_back((exe_dir.parent_path() / BASURAL_INSTALL_DATASETS_RELDIR).lexically_normal());
+    // The library used from another program (python3 running the basural module, a downstream
+    // C++ program) finds the datasets where they were installed.
+    if (const std::filesystem::path installed(BASURAL_INSTALL_DATASETS_DIR);
+        std::find(dirs.begin(), dirs.end(), installed) == dirs.end())
+        dirs.push_back(installed);
     dirs.emplace_back(BASURAL_SOURCE_DATASETS_DIR);
     return dirs;
 }

@@ -20,7 +20,8 @@ inline constexpr std::string_view SHIPPED_ADMIN1 = "lac_admin1.geojson";
 
 /// Directories searched for shipped datasets: $BASURAL_DATA_DIR alone when it is set; otherwise the
 /// install location relative to the running executable (<prefix>/bin/../share/basural/datasets),
-/// then the source tree the binary was built from.
+/// then the install location configured at build time (for the library used by another program,
+/// e.g. python3 running the basural module), then the source tree the binary was built from.
 std::vector<std::filesystem::path> dataset_search_path();
 
 /// Full path of a shipped dataset; throws basural::input_error naming every place searched
