@@ -1,0 +1,112 @@
+"""regionalize, read_plan and Plan: regional landfill plans (``basural regionalize``)."""
+
+from . import _basural
+from . import _frames
+from ._inputs import country_list, inventory_handle, path_text
+
+
+class Plan:
+    """A regional landfill plan: the layers ``basural regionalize -o`` writes (docs/cli/regionalize.md),
+    as GeoDataFrames in EPSG:4326 (points: facilities, assignments, unserved; multipolygons:
+    catchments) and DataFrames (summary, parameters), with the same columns and values."""
+
+    LAYERS = ("facilities", "assignments", "catchments", "unserved", "summary", "parameters")
+
+    def __init__(self, handle):
+        self._handle = handle
+        self._layers = None
+
+    @property
+    def layers(self):
+        """Every layer by name, in the order the GeoPackage holds them."""
+        if self._layers is None:
+            self._layers = {d["name"]: _frames.layer(d) for d in self._handle.layers()}
+        return self._layers
+
+    @property
+    def facilities(self):
+        return self.layers["facilities"]
+
+    @property
+    def assignments(self):
+        return self.layers["assignments"]
+
+    @property
+    def catchments(self):
+        return self.layers["catchments"]
+
+    @property
+    def unserved(self):
+        return self.layers["unserved"]
+
+    @property
+    def summary(self):
+        return self.layers["summary"]
+
+    @property
+    def parameters(self):
+        """The options and inputs the plan was made with, name -> value (a dict of str)."""
+        return dict(self._handle.parameters)
+
+    def assignment_lines(self):
+        """Each served site joined to its facility by a straight line (a GeoDataFrame of
+        LineStrings with the assignments' columns): how the plan is drawn in QGIS."""
+        if not _frames.have_geopandas():
+            raise ImportError("assignment_lines needs GeoPandas (Debian: python3-geopandas)")
+        gpd = _frames.gpd
+        facilities = self.facilities.set_index("facility_id").geometry
+        lines = [
+            _frames.shapely.geometry.LineString([site.coords[0], facilities[fid].coords[0]])
+            for site, fid in zip(self.assignments.geometry, self.assignments["facility_id"])
+        ]
+        return gpd.GeoDataFrame(self.assignments.drop(columns="geometry"), geometry=lines, crs=_frames.WGS84)
+
+    def write(self, path):
+        """Writes the plan as ``basural regionalize -o`` does: a GeoPackage (or PG: connection) with
+        the six layers, atomically."""
+        self._handle.write(path_text(path))
+
+    def __repr__(self):
+        p = self.parameters
+        return (f"<basural.Plan {len(self._handle.layers()[0]['columns'][0][2])} facilities "
+                f"(max_haul_km {p.get('max_haul_km', '?')})>")
+
+
+def read_plan(path):
+    """Reads a plan written by ``basural regionalize`` or Plan.write (a GeoPackage or PG: source)."""
+    return Plan(_basural.read_plan(path_text(path)))
+
+
+def regionalize(inventory=None, *, countries=None, max_haul_km=50.0, min_t_per_day=0.0,
+                capacity_t_per_day=None, reuse_existing=False, per_admin1=False, cross_border=False,
+                matrix=None, detour_factor=1.0, cost_a=None, cost_b=None, haul_cost_per_t_km=None,
+                waste_estimate=True, threads=0, progress=None):
+    """Proposes regional sanitary landfills for the dumps of each country, as
+    ``basural regionalize`` does with the same options (docs/cli/regionalize.md,
+    docs/methods/regionalization.md); the plan is the same.
+
+    inventory: an Inventory, a path, a GeoDataFrame in the schema or None (the shipped inventory).
+    countries: ISO3 code(s) to plan (default: all), as --country.
+    max_haul_km, min_t_per_day, capacity_t_per_day, reuse_existing, per_admin1, cross_border,
+        matrix (a travel-cost table path), detour_factor, cost_a, cost_b, haul_cost_per_t_km,
+        threads: as the options of the same names.
+    waste_estimate: False as --no-waste-estimate.
+    progress: called as progress(stage, fraction) from the solver (its threads too); raising in it
+        stops the solve. The GIL is released while the plan is made.
+    """
+    args = _basural.RegionalizeArguments()
+    args.countries = country_list(countries)
+    args.max_haul_km = float(max_haul_km)
+    args.min_t_per_day = float(min_t_per_day)
+    args.capacity_t_per_day = None if capacity_t_per_day is None else float(capacity_t_per_day)
+    args.reuse_existing = bool(reuse_existing)
+    args.per_admin1 = bool(per_admin1)
+    args.cross_border = bool(cross_border)
+    args.matrix_path = path_text(matrix)
+    args.detour_factor = float(detour_factor)
+    args.cost_a = None if cost_a is None else float(cost_a)
+    args.cost_b = None if cost_b is None else float(cost_b)
+    args.haul_cost_per_t_km = None if haul_cost_per_t_km is None else float(haul_cost_per_t_km)
+    args.waste_estimate = bool(waste_estimate)
+    args.threads = int(threads)
+    return Plan(_basural.regionalize(inventory_handle(inventory), args, progress))

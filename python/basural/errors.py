@@ -1,0 +1,28 @@
+"""The exceptions of the basural module: the library's errors, with the same messages as the
+command line (docs/errors.md)."""
+
+
+class Error(Exception):
+    """Root of every error basural raises."""
+
+
+class UsageError(Error, ValueError):
+    """Something was asked that cannot be done as asked: a bad option or combination of options.
+    The command line exits with code 2 for these."""
+
+
+class InputError(Error):
+    """Bad input data. ``file``, ``record`` (1-based, None when not about one record), ``field``,
+    ``value`` and ``reason`` say where and what; the message says it all in one line."""
+
+    def __init__(self, message, file="", record=None, field="", value="", reason=""):
+        super().__init__(message)
+        self.file = file
+        self.record = record
+        self.field = field
+        self.value = value
+        self.reason = reason
+
+
+class BackendError(Error):
+    """A GDAL, GEOS or PROJ call failed; the message carries that library's own message."""

@@ -1,0 +1,165 @@
+// regionalize, read_plan and the Plan object: the regional plan `basural regionalize` writes, made
+// the same way from the same inventory and options, its layers as the columns write_plan writes.
+#include "columns.hpp"
+#include "handles.hpp"
+#include "progress.hpp"
+
+#include "basural/base/datasets.hpp"
+#include "basural/base/error.hpp"
+#include "basural/inventory/country_waste.hpp"
+#include "basural/inventory/places.hpp"
+#include "basural/planning/regionalize.hpp"
+#include "basural/planning/waste_estimate.hpp"
+
+#include <pybind11/stl.h>
+
+#include <optional>
+#include <set>
+
+namespace basural::python {
+namespace {
+
+/// The options of `basural regionalize` beside the inventory and the output.
+struct RegionalizeArguments {
+    RegionalizeOptions options;
+    std::optional<double> cost_a;
+    std::optional<double> cost_b;
+    std::optional<double> haul_cost_per_t_km;
+    std::string matrix_path;
+    bool waste_estimate = true;
+};
+
+/// Counts of the demand sites of the planned countries whose tonnage was unknown, by how it was filled.
+struct WasteFill {
+    std::size_t estimated_from_places = 0;
+    std::size_t country_median = 0;
+};
+
+/// Fills unknown tonnage as the command does: over the whole inventory (country medians need every
+/// country's sites) from the shipped places and country rates unless `from_places` is false, then
+/// the country median; counted over the demand sites of the planned countries.
+WasteFill fill_tonnage(std::vector<Site>& sites, const std::vector<std::string>& countries, bool from_places)
+{
+    const std::set<std::string> planned(countries.begin(), countries.end());
+    std::vector<char> unknown(sites.size());
+    for (std::size_t i = 0; i < sites.size(); ++i)
+        unknown[i] = !sites[i].waste_t_per_day && is_regional_demand(sites[i]) &&
+                     (planned.empty() || planned.count(sites[i].country_iso3));
+    if (from_places) {
+        const auto places = load_places(find_dataset(SHIPPED_PLACES));
+        const auto rates = load_country_waste(find_dataset(SHIPPED_COUNTRY_WASTE));
+        sites = estimate_waste(sites, places, rates).sites;
+    }
+    WasteFill fill;
+    for (std::size_t i = 0; i < sites.size(); ++i)
+        fill.estimated_from_places += unknown[i] && sites[i].waste_t_per_day ? 1 : 0;
+    impute_missing_waste(sites);
+    for (std::size_t i = 0; i < sites.size(); ++i)
+        fill.country_median += unknown[i] && sites[i].waste_t_per_day ? 1 : 0;
+    fill.country_median -= fill.estimated_from_places;
+    return fill;
+}
+
+PlanHandle make_plan(const InventoryHandle& inventory, const RegionalizeArguments& a, const ProgressFn& progress)
+{
+    auto options = a.options;
+    if (a.cost_a || a.cost_b || a.haul_cost_per_t_km)
+        options.cost = CostModel{a.cost_a.value_or(0.0), a.cost_b.value_or(1.0), a.haul_cost_per_t_km.value_or(0.0)};
+    if (!a.matrix_path.empty())
+        options.matrix = read_travel_matrix(a.matrix_path);
+    if (options.threads > MAX_THREADS)
+        throw usage_error("threads must be at most " + std::to_string(MAX_THREADS));
+    std::vector<Site> sites = inventory.inventory.sites;
+    const auto fill = fill_tonnage(sites, options.countries, a.waste_estimate);
+    PlanHandle h;
+    {
+        const std::lock_guard<std::mutex> lock(*inventory.lock);
+        h.plan = regionalize(sites, options, *inventory.countries, progress);
+    }
+    auto& p = h.plan.parameters;
+    p["inventory"] = inventory.inventory.source;
+    p["inventory_records_read"] = std::to_string(inventory.inventory.records_read);
+    p["inventory_rejected_not_planned"] = std::to_string(inventory.inventory.rejects.size());
+    p["waste_estimated_from_places"] = a.waste_estimate ? "yes" : "no";
+    p["demand_sites_waste_estimated_from_places"] = std::to_string(fill.estimated_from_places);
+    p["demand_sites_waste_country_median"] = std::to_string(fill.country_median);
+    if (!a.matrix_path.empty())
+        p["matrix"] = a.matrix_path;
+    return h;
+}
+
+PlanHandle regionalize_inventory(const InventoryHandle& inventory, const RegionalizeArguments& arguments,
+                                 py::object progress)
+{
+    const auto report = python_progress(std::move(progress));
+    return without_gil([&] { return make_plan(inventory, arguments, report); });
+}
+
+py::list layers(const PlanHandle& h)
+{
+    py::list out;
+    for (const auto& layer : plan_layer_tables(h.plan))
+        out.append(plan_layer_dict(layer));
+    return out;
+}
+
+}  // namespace
+
+void bind_plan(py::module_& m)
+{
+    py::class_<RegionalizeArguments>(m, "RegionalizeArguments", "The options of regionalize (those of the command)")
+        .def(py::init<>())
+        .def_property(
+            "countries", [](const RegionalizeArguments& a) { return a.options.countries; },
+            [](RegionalizeArguments& a, std::vector<std::string> v) { a.options.countries = std::move(v); })
+        .def_property(
+            "max_haul_km", [](const RegionalizeArguments& a) { return a.options.max_haul_km; },
+            [](RegionalizeArguments& a, double v) { a.options.max_haul_km = v; })
+        .def_property(
+            "min_t_per_day", [](const RegionalizeArguments& a) { return a.options.min_t_per_day; },
+            [](RegionalizeArguments& a, double v) { a.options.min_t_per_day = v; })
+        .def_property(
+            "capacity_t_per_day", [](const RegionalizeArguments& a) { return a.options.capacity_t_per_day; },
+            [](RegionalizeArguments& a, std::optional<double> v) { a.options.capacity_t_per_day = v; })
+        .def_property(
+            "reuse_existing", [](const RegionalizeArguments& a) { return a.options.reuse_existing; },
+            [](RegionalizeArguments& a, bool v) { a.options.reuse_existing = v; })
+        .def_property(
+            "per_admin1", [](const RegionalizeArguments& a) { return a.options.per_admin1; },
+            [](RegionalizeArguments& a, bool v) { a.options.per_admin1 = v; })
+        .def_property(
+            "cross_border", [](const RegionalizeArguments& a) { return a.options.allow_cross_border; },
+            [](RegionalizeArguments& a, bool v) { a.options.allow_cross_border = v; })
+        .def_property(
+            "detour_factor", [](const RegionalizeArguments& a) { return a.options.detour_factor; },
+            [](RegionalizeArguments& a, double v) { a.options.detour_factor = v; })
+        .def_property(
+            "threads", [](const RegionalizeArguments& a) { return a.options.threads; },
+            [](RegionalizeArguments& a, std::size_t v) { a.options.threads = v; })
+        .def_readwrite("cost_a", &RegionalizeArguments::cost_a)
+        .def_readwrite("cost_b", &RegionalizeArguments::cost_b)
+        .def_readwrite("haul_cost_per_t_km", &RegionalizeArguments::haul_cost_per_t_km)
+        .def_readwrite("matrix_path", &RegionalizeArguments::matrix_path)
+        .def_readwrite("waste_estimate", &RegionalizeArguments::waste_estimate);
+
+    py::class_<PlanHandle>(m, "Plan", "A regional landfill plan")
+        .def("layers", &layers)
+        .def_property_readonly("parameters", [](const PlanHandle& h) { return h.plan.parameters; })
+        .def(
+            "write",
+            [](const PlanHandle& h, const std::string& path) {
+                without_gil([&] {
+                    write_plan(h.plan, path);
+                    return 0;
+                });
+            },
+            py::arg("path"));
+    m.def("regionalize", &regionalize_inventory, py::arg("inventory"), py::arg("arguments"),
+          py::arg("progress") = py::none());
+    m.def(
+        "read_plan",
+        [](const std::string& path) { return without_gil([&] { return PlanHandle{read_plan(path)}; }); },
+        py::arg("path"));
+}
+
+}  // namespace basural::python

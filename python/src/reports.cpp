@@ -1,0 +1,167 @@
+// coverage, methane and prioritize: the tables `basural coverage`, `basural methane` and
+// `basural prioritize` report, computed the same way from the same inputs: the inventory, the
+// populated places and country waste figures that fill unknown tonnage, and a plan.
+#include "columns.hpp"
+#include "handles.hpp"
+#include "progress.hpp"
+
+#include "basural/base/datasets.hpp"
+#include "basural/base/error.hpp"
+#include "basural/base/table_output.hpp"
+#include "basural/inventory/country_waste.hpp"
+#include "basural/inventory/places.hpp"
+#include "basural/reports/coverage.hpp"
+#include "basural/reports/methane.hpp"
+#include "basural/reports/methane_report.hpp"
+#include "basural/reports/priority.hpp"
+
+#include <pybind11/stl.h>
+
+#include <sstream>
+
+namespace basural::python {
+namespace {
+
+/// What the three commands read besides the inventory (their DomainInputs), and the report options.
+struct ReportArguments {
+    std::string places_path;
+    std::string country_waste_path;
+    double waste_radius_km = 50.0;
+    int year = DEFAULT_REPORTING_YEAR;
+    std::string gwp = "ar5";
+    double max_haul_km = DEFAULT_MAX_HAUL_KM;
+    std::string plan_source = "plan";
+    std::string weights_path;
+};
+
+double gwp100(const ReportArguments& a)
+{
+    if (a.gwp != "ar5" && a.gwp != "ar6")
+        throw usage_error("gwp must be 'ar5' (28) or 'ar6' (27, non-fossil), not '" + a.gwp + "'");
+    return a.gwp == "ar6" ? GWP100_CH4_AR6_NON_FOSSIL : GWP100_CH4_AR5;
+}
+
+void check(const ReportArguments& a)
+{
+    if (!(a.waste_radius_km > 0.0))
+        throw usage_error("waste_radius_km must be positive");
+    if (a.year < 1900 || a.year > 2200)
+        throw usage_error("year must be in [1900, 2200], not " + std::to_string(a.year));
+    if (!(a.max_haul_km > 0.0))
+        throw usage_error("max_haul_km must be positive");
+    gwp100(a);
+}
+
+/// The inventory's sites with unknown tonnage filled (fill_waste), and the places.
+struct Filled {
+    WasteEstimateResult waste;
+    std::vector<Place> places;
+};
+
+Filled fill(const InventoryHandle& inventory, const ReportArguments& a)
+{
+    Filled f;
+    f.places = load_places(dataset_or(a.places_path, SHIPPED_PLACES));
+    const auto rates = load_country_waste(dataset_or(a.country_waste_path, SHIPPED_COUNTRY_WASTE));
+    WasteEstimateParams wp;
+    wp.max_distance_m = a.waste_radius_km * 1000.0;
+    f.waste = fill_waste(inventory.inventory.sites, f.places, rates, wp);
+    return f;
+}
+
+/// A report table kept whole: its columns for a DataFrame, its file (as the command's -o writes it)
+/// and its text (as the command prints it with --format).
+struct TableHandle {
+    ReportTable table;
+};
+
+ReportFormat format_of(const std::string& format)
+{
+    return parse_report_format(format);
+}
+
+TableHandle coverage(const InventoryHandle& inventory, const PlanHandle* plan, const ReportArguments& a)
+{
+    check(a);
+    return without_gil([&] {
+        const auto f = fill(inventory, a);
+        CoverageParams p;
+        p.max_haul_km = a.max_haul_km;
+        p.methane.reporting_year = a.year;
+        p.methane.gwp100_ch4 = gwp100(a);
+        p.plan_source = a.plan_source;
+        const auto report = compute_coverage(f.waste, f.places, plan ? &plan->plan : nullptr, p);
+        return TableHandle{coverage_table(report)};
+    });
+}
+
+std::pair<TableHandle, TableHandle> methane(const InventoryHandle& inventory, const ReportArguments& a)
+{
+    check(a);
+    return without_gil([&] {
+        const auto f = fill(inventory, a);
+        MethaneParams p;
+        p.reporting_year = a.year;
+        p.gwp100_ch4 = gwp100(a);
+        const auto estimates = estimate_methane(f.waste.sites, p);
+        return std::make_pair(TableHandle{methane_site_table(f.waste.sites, estimates)},
+                              TableHandle{methane_country_table(estimates, p.reporting_year, p.gwp100_ch4)});
+    });
+}
+
+TableHandle prioritize(const InventoryHandle& inventory, const PlanHandle* plan, const ReportArguments& a)
+{
+    check(a);
+    return without_gil([&] {
+        PriorityParams p;
+        if (!a.weights_path.empty())
+            p.weights = load_priority_weights(a.weights_path);
+        p.plan_source = a.plan_source;
+        p.reporting_year = a.year;
+        p.readiness_max_haul_km = a.max_haul_km;
+        const auto f = fill(inventory, a);
+        return TableHandle{priority_table(prioritize_closures(f.waste, f.places, plan ? &plan->plan : nullptr, p))};
+    });
+}
+
+}  // namespace
+
+void bind_reports(py::module_& m)
+{
+    py::class_<ReportArguments>(m, "ReportArguments", "The inputs and options of coverage, methane and prioritize")
+        .def(py::init<>())
+        .def_readwrite("places_path", &ReportArguments::places_path)
+        .def_readwrite("country_waste_path", &ReportArguments::country_waste_path)
+        .def_readwrite("waste_radius_km", &ReportArguments::waste_radius_km)
+        .def_readwrite("year", &ReportArguments::year)
+        .def_readwrite("gwp", &ReportArguments::gwp)
+        .def_readwrite("max_haul_km", &ReportArguments::max_haul_km)
+        .def_readwrite("plan_source", &ReportArguments::plan_source)
+        .def_readwrite("weights_path", &ReportArguments::weights_path);
+    py::class_<TableHandle>(m, "ReportTable", "A report table as the command line writes it")
+        .def_property_readonly("name", [](const TableHandle& h) { return h.table.name; })
+        .def_property_readonly("title", [](const TableHandle& h) { return h.table.title; })
+        .def("columns", [](const TableHandle& h) { return report_table_columns(h.table); })
+        .def(
+            "text",
+            [](const TableHandle& h, const std::string& format) {
+                std::ostringstream out;
+                write_report(out, {h.table}, format_of(format));
+                return out.str();
+            },
+            py::arg("format") = "table")
+        .def(
+            "write",
+            [](const TableHandle& h, const std::string& path) {
+                without_gil([&] {
+                    write_table_output(h.table, path);
+                    return 0;
+                });
+            },
+            py::arg("path"));
+    m.def("coverage", &coverage, py::arg("inventory"), py::arg("plan"), py::arg("arguments"));
+    m.def("methane", &methane, py::arg("inventory"), py::arg("arguments"));
+    m.def("prioritize", &prioritize, py::arg("inventory"), py::arg("plan"), py::arg("arguments"));
+}
+
+}  // namespace basural::python
