@@ -43,6 +43,15 @@ class Plan:
     def summary(self):
         return self.layers["summary"]
 
+    def summary_table(self):
+        """The summary ``basural regionalize`` prints: one row per country (and part), then the total
+        row, with share_waste_estimated (a DataFrame)."""
+        return _frames.table(self._handle.summary_table())
+
+    def summary_text(self, format="table"):
+        """The same as the command prints it with ``--format`` table, csv, json or md."""
+        return self._handle.summary_text(format)
+
     @property
     def parameters(self):
         """The options and inputs the plan was made with, name -> value (a dict of str)."""

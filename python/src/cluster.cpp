@@ -4,7 +4,7 @@
 #include "progress.hpp"
 
 #include "basural/base/error.hpp"
-#include "basural/planning/regionalize.hpp"
+#include "basural/planning/site_clusters.hpp"
 
 #include <pybind11/stl.h>
 

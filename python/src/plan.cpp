@@ -8,13 +8,13 @@
 #include "basural/base/error.hpp"
 #include "basural/inventory/country_waste.hpp"
 #include "basural/inventory/places.hpp"
+#include "basural/planning/plan_summary.hpp"
 #include "basural/planning/regionalize.hpp"
-#include "basural/planning/waste_estimate.hpp"
 
 #include <pybind11/stl.h>
 
 #include <optional>
-#include <set>
+#include <sstream>
 
 namespace basural::python {
 namespace {
@@ -29,37 +29,6 @@ struct RegionalizeArguments {
     bool waste_estimate = true;
 };
 
-/// Counts of the demand sites of the planned countries whose tonnage was unknown, by how it was filled.
-struct WasteFill {
-    std::size_t estimated_from_places = 0;
-    std::size_t country_median = 0;
-};
-
-/// Fills unknown tonnage as the command does: over the whole inventory (country medians need every
-/// country's sites) from the shipped places and country rates unless `from_places` is false, then
-/// the country median; counted over the demand sites of the planned countries.
-WasteFill fill_tonnage(std::vector<Site>& sites, const std::vector<std::string>& countries, bool from_places)
-{
-    const std::set<std::string> planned(countries.begin(), countries.end());
-    std::vector<char> unknown(sites.size());
-    for (std::size_t i = 0; i < sites.size(); ++i)
-        unknown[i] = !sites[i].waste_t_per_day && is_regional_demand(sites[i]) &&
-                     (planned.empty() || planned.count(sites[i].country_iso3));
-    if (from_places) {
-        const auto places = load_places(find_dataset(SHIPPED_PLACES));
-        const auto rates = load_country_waste(find_dataset(SHIPPED_COUNTRY_WASTE));
-        sites = estimate_waste(sites, places, rates).sites;
-    }
-    WasteFill fill;
-    for (std::size_t i = 0; i < sites.size(); ++i)
-        fill.estimated_from_places += unknown[i] && sites[i].waste_t_per_day ? 1 : 0;
-    impute_missing_waste(sites);
-    for (std::size_t i = 0; i < sites.size(); ++i)
-        fill.country_median += unknown[i] && sites[i].waste_t_per_day ? 1 : 0;
-    fill.country_median -= fill.estimated_from_places;
-    return fill;
-}
-
 PlanHandle make_plan(const InventoryHandle& inventory, const RegionalizeArguments& a, const ProgressFn& progress)
 {
     auto options = a.options;
@@ -69,8 +38,15 @@ PlanHandle make_plan(const InventoryHandle& inventory, const RegionalizeArgument
         options.matrix = read_travel_matrix(a.matrix_path);
     if (options.threads > MAX_THREADS)
         throw usage_error("threads must be at most " + std::to_string(MAX_THREADS));
+    // Unknown tonnage filled as the command fills it (fill_demand_waste).
     std::vector<Site> sites = inventory.inventory.sites;
-    const auto fill = fill_tonnage(sites, options.countries, a.waste_estimate);
+    std::vector<Place> places;
+    std::vector<CountryWaste> rates;
+    if (a.waste_estimate) {
+        places = load_places(find_dataset(SHIPPED_PLACES));
+        rates = load_country_waste(find_dataset(SHIPPED_COUNTRY_WASTE));
+    }
+    const auto fill = fill_demand_waste(sites, options.countries, a.waste_estimate, places, rates);
     PlanHandle h;
     {
         const std::lock_guard<std::mutex> lock(*inventory.lock);
@@ -145,6 +121,15 @@ void bind_plan(py::module_& m)
     py::class_<PlanHandle>(m, "Plan", "A regional landfill plan")
         .def("layers", &layers)
         .def_property_readonly("parameters", [](const PlanHandle& h) { return h.plan.parameters; })
+        .def("summary_table", [](const PlanHandle& h) { return report_table_columns(plan_summary_table(h.plan)); })
+        .def(
+            "summary_text",
+            [](const PlanHandle& h, const std::string& format) {
+                std::ostringstream out;
+                write_report(out, {plan_summary_table(h.plan)}, parse_report_format(format));
+                return out.str();
+            },
+            py::arg("format") = "table")
         .def(
             "write",
             [](const PlanHandle& h, const std::string& path) {

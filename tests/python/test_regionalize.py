@@ -80,3 +80,14 @@ def test_same_plan_as_the_command_on_the_shipped_inventory(scratch, shipped):
     plan.write(mine)
     assert_same_geopackage(mine, theirs)
     plan_frames_match_file(plan, theirs)
+
+
+def test_the_summary_is_the_one_the_command_prints(scratch):
+    for fmt in ["json", "csv"]:
+        _, out, _ = run_cli("regionalize", DATA / "regionalize_sites.csv", "--reuse-existing", "--format", fmt,
+                            "-o", scratch / f"{fmt}.gpkg")
+        plan = basural.regionalize(DATA / "regionalize_sites.csv", reuse_existing=True)
+        assert plan.summary_text(fmt) == out
+    table = plan.summary_table()
+    assert list(table["country"])[-1] == "total"
+    assert table["demand_sites"].iloc[-1] == table["demand_sites"].iloc[:-1].sum()
