@@ -20,8 +20,14 @@ std::shared_ptr<py::object> hold(py::object callback)
 
 ProgressFn python_progress(py::object callback)
 {
-    if (callback.is_none())
-        return {};
+    if (callback.is_none()) {
+        // No callable: progress reports still notice Ctrl-C (KeyboardInterrupt) in the main thread.
+        return [](std::string_view, double) {
+            py::gil_scoped_acquire gil;
+            if (PyErr_CheckSignals() != 0)
+                throw py::error_already_set();
+        };
+    }
     if (!PyCallable_Check(callback.ptr()))
         throw py::type_error("progress must be callable as progress(stage: str, fraction: float)");
     auto held = hold(std::move(callback));

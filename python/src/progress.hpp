@@ -10,10 +10,11 @@
 
 namespace basural::python {
 
-/// The library's progress callback for a Python callable (None: no callback). The library may call
-/// it from its worker threads while the GIL is released: each call takes the GIL, checks for a
-/// pending signal (Ctrl-C) and calls the callable. An exception raised there, KeyboardInterrupt
-/// included, stops the library's work and reaches the caller.
+/// The library's progress callback for a Python callable (or None). The library may call it from its
+/// worker threads while the GIL is released: each call takes the GIL, checks for a pending signal
+/// (Ctrl-C, acted on when the call is on the main thread) and calls the callable if there is one.
+/// An exception raised there, KeyboardInterrupt included, stops the library's work and reaches the
+/// caller.
 ProgressFn python_progress(py::object callback);
 
 /// Runs `work` with the GIL released and returns its result. Python objects must not be touched
