@@ -41,7 +41,7 @@ class ClusterSites(BasuralAlgorithm):
             "MIN_CLUSTER_SIZE", "HDBSCAN: smallest cluster (default 5)", QgsProcessingParameterNumber.Integer,
             optional=True, minValue=2))
         self.addParameter(QgsProcessingParameterString(
-            "COUNTRIES", "Countries (ISO3 codes, comma-separated; empty: all)", optional=True))
+            "COUNTRY", "Countries (ISO3 codes, comma-separated; empty: all)", optional=True))
         self.addParameter(QgsProcessingParameterBoolean(
             "CROSS_BORDER", "Cluster all countries together", defaultValue=False))
         self.addParameter(QgsProcessingParameterVectorDestination("OUTPUT", "Sites with their cluster"))
@@ -67,7 +67,7 @@ class ClusterSites(BasuralAlgorithm):
                 eps_km=self.optional_number(parameters, "EPS_KM", context, float),
                 min_points=self.optional_number(parameters, "MIN_POINTS", context, int),
                 min_cluster_size=self.optional_number(parameters, "MIN_CLUSTER_SIZE", context, int),
-                countries=split_list(self.parameterAsString(parameters, "COUNTRIES", context)),
+                countries=split_list(self.parameterAsString(parameters, "COUNTRY", context)),
                 cross_border=self.parameterAsBoolean(parameters, "CROSS_BORDER", context))
             result.write(output)
         if table:

@@ -79,8 +79,10 @@ class BasuralAlgorithm(QgsProcessingAlgorithm):
     # ---- the inventory ----------------------------------------------------------------------
 
     def add_inventory_parameters(self, optional=True):
-        """INPUT and the command line's loading options (--crs, --map, --field, --default,
-        --encoding, --countries, --no-country-check, --coastal-tolerance-m, --near-duplicate-m)."""
+        """INPUT and the command line's loading options: CRS (--crs), MAPPING (--map), FIELDS
+        (--field), DEFAULTS (--default), ENCODING (--encoding), BOUNDARIES (--countries),
+        NO_COUNTRY_CHECK, COASTAL_TOLERANCE_M, NEAR_DUPLICATE_M (the options of those names); the
+        layer of a multi-layer source is the one chosen as INPUT (--layer)."""
         description = "Inventory (any vector layer or table)"
         if optional:
             description += "; empty: the shipped LAC inventory"
@@ -100,7 +102,7 @@ class BasuralAlgorithm(QgsProcessingAlgorithm):
             "ENCODING", "Encoding of a CSV or Shapefile without encoding metadata (UTF-8, LATIN1, CP1252...)",
             optional=True))
         self.advanced(QgsProcessingParameterFile(
-            "COUNTRIES", "Country boundaries (GeoJSON with iso3; default: the shipped ones)", optional=True))
+            "BOUNDARIES", "Country boundaries (GeoJSON with iso3; default: the shipped ones)", optional=True))
         self.advanced(QgsProcessingParameterBoolean(
             "NO_COUNTRY_CHECK", "Do not check that each site lies in its stated country", defaultValue=False))
         self.advanced(QgsProcessingParameterNumber(
@@ -133,7 +135,7 @@ class BasuralAlgorithm(QgsProcessingAlgorithm):
             "mapping": self.parameterAsFile(parameters, "MAPPING", context) or None,
             "fields": assignments(self.parameterAsString(parameters, "FIELDS", context), "FIELDS"),
             "encoding": self.parameterAsString(parameters, "ENCODING", context) or None,
-            "countries": self.parameterAsFile(parameters, "COUNTRIES", context) or None,
+            "countries": self.parameterAsFile(parameters, "BOUNDARIES", context) or None,
             "check_countries": not self.parameterAsBoolean(parameters, "NO_COUNTRY_CHECK", context),
             "coastal_tolerance_m": self.parameterAsDouble(parameters, "COASTAL_TOLERANCE_M", context),
             "near_duplicate_m": self.parameterAsDouble(parameters, "NEAR_DUPLICATE_M", context),

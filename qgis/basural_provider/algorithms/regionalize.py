@@ -41,7 +41,7 @@ class Regionalize(BasuralAlgorithm):
         self.add_inventory_parameters()
         number = QgsProcessingParameterNumber
         self.addParameter(QgsProcessingParameterString(
-            "COUNTRIES", "Countries to plan (ISO3 codes, comma-separated; empty: all)", optional=True))
+            "COUNTRY", "Countries to plan (ISO3 codes, comma-separated; empty: all)", optional=True))
         self.addParameter(number("MAX_HAUL_KM", "Longest haul from a dump to its landfill (km; the matrix's "
                                  "unit with a matrix)", number.Double, defaultValue=50.0, minValue=0.0))
         self.addParameter(number("MIN_T_PER_DAY", "Minimum throughput of a proposed landfill (t/day; 0: none)",
@@ -85,7 +85,7 @@ class Regionalize(BasuralAlgorithm):
         """The keyword arguments of basural.regionalize, from the parameters."""
         p = parameters
         return {
-            "countries": split_list(self.parameterAsString(p, "COUNTRIES", context)),
+            "countries": split_list(self.parameterAsString(p, "COUNTRY", context)),
             "max_haul_km": self.parameterAsDouble(p, "MAX_HAUL_KM", context),
             "min_t_per_day": self.parameterAsDouble(p, "MIN_T_PER_DAY", context),
             "capacity_t_per_day": self.optional(p, "CAPACITY_T_PER_DAY", context),
@@ -111,7 +111,7 @@ class Regionalize(BasuralAlgorithm):
                                        **self.options(parameters, context))
             plan.write(output)
         plan.assignment_lines().to_file(output, layer="assignment_lines", driver="GPKG")
-        feedback.pushInfo(plan.summary.to_string(index=False))
+        feedback.pushInfo(plan.summary_text())
         results = {"OUTPUT": output, "FACILITY_COUNT": len(plan.facilities)}
         for layer, name, display, style in LAYERS:
             self.style(output, layer, style)
