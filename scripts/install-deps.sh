@@ -20,6 +20,13 @@ PACKAGES=(
   clang-14 libclang-rt-14-dev llvm-14
   # PostGIS tests (tests/postgis, scripts/pg-test-server.sh): a throw-away server started by CTest
   postgresql-15 postgresql-15-postgis-3
+  # the Python module (python/, pybind11) and its tests (tests/python): Debian's python3 and its
+  # numpy, pandas, GeoPandas (with Fiona and Shapely) and pytest
+  pybind11-dev python3-dev python3-numpy python3-pandas python3-geopandas python3-fiona python3-shapely
+  python3-pytest
+  # the QGIS Processing provider (qgis/) and its tests: qgis_process and PyQGIS (about 160 packages,
+  # 2-8 minutes to install; measured in docs/qgis.md)
+  qgis python3-qgis
 )
 
 missing=()
