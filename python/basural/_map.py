@@ -20,13 +20,17 @@ def _scores(ranking):
     raise TypeError("ranking must be a path, a DataFrame with site_id and score (or total_score), or a dict")
 
 
-def map(inventory=None, country=None, *, plan=None, ranking=None, color_by="type", width=1123, height=794,
-        dpi=150.0, output=None, format="png"):
+def map(inventory=None, country=None, *, admin1=None, title=None, lang=None, plan=None, ranking=None,
+        color_by="type", admin1_boundaries=None, places=None, width=1123, height=794, dpi=150.0, output=None,
+        format="png"):
     """Draws one country's map as ``basural map --country`` does (docs/cli/map.md).
 
-    country: ISO3 code. plan: a Plan or plan file (facilities, catchments). ranking: a ranking file,
-    a DataFrame from prioritize, or {site_id: score in [0, 1]} (for color_by="priority").
-    color_by: type, status, priority or cluster. width, height: layout pixels; dpi: PNG resolution.
+    country: ISO3 code. admin1: zoom to one state (name or code). title: instead of the default.
+    lang: "es", "pt" or "en" (with a region, e.g. "es-MX"); default the environment's, as the command.
+    plan: a Plan or plan file (facilities, catchments). ranking: a ranking file, a DataFrame from
+    prioritize, or {site_id: score in [0, 1]} (for color_by="priority"). color_by: type, status,
+    priority or cluster. admin1_boundaries, places: files replacing the shipped states and towns, or
+    "none". width, height: layout pixels; dpi: PNG resolution.
     output: the file to write (.png, .svg, .pdf or .html; returns its path); without it the map
     is returned as bytes in ``format``.
     """
@@ -36,6 +40,11 @@ def map(inventory=None, country=None, *, plan=None, ranking=None, color_by="type
         raise UsageError("map needs a country (ISO3 code, e.g. country='GTM')")
     args = _basural.MapArguments()
     args.country = country
+    args.admin1 = admin1 or ""
+    args.title = title or ""
+    args.lang = lang or ""
+    args.admin1_path = path_text(admin1_boundaries)
+    args.places_path = path_text(places)
     args.colour_by = color_by
     if ranking is not None:
         if is_path(ranking):

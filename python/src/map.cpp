@@ -4,7 +4,10 @@
 
 #include "basural/base/datasets.hpp"
 #include "basural/base/error.hpp"
+#include "basural/base/locale.hpp"
+#include "basural/inventory/places.hpp"
 #include "basural/maps/map.hpp"
+#include "basural/maps/map_data.hpp"
 #include "basural/maps/map_scene.hpp"
 
 #include <pybind11/stl.h>
@@ -20,6 +23,11 @@ namespace {
 
 struct MapArguments {
     std::string country;
+    std::string admin1;                            ///< zoom to a state (--admin1)
+    std::string title;                             ///< --title
+    std::string lang;                              ///< --lang; "" = the environment's (LC_ALL, LANG...)
+    std::string admin1_path;                       ///< --admin1-boundaries ("" shipped, "none")
+    std::string places_path;                       ///< --places ("" shipped, "none")
     std::string colour_by = "type";
     std::string ranking_path;                      ///< a ranking file (site_id, score)
     std::optional<std::map<std::string, double>> scores;  ///< or the scores themselves
@@ -28,13 +36,39 @@ struct MapArguments {
     double dpi = default_map_style().dpi;
 };
 
-/// The non-LAC countries drawn grey, when the shipped file is there (as the command).
-std::vector<MapCountry> world_context()
+/// An optional input as the command finds it: "none" for none, the path given, else the shipped
+/// dataset when it is there.
+std::string optional_input(const std::string& option, std::string_view shipped)
 {
+    if (option == "none")
+        return {};
+    if (!option.empty())
+        return option;
     for (const auto& dir : dataset_search_path())
-        if (const auto p = dir / SHIPPED_WORLD_CONTEXT; std::filesystem::exists(p))
-            return read_map_context(p.string());
+        if (const auto p = dir / shipped; std::filesystem::exists(p))
+            return p.string();
     return {};
+}
+
+/// What the map draws besides the inventory: non-LAC context, states, towns.
+struct MapInputs {
+    std::vector<MapCountry> context;
+    std::vector<MapRegion> admin1;
+    std::vector<Place> places;
+};
+
+MapInputs map_inputs(const MapArguments& a)
+{
+    if (a.admin1_path == "none" && !a.admin1.empty())
+        throw usage_error("admin1 needs the states' boundaries: drop admin1_boundaries='none'");
+    MapInputs in;
+    if (const auto path = optional_input({}, SHIPPED_WORLD_CONTEXT); !path.empty())
+        in.context = read_map_context(path);
+    if (const auto path = optional_input(a.admin1_path, SHIPPED_ADMIN1); !path.empty())
+        in.admin1 = read_admin1_regions(path);
+    if (const auto path = optional_input(a.places_path, SHIPPED_PLACES); !path.empty())
+        in.places = load_places(path);
+    return in;
 }
 
 /// Draws the map to `path` (format by extension) and returns what it shows: sites and facilities.
@@ -59,18 +93,27 @@ std::pair<std::size_t, std::size_t> draw(const InventoryHandle& inventory, const
     style.height_px = a.height_px;
     style.dpi = a.dpi;
     style.colour_by = *colour_by;
-    const auto context = world_context();
+    check_map_style(style);
+    const Locale environment = locale_from_environment();
+    const MapInputs in = map_inputs(a);
     CountryMapOptions options;
     options.colour_by = *colour_by;
+    options.locale = a.lang.empty() ? environment : locale_for_option(a.lang, environment);
+    options.title = a.title;
     options.plan = plan ? &plan->plan : nullptr;
     options.priority_scores = scores ? &*scores : nullptr;
-    options.context = &context;
+    options.context = &in.context;
+    options.admin1 = in.admin1.empty() ? nullptr : &in.admin1;
+    options.zoom_admin1 = a.admin1;
+    options.places = &in.places;
     const std::lock_guard<std::mutex> lock(*inventory.lock);
     if (!inventory.countries->has(iso3))
         throw input_error(inventory.countries->path(), "has no boundary for '" + iso3 + "': it cannot be mapped");
     const auto scene = build_country_scene(inventory.inventory.sites, *inventory.countries, iso3, options);
     render_map(scene, style, path);
-    return {scene.points.size(), scene.facilities.size()};
+    const auto facilities = std::count_if(scene.facilities.begin(), scene.facilities.end(),
+                                          [](const MapFacility& f) { return f.kind != FacilityKind::existing_unused; });
+    return {scene.points.size(), static_cast<std::size_t>(facilities)};
 }
 
 }  // namespace
@@ -80,6 +123,11 @@ void bind_map(py::module_& m)
     py::class_<MapArguments>(m, "MapArguments", "The options of map (those of basural map --country)")
         .def(py::init<>())
         .def_readwrite("country", &MapArguments::country)
+        .def_readwrite("admin1", &MapArguments::admin1)
+        .def_readwrite("title", &MapArguments::title)
+        .def_readwrite("lang", &MapArguments::lang)
+        .def_readwrite("admin1_path", &MapArguments::admin1_path)
+        .def_readwrite("places_path", &MapArguments::places_path)
         .def_readwrite("colour_by", &MapArguments::colour_by)
         .def_readwrite("ranking_path", &MapArguments::ranking_path)
         .def_readwrite("scores", &MapArguments::scores)

@@ -58,3 +58,17 @@ def test_bad_map_options_are_usage_errors(scratch):
         basural.map(inventory(), "URY", color_by="priority")
     with pytest.raises(basural.UsageError, match=r"\.png"):
         basural.map(inventory(), "URY", output=scratch / "map.jpg")
+
+
+def test_language_title_and_a_state_are_the_commands(scratch):
+    theirs = scratch / "mex.svg"
+    run_cli("map", "--country", "MEX", "--admin1", "Oaxaca", "--lang", "es-MX", "--title", "Oaxaca: basurales",
+            "-o", theirs)
+    shipped = basural.read_inventory()
+    data = basural.map(shipped, "MEX", admin1="Oaxaca", lang="es-MX", title="Oaxaca: basurales", format="svg")
+    assert data == theirs.read_bytes()
+    assert "Oaxaca: basurales".encode() in data
+    with pytest.raises(basural.UsageError):
+        basural.map(shipped, "MEX", admin1="Oaxaca", admin1_boundaries="none")
+    with pytest.raises(basural.UsageError):
+        basural.map(shipped, "MEX", lang="fr")
