@@ -49,7 +49,9 @@ class Plan:
         return _frames.table(self._handle.summary_table())
 
     def summary_text(self, format="table"):
-        """The same as the command prints it with ``--format`` table, csv, json or md."""
+        """The summary as text: "csv", "json" and "md" exactly as the command prints them with
+        ``--format``; "table" aligns every column (the command's terminal view shows a few key columns
+        in the reader's language)."""
         return self._handle.summary_text(format)
 
     @property
