@@ -12,7 +12,7 @@ basural.BackendError, with the command line's messages; nothing here exits the p
 """
 
 from ._basural import __version__
-from .errors import BackendError, Error, InputError, UsageError
+from .errors import BackendError, DataWarning, Error, InputError, UsageError
 from ._inventory import Inventory, read_inventory
 from ._cluster import Clustering, cluster
 from ._locate import LocationResult, locate
@@ -21,7 +21,7 @@ from ._reports import Methane, coverage, methane, prioritize
 from ._map import map
 
 __all__ = [
-    "__version__", "Error", "UsageError", "InputError", "BackendError",
+    "__version__", "Error", "UsageError", "InputError", "BackendError", "DataWarning",
     "Inventory", "read_inventory", "Clustering", "cluster", "LocationResult", "locate",
     "Plan", "read_plan", "regionalize", "Methane", "coverage", "methane", "prioritize", "map",
 ]

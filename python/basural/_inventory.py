@@ -1,16 +1,18 @@
 """read_inventory and Inventory: the loader of `basural import` and `basural validate`."""
 
 import json
+import warnings
 
 from . import _basural
 from . import _frames
 from ._inputs import path_text
+from .errors import DataWarning
 
 
 class Inventory:
     """Sites loaded into the site schema (docs/data-schema.md), and the records that were not.
 
-    ``records_read == loaded + rejected``, always, as on the command line.
+    ``records_read == loaded + merged + rejected``, always, as on the command line.
     """
 
     def __init__(self, handle):
@@ -36,8 +38,30 @@ class Inventory:
     def rejected(self):
         return self._handle.rejected
 
+    @property
+    def merged(self):
+        """Records merged into an earlier site as one shared site (near duplicates of the same type)."""
+        return self._handle.merged
+
+    @property
+    def merges(self):
+        """The merged records: record, site_id, into_record, into_site_id, distance_m (a DataFrame)."""
+        return _frames.table(self._handle.merge_columns())
+
+    @property
+    def notices(self):
+        """What the loader decided on its own (an encoding assumed, a header row recognised, values
+        derived), one sentence each: the command's "note:" lines."""
+        return list(self._handle.notices)
+
+    @property
+    def warnings(self):
+        """Fields that drive results and are mostly unknown (status, tonnage, type), with the option
+        that mends them: the command's "warning:" lines."""
+        return list(self._handle.warnings)
+
     def records_line(self):
-        """"<source>: records read R = loaded L + rejected J", as the command line prints it."""
+        """"<source>: records read R = loaded L + ... + rejected J", as the command line prints it."""
         return self._handle.records_line()
 
     @property
@@ -97,9 +121,9 @@ class Inventory:
         return f"<basural.Inventory {self.records_line()}>"
 
 
-def read_inventory(path=None, mapping=None, *, layer=None, crs=None, encoding=None, fields=None,
-                   countries=None, check_countries=True, coastal_tolerance_m=5000.0,
-                   near_duplicate_m=50.0, progress=None, **defaults):
+def read_inventory(path=None, mapping=None, *, layer=None, crs=None, encoding=None, header="auto",
+                   fields=None, countries=None, check_countries=True, coastal_tolerance_m=5000.0,
+                   near_duplicate_m=50.0, near_duplicates="merge", progress=None, **defaults):
     """Reads any vector source GDAL reads (GeoPackage, Shapefile, GeoJSON, CSV with lon/lat, XLSX,
     FlatGeobuf, KML, a ``PG:`` connection string...) into the site schema, with the options and
     checks of ``basural import``. Bad records are rejected with their reason, never dropped.
@@ -107,14 +131,18 @@ def read_inventory(path=None, mapping=None, *, layer=None, crs=None, encoding=No
     path: the source; None reads the shipped inventory (datasets/lac_sites.csv).
     mapping: a mapping file (docs/mapping.md) or the same as a dict with "fields", "values",
         "defaults".
-    layer, crs, encoding: as --layer, --crs, --encoding.
+    layer, crs, encoding, header: as --layer, --crs, --encoding, --header (auto, yes, no).
     fields: {schema_field: source_column}, as --field (overrides the mapping).
     countries: country boundaries to check against (default: the shipped ones), as --countries.
-    check_countries, coastal_tolerance_m, near_duplicate_m: as --no-country-check,
-        --coastal-tolerance-m, --near-duplicate-m.
+    check_countries, coastal_tolerance_m, near_duplicate_m, near_duplicates: as --no-country-check,
+        --coastal-tolerance-m, --near-duplicate-m, --near-duplicates (merge, reject).
     progress: called as progress(stage, fraction) while reading; raising in it stops the read.
     **defaults: schema_field=value for fields the source lacks or leaves empty, as --default
         (e.g. ``country="BRA"``).
+
+    The loader's notices and the warnings about mostly unknown fields (the command's "note:" and
+    "warning:" lines) are issued as Python warnings of the category basural.DataWarning, and kept in
+    ``notices`` and ``warnings``.
 
     Raises InputError (naming file, record, field and value) when the source as a whole cannot be
     read, UsageError for bad options.
@@ -134,4 +162,9 @@ def read_inventory(path=None, mapping=None, *, layer=None, crs=None, encoding=No
     args.check_countries = bool(check_countries)
     args.coastal_tolerance_m = float(coastal_tolerance_m)
     args.near_duplicate_m = float(near_duplicate_m)
-    return Inventory(_basural.read_inventory(args, progress))
+    args.near_duplicates = near_duplicates
+    args.header = header
+    inventory = Inventory(_basural.read_inventory(args, progress))
+    for message in inventory.notices + inventory.warnings:
+        warnings.warn(message, DataWarning, stacklevel=2)
+    return inventory

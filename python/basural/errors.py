@@ -26,3 +26,8 @@ class InputError(Error):
 
 class BackendError(Error):
     """A GDAL, GEOS or PROJ call failed; the message carries that library's own message."""
+
+
+class DataWarning(UserWarning):
+    """What the command line prints as "note:" or "warning:" about an inventory: an encoding assumed,
+    a header row recognised, a field that drives results mostly unknown."""

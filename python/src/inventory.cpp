@@ -38,6 +38,8 @@ struct ReadArguments {
     bool check_countries = true;
     double coastal_tolerance_m = DEFAULT_COASTAL_TOLERANCE_M;
     double near_duplicate_m = DEFAULT_NEAR_DUPLICATE_M;
+    std::string near_duplicates = "merge";
+    std::string header = "auto";
 };
 
 LoadOptions load_options(const ReadArguments& a)
@@ -46,6 +48,10 @@ LoadOptions load_options(const ReadArguments& a)
         throw usage_error("coastal_tolerance_m must not be negative");
     if (a.near_duplicate_m < 0.0)
         throw usage_error("near_duplicate_m must not be negative");
+    if (a.near_duplicates != "merge" && a.near_duplicates != "reject")
+        throw usage_error("near_duplicates must be 'merge' or 'reject', not '" + a.near_duplicates + "'");
+    if (a.header != "auto" && a.header != "yes" && a.header != "no")
+        throw usage_error("header must be 'auto', 'yes' or 'no', not '" + a.header + "'");
     LoadOptions o;
     o.layer = a.layer;
     if (!a.crs.empty())
@@ -63,6 +69,8 @@ LoadOptions load_options(const ReadArguments& a)
     o.check_countries = a.check_countries;
     o.coastal_tolerance_m = a.coastal_tolerance_m;
     o.near_duplicate_m = a.near_duplicate_m;
+    o.near_duplicates = a.near_duplicates == "reject" ? NearDuplicates::reject : NearDuplicates::merge;
+    o.header = a.header == "yes" ? HeaderRow::yes : a.header == "no" ? HeaderRow::no : HeaderRow::automatic;
     return o;
 }
 
@@ -166,6 +174,10 @@ const std::map<std::string, SiteColumn>& site_columns()
         });
         text_field("source", &S::source);
         text_field("source_record", &S::source_record);
+        derived("derived_fields", [](const Site& s) { return text_or_missing(format_derived_fields(s.derived_fields)); });
+        derived("reporting_municipalities", [](const Site& s) {
+            return text_or_missing(format_reporting_municipalities(s.reporting_municipalities));
+        });
         return t;
     }();
     return columns;
@@ -204,6 +216,17 @@ py::list reject_columns(const std::vector<Reject>& rejects)
     return c.take();
 }
 
+py::list merge_columns(const std::vector<Merge>& merges)
+{
+    Columns c;
+    c.integer("record", merges, [](const Merge& m) { return std::optional<std::int64_t>(m.record); });
+    c.text("site_id", merges, [](const Merge& m) { return std::optional<std::string>(m.site_id); });
+    c.integer("into_record", merges, [](const Merge& m) { return std::optional<std::int64_t>(m.into_record); });
+    c.text("into_site_id", merges, [](const Merge& m) { return std::optional<std::string>(m.into_site_id); });
+    c.real("distance_m", merges, [](const Merge& m) { return std::optional<double>(m.distance_m); });
+    return c.take();
+}
+
 py::dict summary_tables(const Inventory& inventory)
 {
     py::dict out;
@@ -222,6 +245,11 @@ void bind_inventory(py::module_& m)
         .def_property_readonly("records_read", [](const InventoryHandle& h) { return h.inventory.records_read; })
         .def_property_readonly("loaded", [](const InventoryHandle& h) { return h.inventory.sites.size(); })
         .def_property_readonly("rejected", [](const InventoryHandle& h) { return h.inventory.rejects.size(); })
+        .def_property_readonly("merged", [](const InventoryHandle& h) { return h.inventory.merges.size(); })
+        .def_property_readonly("notices", [](const InventoryHandle& h) { return h.inventory.notices; })
+        .def_property_readonly("warnings",
+                               [](const InventoryHandle& h) { return unknown_warnings(unknown_shares(h.inventory.sites)); })
+        .def("merge_columns", [](const InventoryHandle& h) { return merge_columns(h.inventory.merges); })
         .def_property_readonly("countries_path", [](const InventoryHandle& h) { return h.countries->path(); })
         .def("records_line", [](const InventoryHandle& h) { return records_line(h.inventory); })
         .def("site_columns", [](const InventoryHandle& h) { return site_column_list(h.inventory.sites); })
@@ -254,7 +282,9 @@ void bind_inventory(py::module_& m)
         .def_readwrite("countries_path", &ReadArguments::countries_path)
         .def_readwrite("check_countries", &ReadArguments::check_countries)
         .def_readwrite("coastal_tolerance_m", &ReadArguments::coastal_tolerance_m)
-        .def_readwrite("near_duplicate_m", &ReadArguments::near_duplicate_m);
+        .def_readwrite("near_duplicate_m", &ReadArguments::near_duplicate_m)
+        .def_readwrite("near_duplicates", &ReadArguments::near_duplicates)
+        .def_readwrite("header", &ReadArguments::header);
     m.def("read_inventory", &read_inventory, py::arg("arguments"), py::arg("progress") = py::none());
 }
 

@@ -17,7 +17,8 @@ SCHEMA = ["site_id", "name", "country", "admin1_name", "admin1_code", "municipal
           "municipality_code", "lon", "lat", "location_precision", "site_type", "status", "area_ha",
           "depth_m", "waste_t_per_day", "waste_in_place_t", "opening_year", "closure_year",
           "open_burning", "waste_pickers", "child_waste_pickers", "gas_capture",
-          "receives_other_municipalities", "provenance", "waste_provenance", "source", "source_record"]
+          "receives_other_municipalities", "provenance", "waste_provenance", "source", "source_record",
+          "derived_fields", "reporting_municipalities"]
 
 
 def test_sites_are_a_geodataframe_in_wgs84_with_the_schema_columns():
@@ -64,8 +65,8 @@ def test_rejects_and_accounting_are_the_command_lines(scratch):
     code, out, _ = run_cli("validate", DATA / "sites_bad.csv", "--rejects", rejects_csv, check=False)
     assert code == 1
     inv = basural.read_inventory(DATA / "sites_bad.csv")
-    # read = loaded + rejected, the same line the command prints
-    assert inv.records_read == inv.loaded + inv.rejected
+    # read = loaded + merged + rejected, the same line the command prints
+    assert inv.records_read == inv.loaded + inv.merged + inv.rejected
     assert inv.records_line() == out.splitlines()[0]
     with open(rejects_csv, newline="", encoding="utf-8") as f:
         expected = list(csv.DictReader(f))
@@ -128,3 +129,30 @@ def test_the_shipped_inventory_loads_whole(shipped):
     assert shipped.records_read == records["records_read"]
     assert shipped.loaded == records["loaded"]
     assert shipped.rejected == records["rejected"]
+
+
+def test_a_near_duplicate_is_merged_as_the_command_merges_it(scratch):
+    """sites_bad.csv: near-dup lies 0.00018 degrees of longitude east of ok-1 at latitude -15.79,
+    19.3 m on the WGS84 ellipsoid (0.00018 x 111,320 m x cos 15.79 deg, by hand)."""
+    inv = basural.read_inventory(DATA / "sites_bad.csv")
+    merges = inv.merges
+    row = merges[merges["site_id"] == "near-dup"].iloc[0]
+    assert row["into_site_id"] == "ok-1" and row["record"] == 12 and row["into_record"] == 1
+    assert row["distance_m"] == pytest.approx(19.3, abs=0.2)
+    rejected = basural.read_inventory(DATA / "sites_bad.csv", near_duplicates="reject")
+    assert rejected.merged == 0 and rejected.rejected == inv.rejected + inv.merged
+    code, out, _ = run_cli("validate", DATA / "sites_bad.csv", "--near-duplicates", "reject", check=False)
+    assert rejected.records_line() == out.splitlines()[0]
+    with pytest.raises(basural.UsageError, match="near_duplicates"):
+        basural.read_inventory(DATA / "sites_bad.csv", near_duplicates="keep")
+
+
+def test_notes_and_warnings_are_the_commands_as_python_warnings():
+    """A source without a status column: the command warns on stderr, the module with DataWarning."""
+    _, _, err = run_cli("info", DATA / "sites_bad.csv")
+    expected = [line.removeprefix("warning: ") for line in err.splitlines() if line.startswith("warning: ")]
+    assert expected, "the fixture should draw a warning"
+    with pytest.warns(basural.DataWarning) as caught:
+        inv = basural.read_inventory(DATA / "sites_bad.csv")
+    assert inv.warnings == expected
+    assert [str(w.message) for w in caught] == inv.notices + inv.warnings

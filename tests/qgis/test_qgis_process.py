@@ -39,7 +39,7 @@ def test_every_option_of_regionalize_is_a_parameter():
     names = [m.group(1) for m in re.finditer(r"^([A-Z0-9_]+): ", arguments, re.MULTILINE)]
     assert sorted(names) == sorted([
         "INPUT", "MAPPING", "FIELDS", "DEFAULTS", "CRS", "ENCODING", "BOUNDARIES", "NO_COUNTRY_CHECK",
-        "COASTAL_TOLERANCE_M", "NEAR_DUPLICATE_M", "COUNTRY", "MAX_HAUL_KM", "MIN_T_PER_DAY",
+        "COASTAL_TOLERANCE_M", "NEAR_DUPLICATE_M", "NEAR_DUPLICATES", "HEADER", "COUNTRY", "MAX_HAUL_KM", "MIN_T_PER_DAY",
         "CAPACITY_T_PER_DAY", "REUSE_EXISTING", "PER_ADMIN1", "CROSS_BORDER", "MATRIX", "DETOUR_FACTOR",
         "COST_A", "COST_B", "HAUL_COST_PER_T_KM", "NO_WASTE_ESTIMATE", "THREADS", "OUTPUT"])
 
@@ -99,7 +99,8 @@ def test_import_and_validate_any_layer_with_its_rejects(scratch):
     validate = run(EXE, "validate", DATA / "sites_bad.csv", "--rejects", theirs_rejects, check=False)
     assert validate.returncode == 1  # some records are rejected
     assert rejects.read_bytes() == theirs_rejects.read_bytes()
-    assert results["RECORDS_READ"] == results["LOADED"] + results["REJECTED"]
+    assert results["RECORDS_READ"] == results["LOADED"] + results["MERGED"] + results["REJECTED"]
+    assert results["MERGED"] == 1  # near-dup, merged into ok-1 as the command merges it
     assert results["REJECTED"] == len(rejects.read_text(encoding="utf-8").splitlines()) - 1
     theirs = scratch / "cli_sites.gpkg"
     basural_cli("import", DATA / "sites_bad.csv", "-o", theirs)
@@ -113,7 +114,8 @@ def test_any_vector_format_goes_in(scratch, source):
     result = qgis_process("run", "basural:import", "--json", f"--INPUT={DATA / source}",
                           f"--MAPPING={DATA / 'mapping_es.json'}", f"--OUTPUT={sites}")
     results = json.loads(result.stdout[result.stdout.index("{"):])["results"]
-    assert results["LOADED"] > 0 and results["RECORDS_READ"] == results["LOADED"] + results["REJECTED"]
+    assert results["LOADED"] > 0
+    assert results["RECORDS_READ"] == results["LOADED"] + results["MERGED"] + results["REJECTED"]
 
 
 def test_install_script_installs_and_enables_the_plugin(scratch):

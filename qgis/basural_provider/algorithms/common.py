@@ -3,6 +3,7 @@ command line), progress and cancelling, errors, styled outputs."""
 
 import os
 import shutil
+import warnings
 
 from qgis.core import (
     QgsProcessing,
@@ -12,6 +13,7 @@ from qgis.core import (
     QgsProcessingParameterBoolean,
     QgsProcessingParameterCrs,
     QgsProcessingParameterDefinition,
+    QgsProcessingParameterEnum,
     QgsProcessingParameterFeatureSource,
     QgsProcessingParameterFile,
     QgsProcessingParameterNumber,
@@ -23,6 +25,9 @@ STYLES = os.path.join(os.path.dirname(os.path.dirname(__file__)), "styles")
 
 # Formats basural reads directly; any other layer (memory, database, delimited text, a selection)
 # is exported by QGIS to a GeoPackage first.
+NEAR_DUPLICATES = ["merge", "reject"]
+HEADER = ["auto", "yes", "no"]
+
 READABLE = ["gpkg", "shp", "geojson", "json", "fgb", "csv", "xlsx", "kml", "sqlite"]
 
 
@@ -81,8 +86,8 @@ class BasuralAlgorithm(QgsProcessingAlgorithm):
     def add_inventory_parameters(self, optional=True):
         """INPUT and the command line's loading options: CRS (--crs), MAPPING (--map), FIELDS
         (--field), DEFAULTS (--default), ENCODING (--encoding), BOUNDARIES (--countries),
-        NO_COUNTRY_CHECK, COASTAL_TOLERANCE_M, NEAR_DUPLICATE_M (the options of those names); the
-        layer of a multi-layer source is the one chosen as INPUT (--layer)."""
+        NO_COUNTRY_CHECK, COASTAL_TOLERANCE_M, NEAR_DUPLICATE_M, NEAR_DUPLICATES, HEADER (the options
+        of those names); the layer of a multi-layer source is the one chosen as INPUT (--layer)."""
         description = "Inventory (any vector layer or table)"
         if optional:
             description += "; empty: the shipped LAC inventory"
@@ -111,6 +116,11 @@ class BasuralAlgorithm(QgsProcessingAlgorithm):
         self.advanced(QgsProcessingParameterNumber(
             "NEAR_DUPLICATE_M", "Near-duplicate distance (m; 0 disables)", QgsProcessingParameterNumber.Double,
             defaultValue=50.0, minValue=0.0))
+        self.advanced(QgsProcessingParameterEnum(
+            "NEAR_DUPLICATES", "Near duplicates of the same type: merge them as one shared site, or reject them",
+            NEAR_DUPLICATES, defaultValue=0))
+        self.advanced(QgsProcessingParameterEnum(
+            "HEADER", "Spreadsheets: the first row is the header", HEADER, defaultValue=0))
 
     def read_inventory(self, parameters, context, feedback):
         """The inventory of INPUT read with the loading options; None for the shipped one."""
@@ -121,10 +131,15 @@ class BasuralAlgorithm(QgsProcessingAlgorithm):
         else:
             path, layer = self.parameterAsCompatibleSourceLayerPathAndLayerName(
                 parameters, "INPUT", context, READABLE, "gpkg", feedback)
-        with self.errors():
+        with self.errors(), warnings.catch_warnings():
+            warnings.simplefilter("ignore", basural.DataWarning)  # reported below, in the log
             inventory = basural.read_inventory(path, layer=layer or None, progress=self.progress(feedback, "read"),
                                                **options)
         feedback.pushInfo(inventory.records_line())
+        for note in inventory.notices:
+            feedback.pushInfo(f"note: {note}")
+        for warning in inventory.warnings:
+            feedback.pushWarning(f"warning: {warning}")
         if inventory.rejected:
             feedback.reportError(f"{inventory.rejected} of {inventory.records_read} records were rejected "
                                  "and are left out (Import and validate lists them with their reason)")
@@ -139,6 +154,8 @@ class BasuralAlgorithm(QgsProcessingAlgorithm):
             "check_countries": not self.parameterAsBoolean(parameters, "NO_COUNTRY_CHECK", context),
             "coastal_tolerance_m": self.parameterAsDouble(parameters, "COASTAL_TOLERANCE_M", context),
             "near_duplicate_m": self.parameterAsDouble(parameters, "NEAR_DUPLICATE_M", context),
+            "near_duplicates": NEAR_DUPLICATES[self.parameterAsEnum(parameters, "NEAR_DUPLICATES", context)],
+            "header": HEADER[self.parameterAsEnum(parameters, "HEADER", context)],
         }
         crs = self.parameterAsCrs(parameters, "CRS", context)
         if crs.isValid():

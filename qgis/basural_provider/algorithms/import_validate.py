@@ -20,7 +20,8 @@ class ImportValidate(BasuralAlgorithm):
     def shortHelpString(self):  # noqa: N802
         return ("Reads any vector layer or table into basural's site schema (docs/data-schema.md), as "
                 "basural import does: columns through a mapping file, FIELDS and DEFAULTS; every record "
-                "either loaded or rejected with its reason (records read = loaded + rejected). The sites "
+                "either loaded, merged into a shared site or rejected with its reason (records read = loaded + "
+                "merged + rejected). The sites "
                 "are written to a GeoPackage styled by site type; the rejects to a CSV "
                 "(file, record, field, value, reason, check).")
 
@@ -31,6 +32,7 @@ class ImportValidate(BasuralAlgorithm):
             "REJECTS", "Rejected records", "CSV files (*.csv)", optional=True, createByDefault=False))
         self.addOutput(QgsProcessingOutputNumber("RECORDS_READ", "Records read"))
         self.addOutput(QgsProcessingOutputNumber("LOADED", "Sites loaded"))
+        self.addOutput(QgsProcessingOutputNumber("MERGED", "Records merged into a shared site"))
         self.addOutput(QgsProcessingOutputNumber("REJECTED", "Records rejected"))
 
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802
@@ -45,4 +47,4 @@ class ImportValidate(BasuralAlgorithm):
             feedback.reportError(message)
         self.style(output, "sites", "sites_by_type")
         return {"OUTPUT": output, "REJECTS": rejects or None, "RECORDS_READ": inventory.records_read,
-                "LOADED": inventory.loaded, "REJECTED": inventory.rejected}
+                "LOADED": inventory.loaded, "MERGED": inventory.merged, "REJECTED": inventory.rejected}
