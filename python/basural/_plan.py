@@ -91,7 +91,7 @@ def read_plan(path):
 def regionalize(inventory=None, *, countries=None, max_haul_km=50.0, min_t_per_day=0.0,
                 capacity_t_per_day=None, reuse_existing=False, per_admin1=False, cross_border=False,
                 matrix=None, detour_factor=1.0, cost_a=None, cost_b=None, haul_cost_per_t_km=None,
-                waste_estimate=True, threads=0, progress=None):
+                waste_estimate=True, admin1_boundaries=None, threads=0, progress=None):
     """Proposes regional sanitary landfills for the dumps of each country, as
     ``basural regionalize`` does with the same options (docs/cli/regionalize.md,
     docs/methods/regionalization.md); the plan is the same.
@@ -102,6 +102,9 @@ def regionalize(inventory=None, *, countries=None, max_haul_km=50.0, min_t_per_d
         matrix (a travel-cost table path), detour_factor, cost_a, cost_b, haul_cost_per_t_km,
         threads: as the options of the same names.
     waste_estimate: False as --no-waste-estimate.
+    admin1_boundaries: with per_admin1, the layer of first-level units (iso3, admin1_code, name) that
+        gives sites without admin1_code their state and names the parts, as --admin1-boundaries
+        (default: the shipped datasets/lac_admin1.geojson).
     progress: called as progress(stage, fraction) from the solver (its threads too); raising in it
         stops the solve. The GIL is released while the plan is made.
     """
@@ -119,5 +122,6 @@ def regionalize(inventory=None, *, countries=None, max_haul_km=50.0, min_t_per_d
     args.cost_b = None if cost_b is None else float(cost_b)
     args.haul_cost_per_t_km = None if haul_cost_per_t_km is None else float(haul_cost_per_t_km)
     args.waste_estimate = bool(waste_estimate)
+    args.admin1_boundaries = path_text(admin1_boundaries)
     args.threads = int(threads)
     return Plan(_basural.regionalize(inventory_handle(inventory), args, progress))

@@ -8,6 +8,7 @@
 #include "basural/inventory/inventory.hpp"
 #include "basural/planning/plan.hpp"
 
+#include <map>
 #include <memory>
 #include <mutex>
 #include <string>
@@ -26,6 +27,10 @@ struct InventoryHandle {
 /// A regional plan (regionalize's result or a plan read from a file).
 struct PlanHandle {
     RegionalPlan plan;
+    /// Of a plan solved per admin-1 by regionalize: each part's name (part_names), printed by the
+    /// summary as the command prints it. Empty otherwise (and for a plan read from a file).
+    std::map<std::string, std::string> part_names;
+    bool per_admin1 = false;
 };
 
 /// The sites' columns in site_schema_columns() order, valued as write_inventory writes them

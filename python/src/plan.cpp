@@ -6,6 +6,7 @@
 
 #include "basural/base/datasets.hpp"
 #include "basural/base/error.hpp"
+#include "basural/inventory/admin1.hpp"
 #include "basural/inventory/country_waste.hpp"
 #include "basural/inventory/places.hpp"
 #include "basural/planning/plan_summary.hpp"
@@ -26,6 +27,7 @@ struct RegionalizeArguments {
     std::optional<double> cost_b;
     std::optional<double> haul_cost_per_t_km;
     std::string matrix_path;
+    std::string admin1_boundaries;  ///< "" = the shipped layer (--admin1-boundaries)
     bool waste_estimate = true;
 };
 
@@ -47,10 +49,20 @@ PlanHandle make_plan(const InventoryHandle& inventory, const RegionalizeArgument
         rates = load_country_waste(find_dataset(SHIPPED_COUNTRY_WASTE));
     }
     const auto fill = fill_demand_waste(sites, options.countries, a.waste_estimate, places, rates);
+    // Per admin-1, sites without admin1_code get the unit they name or lie in, as the command does.
+    std::optional<Admin1Boundaries> units;
+    if (options.per_admin1) {
+        units.emplace(dataset_or(a.admin1_boundaries, SHIPPED_ADMIN1));
+        fill_admin1_codes(sites, *units);
+    }
     PlanHandle h;
     {
         const std::lock_guard<std::mutex> lock(*inventory.lock);
         h.plan = regionalize(sites, options, *inventory.countries, progress);
+    }
+    if (options.per_admin1) {
+        h.per_admin1 = true;
+        h.part_names = part_names(h.plan, sites, units ? &*units : nullptr);
     }
     auto& p = h.plan.parameters;
     p["inventory"] = inventory.inventory.source;
@@ -62,6 +74,12 @@ PlanHandle make_plan(const InventoryHandle& inventory, const RegionalizeArgument
     if (!a.matrix_path.empty())
         p["matrix"] = a.matrix_path;
     return h;
+}
+
+/// The summary the command prints: with part_name when the plan was solved per admin-1.
+ReportTable summary_of(const PlanHandle& h)
+{
+    return plan_summary_table(h.plan, h.per_admin1 ? &h.part_names : nullptr);
 }
 
 PlanHandle regionalize_inventory(const InventoryHandle& inventory, const RegionalizeArguments& arguments,
@@ -116,17 +134,18 @@ void bind_plan(py::module_& m)
         .def_readwrite("cost_b", &RegionalizeArguments::cost_b)
         .def_readwrite("haul_cost_per_t_km", &RegionalizeArguments::haul_cost_per_t_km)
         .def_readwrite("matrix_path", &RegionalizeArguments::matrix_path)
+        .def_readwrite("admin1_boundaries", &RegionalizeArguments::admin1_boundaries)
         .def_readwrite("waste_estimate", &RegionalizeArguments::waste_estimate);
 
     py::class_<PlanHandle>(m, "Plan", "A regional landfill plan")
         .def("layers", &layers)
         .def_property_readonly("parameters", [](const PlanHandle& h) { return h.plan.parameters; })
-        .def("summary_table", [](const PlanHandle& h) { return report_table_columns(plan_summary_table(h.plan)); })
+        .def("summary_table", [](const PlanHandle& h) { return report_table_columns(summary_of(h)); })
         .def(
             "summary_text",
             [](const PlanHandle& h, const std::string& format) {
                 std::ostringstream out;
-                write_report(out, {plan_summary_table(h.plan)}, parse_report_format(format));
+                write_report(out, {summary_of(h)}, parse_report_format(format));
                 return out.str();
             },
             py::arg("format") = "table")
@@ -143,7 +162,13 @@ void bind_plan(py::module_& m)
           py::arg("progress") = py::none());
     m.def(
         "read_plan",
-        [](const std::string& path) { return without_gil([&] { return PlanHandle{read_plan(path)}; }); },
+        [](const std::string& path) {
+            return without_gil([&] {
+                PlanHandle h;
+                h.plan = read_plan(path);
+                return h;
+            });
+        },
         py::arg("path"));
 }
 

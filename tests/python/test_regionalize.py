@@ -82,6 +82,27 @@ def test_same_plan_as_the_command_on_the_shipped_inventory(scratch, shipped):
     plan_frames_match_file(plan, theirs)
 
 
+def test_per_admin1_gives_states_as_the_command_does(scratch):
+    """Sites without admin1_code get the unit they name or lie in (tests/cli/test_cli_admin1.cpp
+    counts them by hand: U1 from its location, U2 by its name, U6 in no unit), and the summary names
+    each part: the plan and the printed summary are the command's."""
+    units, countries = DATA / "admin1_fixture.geojson", DATA / "countries_fixture.geojson"
+    theirs = scratch / "cli.gpkg"
+    _, out, _ = run_cli("regionalize", DATA / "sites_admin1.csv", "--countries", countries, "--admin1-boundaries",
+                        units, "--per-admin1", "--no-waste-estimate", "--format", "csv", "-o", theirs)
+    inventory = basural.read_inventory(DATA / "sites_admin1.csv", countries=countries)
+    plan = basural.regionalize(inventory, per_admin1=True, admin1_boundaries=units, waste_estimate=False)
+    mine = scratch / "python.gpkg"
+    plan.write(mine)
+    assert_same_geopackage(mine, theirs)
+    assert plan.summary_text("csv") == out
+    table = plan.summary_table()
+    parts = dict(zip(table["part_name"][:-1], table["demand_sites"][:-1]))
+    assert parts == {"Canelones": 1, "Montevideo": 2, "Tacuarembó": 1, "unknown": 1}
+    # Without per_admin1, no part names.
+    assert "part_name" not in basural.regionalize(inventory, waste_estimate=False).summary_table()
+
+
 def test_the_summary_is_the_one_the_command_prints(scratch):
     for fmt in ["json", "csv"]:
         _, out, _ = run_cli("regionalize", DATA / "regionalize_sites.csv", "--reuse-existing", "--format", fmt,

@@ -56,6 +56,10 @@ class Regionalize(BasuralAlgorithm):
         self.addParameter(QgsProcessingParameterBoolean(
             "CROSS_BORDER", "Allow hauls across national land borders", defaultValue=False))
         self.advanced(QgsProcessingParameterFile(
+            "ADMIN1_BOUNDARIES", "First-level units (iso3, admin1_code, name) naming the states and giving "
+            "sites without admin1_code their state, with Per state (default: the shipped lac_admin1.geojson)",
+            optional=True))
+        self.advanced(QgsProcessingParameterFile(
             "MATRIX", "Travel costs (origin_id, destination_id, cost; default: geodesic km)", optional=True))
         self.advanced(number("DETOUR_FACTOR", "Detour factor (road km / geodesic km, >= 1)", number.Double,
                              defaultValue=1.0, minValue=1.0))
@@ -92,6 +96,7 @@ class Regionalize(BasuralAlgorithm):
             "reuse_existing": self.parameterAsBoolean(p, "REUSE_EXISTING", context),
             "per_admin1": self.parameterAsBoolean(p, "PER_ADMIN1", context),
             "cross_border": self.parameterAsBoolean(p, "CROSS_BORDER", context),
+            "admin1_boundaries": self.parameterAsFile(p, "ADMIN1_BOUNDARIES", context) or None,
             "matrix": self.parameterAsFile(p, "MATRIX", context) or None,
             "detour_factor": self.parameterAsDouble(p, "DETOUR_FACTOR", context),
             "cost_a": self.optional(p, "COST_A", context),
