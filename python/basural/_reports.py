@@ -22,7 +22,7 @@ def _arguments(places, country_waste, waste_radius_km, year, gwp, max_haul_km):
 
 
 def coverage(inventory=None, plan=None, *, max_haul_km=50.0, gwp="ar5", year=2024, places=None,
-             country_waste=None, waste_radius_km=50.0):
+             country_waste=None, waste_radius_km=50.0, by="country", admin1_boundaries=None):
     """Coverage per country and for LAC, the table ``basural coverage`` prints (columns:
     docs/cli/coverage.md): sites by type and status, t/day to inadequate sites (unknown tonnage
     estimated), the share within reach of a landfill, the plan's coverage (with a plan), people
@@ -30,8 +30,13 @@ def coverage(inventory=None, plan=None, *, max_haul_km=50.0, gwp="ar5", year=202
 
     plan: a Plan, a plan file or None. places, country_waste: tables replacing the shipped ones
     (as --places, --country-waste); the other options are those of the command.
+    by: "country", or "admin1" for rows per first-level unit (columns admin1, admin1_name) before
+    each country's row, as --by admin1; admin1_boundaries: the units' layer (as
+    --admin1-boundaries; default the shipped datasets/lac_admin1.geojson).
     """
     args = _arguments(places, country_waste, waste_radius_km, year, gwp, max_haul_km)
+    args.by = str(by)
+    args.admin1_boundaries = path_text(admin1_boundaries)
     handle, args.plan_source = plan_handle(plan)
     return _frames.table(_basural.coverage(inventory_handle(inventory), handle, args).columns())
 

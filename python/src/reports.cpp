@@ -8,6 +8,7 @@
 #include "basural/base/datasets.hpp"
 #include "basural/base/error.hpp"
 #include "basural/base/table_output.hpp"
+#include "basural/inventory/admin1.hpp"
 #include "basural/inventory/country_waste.hpp"
 #include "basural/inventory/places.hpp"
 #include "basural/reports/coverage.hpp"
@@ -32,6 +33,8 @@ struct ReportArguments {
     double max_haul_km = DEFAULT_MAX_HAUL_KM;
     std::string plan_source = "plan";
     std::string weights_path;
+    std::string by = "country";      ///< coverage rows: "country" or "admin1" (--by)
+    std::string admin1_boundaries;   ///< "" = the shipped layer (--admin1-boundaries)
 };
 
 double gwp100(const ReportArguments& a)
@@ -49,6 +52,8 @@ void check(const ReportArguments& a)
         throw usage_error("year must be in [1900, 2200], not " + std::to_string(a.year));
     if (!(a.max_haul_km > 0.0))
         throw usage_error("max_haul_km must be positive");
+    if (a.by != "country" && a.by != "admin1")
+        throw usage_error("by must be 'country' or 'admin1', not '" + a.by + "'");
     gwp100(a);
 }
 
@@ -90,6 +95,12 @@ TableHandle coverage(const InventoryHandle& inventory, const PlanHandle* plan, c
         p.methane.reporting_year = a.year;
         p.methane.gwp100_ch4 = gwp100(a);
         p.plan_source = a.plan_source;
+        Admin1Groups groups;
+        if (a.by == "admin1") {  // rows per state, then the country (coverage --by admin1)
+            const Admin1Boundaries units(dataset_or(a.admin1_boundaries, SHIPPED_ADMIN1));
+            groups = admin1_groups(f.waste.sites, f.places, plan ? &plan->plan : nullptr, &units);
+            p.by_admin1 = &groups;
+        }
         const auto report = compute_coverage(f.waste, f.places, plan ? &plan->plan : nullptr, p);
         return TableHandle{coverage_table(report)};
     });
@@ -137,7 +148,9 @@ void bind_reports(py::module_& m)
         .def_readwrite("gwp", &ReportArguments::gwp)
         .def_readwrite("max_haul_km", &ReportArguments::max_haul_km)
         .def_readwrite("plan_source", &ReportArguments::plan_source)
-        .def_readwrite("weights_path", &ReportArguments::weights_path);
+        .def_readwrite("weights_path", &ReportArguments::weights_path)
+        .def_readwrite("by", &ReportArguments::by)
+        .def_readwrite("admin1_boundaries", &ReportArguments::admin1_boundaries);
     py::class_<TableHandle>(m, "ReportTable", "A report table as the command line writes it")
         .def_property_readonly("name", [](const TableHandle& h) { return h.table.name; })
         .def_property_readonly("title", [](const TableHandle& h) { return h.table.title; })

@@ -53,6 +53,24 @@ def test_coverage_takes_a_plan_object_as_its_file():
     assert a.loc[a["country"] == "ARG", "plan_sites_served"].iloc[0] > 0
 
 
+def test_coverage_by_admin1_is_the_commands():
+    """Rows per state then per country, as coverage --by admin1 prints them (hand-checked figures of
+    tests/cli/test_cli_admin1.cpp: Montevideo has 2 inadequate active dumps with 125 t/day)."""
+    units, countries = DATA / "admin1_fixture.geojson", DATA / "countries_fixture.geojson"
+    inputs = ["--places", DATA / "places_admin1.csv", "--country-waste", DATA / "coverage_country_waste.csv"]
+    _, out, _ = run_cli("coverage", DATA / "sites_admin1.csv", "--countries", countries, *inputs, "--by", "admin1",
+                        "--admin1-boundaries", units, "--format", "json")
+    inventory = basural.read_inventory(DATA / "sites_admin1.csv", countries=countries)
+    frame = basural.coverage(inventory, places=DATA / "places_admin1.csv",
+                             country_waste=DATA / "coverage_country_waste.csv", by="admin1", admin1_boundaries=units)
+    assert_rows_equal(frame, json.loads(out)["admin1"])
+    montevideo = frame[frame["admin1"] == "URY-10"].iloc[0]
+    assert montevideo["admin1_name"] == "Montevideo"
+    assert montevideo["inadequate_active_sites"] == 2 and montevideo["inadequate_waste_t_per_day"] == 125.0
+    with pytest.raises(basural.UsageError, match="by must be 'country' or 'admin1'"):
+        basural.coverage(inventory, by="state")
+
+
 def test_methane_is_the_commands(scratch):
     out_gpkg = scratch / "methane.gpkg"
     _, out, _ = run_cli("methane", DATA / "coverage_sites.csv", *FIXTURE, "--year", "2030", "-o", out_gpkg,

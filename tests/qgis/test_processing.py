@@ -66,6 +66,27 @@ def test_coverage_with_a_plan(qgis_app, scratch):
             assert (pd.isna(got[key]) if value is None else got[key] == pytest.approx(value, rel=1e-12)), key
 
 
+def test_coverage_by_state(qgis_app, scratch):
+    out = scratch / "coverage.csv"
+    units, countries = DATA / "admin1_fixture.geojson", DATA / "countries_fixture.geojson"
+    inputs = {"PLACES": str(DATA / "places_admin1.csv"), "COUNTRY_WASTE": str(DATA / "coverage_country_waste.csv")}
+    run_algorithm("coverage", {"INPUT": str(DATA / "sites_admin1.csv"), "BOUNDARIES": str(countries), **inputs,
+                               "BY": 1, "ADMIN1_BOUNDARIES": str(units), "OUTPUT": str(out)})
+    cli = basural_cli("coverage", DATA / "sites_admin1.csv", "--countries", countries, "--places",
+                      inputs["PLACES"], "--country-waste", inputs["COUNTRY_WASTE"], "--by", "admin1",
+                      "--admin1-boundaries", units, "--format", "json")
+    rows = json.loads(cli.stdout)["admin1"]
+    frame = pd.read_csv(out, keep_default_na=False, na_values=[""])
+    assert list(frame.columns) == list(rows[0])
+    assert list(frame["admin1"].fillna("")) == [r["admin1"] for r in rows]
+    for got, want in zip(frame.to_dict("records"), rows):
+        for key, value in want.items():
+            if value is None or value == "":
+                assert pd.isna(got[key]), key
+            else:
+                assert got[key] == (pytest.approx(value, rel=1e-12) if isinstance(value, float) else value), key
+
+
 def test_prioritize_is_graduated_by_score(qgis_app, scratch):
     out = scratch / "ranking.gpkg"
     run_algorithm("prioritize", {**FIXTURE, "OUTPUT": str(out)})

@@ -11,6 +11,7 @@ from qgis.core import (
 from .common import BasuralAlgorithm
 
 GWP = ["ar5", "ar6"]
+BY = ["country", "admin1"]
 
 
 class ReportAlgorithm(BasuralAlgorithm):
@@ -71,6 +72,11 @@ class Coverage(ReportAlgorithm):
     def initAlgorithm(self, config=None):  # noqa: N802
         self.add_report_parameters(plan=True, gwp=True, haul_help=(
             "An inadequate site is within reach of a landfill at this geodesic distance (km)"))
+        self.addParameter(QgsProcessingParameterEnum(
+            "BY", "Rows per country, or per state (admin1) before each country's row", BY, defaultValue=0))
+        self.advanced(QgsProcessingParameterFile(
+            "ADMIN1_BOUNDARIES", "First-level units (iso3, admin1_code, name) for rows per state "
+            "(default: the shipped lac_admin1.geojson)", optional=True))
         self.addParameter(QgsProcessingParameterFileDestination("OUTPUT", "Coverage table", "CSV files (*.csv)"))
 
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802
@@ -79,7 +85,10 @@ class Coverage(ReportAlgorithm):
         inventory = self.read_inventory(parameters, context, feedback)
         output = self.parameterAsFileOutput(parameters, "OUTPUT", context)
         with self.errors():
-            table = basural.coverage(inventory, **self.report_options(parameters, context, True, True, True))
+            table = basural.coverage(
+                inventory, by=BY[self.parameterAsEnum(parameters, "BY", context)],
+                admin1_boundaries=self.parameterAsFile(parameters, "ADMIN1_BOUNDARIES", context) or None,
+                **self.report_options(parameters, context, True, True, True))
         table.to_csv(output, index=False)
         self.load_on_completion(context, output, "Coverage", "OUTPUT")
         return {"OUTPUT": output}
