@@ -93,6 +93,16 @@ def main():
     save("Point", "field=site_id:string", QgsSingleSymbolRenderer(marker("#d7301f", 1.8)), "assignments")
     save("Point", "field=site_id:string&field=reason:string",
          QgsSingleSymbolRenderer(marker("#e6550d", 3.0, "cross2", outline="#e6550d")), "unserved")
+    # Existing landfills the plan does not use: hollow squares, darker when no dump is within reach.
+    unused = QgsCategorizedSymbolRenderer("reason", [
+        QgsRendererCategory("no_dump_within_reach", marker("#ffffff", 3.2, "square", outline="#252525"),
+                            "Existing landfill not used: no dump within reach"),
+        QgsRendererCategory("not_chosen", marker("#ffffff", 3.2, "square", outline="#969696"),
+                            "Existing landfill not used: not chosen"),
+    ])
+    for category in unused.categories():
+        category.symbol().symbolLayer(0).setStrokeWidth(0.5)
+    save("Point", "field=site_id:string&field=reason:string", unused, "unused_landfills")
 
     # Cluster colours: the cycling palette of docs/methods/maps.md by label, noise grey.
     cluster = marker("#bdbdbd", 2.2)

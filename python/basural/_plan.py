@@ -7,10 +7,10 @@ from ._inputs import country_list, inventory_handle, path_text
 
 class Plan:
     """A regional landfill plan: the layers ``basural regionalize -o`` writes (docs/cli/regionalize.md),
-    as GeoDataFrames in EPSG:4326 (points: facilities, assignments, unserved; multipolygons:
-    catchments) and DataFrames (summary, parameters), with the same columns and values."""
+    as GeoDataFrames in EPSG:4326 (points: facilities, assignments, unserved, unused_landfills;
+    multipolygons: catchments) and DataFrames (summary, parameters), with the same columns and values."""
 
-    LAYERS = ("facilities", "assignments", "catchments", "unserved", "summary", "parameters")
+    LAYERS = ("facilities", "assignments", "catchments", "unserved", "unused_landfills", "summary", "parameters")
 
     def __init__(self, handle):
         self._handle = handle
@@ -38,6 +38,11 @@ class Plan:
     @property
     def unserved(self):
         return self.layers["unserved"]
+
+    @property
+    def unused_landfills(self):
+        """The existing sanitary landfills the plan does not use, with the reason."""
+        return self.layers["unused_landfills"]
 
     @property
     def summary(self):
@@ -74,7 +79,7 @@ class Plan:
 
     def write(self, path):
         """Writes the plan as ``basural regionalize -o`` does: a GeoPackage (or PG: connection) with
-        the six layers, atomically."""
+        the seven layers, atomically."""
         self._handle.write(path_text(path))
 
     def __repr__(self):
@@ -91,7 +96,8 @@ def read_plan(path):
 def regionalize(inventory=None, *, countries=None, max_haul_km=50.0, min_t_per_day=0.0,
                 capacity_t_per_day=None, reuse_existing=False, per_admin1=False, cross_border=False,
                 matrix=None, detour_factor=1.0, cost_a=None, cost_b=None, haul_cost_per_t_km=None,
-                waste_estimate=True, admin1_boundaries=None, threads=0, progress=None):
+                places=None, country_waste=None, waste_radius_km=50.0, waste_estimate=True,
+                admin1_boundaries=None, threads=0, progress=None):
     """Proposes regional sanitary landfills for the dumps of each country, as
     ``basural regionalize`` does with the same options (docs/cli/regionalize.md,
     docs/methods/regionalization.md); the plan is the same.
@@ -101,7 +107,10 @@ def regionalize(inventory=None, *, countries=None, max_haul_km=50.0, min_t_per_d
     max_haul_km, min_t_per_day, capacity_t_per_day, reuse_existing, per_admin1, cross_border,
         matrix (a travel-cost table path), detour_factor, cost_a, cost_b, haul_cost_per_t_km,
         threads: as the options of the same names.
-    waste_estimate: False as --no-waste-estimate.
+    places, country_waste, waste_radius_km: the inputs of the tonnage rule (fill_waste), as --places,
+        --country-waste and --waste-radius-km (default: the shipped tables, 50 km).
+    waste_estimate: False as --no-waste-estimate (unknown tonnage then takes the country median of
+        the known ones, or stays unknown).
     admin1_boundaries: with per_admin1, the layer of first-level units (iso3, admin1_code, name) that
         gives sites without admin1_code their state and names the parts, as --admin1-boundaries
         (default: the shipped datasets/lac_admin1.geojson).
@@ -121,6 +130,9 @@ def regionalize(inventory=None, *, countries=None, max_haul_km=50.0, min_t_per_d
     args.cost_a = None if cost_a is None else float(cost_a)
     args.cost_b = None if cost_b is None else float(cost_b)
     args.haul_cost_per_t_km = None if haul_cost_per_t_km is None else float(haul_cost_per_t_km)
+    args.places_path = path_text(places)
+    args.country_waste_path = path_text(country_waste)
+    args.waste_radius_km = float(waste_radius_km)
     args.waste_estimate = bool(waste_estimate)
     args.admin1_boundaries = path_text(admin1_boundaries)
     args.threads = int(threads)

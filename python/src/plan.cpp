@@ -11,6 +11,7 @@
 #include "basural/inventory/places.hpp"
 #include "basural/planning/plan_summary.hpp"
 #include "basural/planning/regionalize.hpp"
+#include "basural/planning/waste_estimate.hpp"
 
 #include <pybind11/stl.h>
 
@@ -28,6 +29,9 @@ struct RegionalizeArguments {
     std::optional<double> haul_cost_per_t_km;
     std::string matrix_path;
     std::string admin1_boundaries;  ///< "" = the shipped layer (--admin1-boundaries)
+    std::string places_path;        ///< "" = the shipped places (--places)
+    std::string country_waste_path; ///< "" = the shipped country figures (--country-waste)
+    double waste_radius_km = 50.0;  ///< --waste-radius-km
     bool waste_estimate = true;
 };
 
@@ -36,19 +40,22 @@ PlanHandle make_plan(const InventoryHandle& inventory, const RegionalizeArgument
     auto options = a.options;
     if (a.cost_a || a.cost_b || a.haul_cost_per_t_km)
         options.cost = CostModel{a.cost_a.value_or(0.0), a.cost_b.value_or(1.0), a.haul_cost_per_t_km.value_or(0.0)};
-    if (!a.matrix_path.empty())
+    if (!a.matrix_path.empty()) {
         options.matrix = read_travel_matrix(a.matrix_path);
+        options.matrix_source = a.matrix_path;
+    }
     if (options.threads > MAX_THREADS)
         throw usage_error("threads must be at most " + std::to_string(MAX_THREADS));
-    // Unknown tonnage filled as the command fills it (fill_demand_waste).
-    std::vector<Site> sites = inventory.inventory.sites;
-    std::vector<Place> places;
-    std::vector<CountryWaste> rates;
-    if (a.waste_estimate) {
-        places = load_places(find_dataset(SHIPPED_PLACES));
-        rates = load_country_waste(find_dataset(SHIPPED_COUNTRY_WASTE));
-    }
-    const auto fill = fill_demand_waste(sites, options.countries, a.waste_estimate, places, rates);
+    // Unknown tonnage filled as the command fills it (fill_waste, the one rule of every command).
+    const auto rates = load_country_waste(dataset_or(a.country_waste_path, SHIPPED_COUNTRY_WASTE));
+    const auto places =
+        a.waste_estimate ? load_places(dataset_or(a.places_path, SHIPPED_PLACES)) : std::vector<Place>{};
+    WasteFillParams fill_params;
+    fill_params.estimate.max_distance_m = a.waste_radius_km * 1000.0;
+    fill_params.from_places = a.waste_estimate;
+    const auto waste = fill_waste(inventory.inventory.sites, places, rates, fill_params);
+    std::vector<Site> sites = waste.sites;
+    options.implausible_waste = waste.implausible;
     // Per admin-1, sites without admin1_code get the unit they name or lie in, as the command does.
     std::optional<Admin1Boundaries> units;
     if (options.per_admin1) {
@@ -69,10 +76,9 @@ PlanHandle make_plan(const InventoryHandle& inventory, const RegionalizeArgument
     p["inventory_records_read"] = std::to_string(inventory.inventory.records_read);
     p["inventory_rejected_not_planned"] = std::to_string(inventory.inventory.rejects.size());
     p["waste_estimated_from_places"] = a.waste_estimate ? "yes" : "no";
-    p["demand_sites_waste_estimated_from_places"] = std::to_string(fill.estimated_from_places);
-    p["demand_sites_waste_country_median"] = std::to_string(fill.country_median);
     if (!a.matrix_path.empty())
         p["matrix"] = a.matrix_path;
+    record_waste_sources(h.plan, waste);
     return h;
 }
 
@@ -135,6 +141,9 @@ void bind_plan(py::module_& m)
         .def_readwrite("haul_cost_per_t_km", &RegionalizeArguments::haul_cost_per_t_km)
         .def_readwrite("matrix_path", &RegionalizeArguments::matrix_path)
         .def_readwrite("admin1_boundaries", &RegionalizeArguments::admin1_boundaries)
+        .def_readwrite("places_path", &RegionalizeArguments::places_path)
+        .def_readwrite("country_waste_path", &RegionalizeArguments::country_waste_path)
+        .def_readwrite("waste_radius_km", &RegionalizeArguments::waste_radius_km)
         .def_readwrite("waste_estimate", &RegionalizeArguments::waste_estimate);
 
     py::class_<PlanHandle>(m, "Plan", "A regional landfill plan")

@@ -68,8 +68,8 @@ Filled fill(const InventoryHandle& inventory, const ReportArguments& a)
     Filled f;
     f.places = load_places(dataset_or(a.places_path, SHIPPED_PLACES));
     const auto rates = load_country_waste(dataset_or(a.country_waste_path, SHIPPED_COUNTRY_WASTE));
-    WasteEstimateParams wp;
-    wp.max_distance_m = a.waste_radius_km * 1000.0;
+    WasteFillParams wp;
+    wp.estimate.max_distance_m = a.waste_radius_km * 1000.0;
     f.waste = fill_waste(inventory.inventory.sites, f.places, rates, wp);
     return f;
 }

@@ -18,7 +18,7 @@ from compare import assert_same_frame, layer_names, read_layer  # noqa: E402
 ALGORITHMS = {"basural:import": "Import and validate", "basural:cluster": "Cluster sites",
               "basural:regionalize": "Regionalize", "basural:coverage": "Coverage",
               "basural:prioritize": "Prioritize", "basural:methane": "Methane"}
-PLAN_LAYERS = ["facilities", "assignments", "catchments", "unserved", "summary", "parameters"]
+PLAN_LAYERS = ["facilities", "assignments", "catchments", "unserved", "unused_landfills", "summary", "parameters"]
 
 
 def test_qgis_process_lists_every_algorithm():
@@ -70,7 +70,7 @@ def test_regionalize_writes_the_commands_plan_styled(scratch):
     theirs = scratch / "cli.gpkg"
     basural_cli("regionalize", DATA / "regionalize_sites.csv", "--reuse-existing", "--min-t-per-day", "20",
                 "-o", theirs)
-    # The command's six layers, then the lines and QGIS's styles.
+    # The command's seven layers, then the lines and QGIS's styles.
     assert set(layer_names(plan)) - {"layer_styles"} == set(PLAN_LAYERS) | {"assignment_lines"}
     for name in PLAN_LAYERS:
         assert_same_frame(read_layer(plan, name), read_layer(theirs, name), name)
@@ -82,7 +82,9 @@ def test_regionalize_writes_the_commands_plan_styled(scratch):
     for line, site, fid in zip(lines.geometry, assignments.geometry, assignments["facility_id"]):
         assert line.coords[0] == site.coords[0] and line.coords[-1] == facilities[fid].coords[0]
     styles = default_styles(plan)
-    assert set(styles) == {"facilities", "assignments", "catchments", "unserved", "assignment_lines"}
+    assert set(styles) == {"facilities", "assignments", "catchments", "unserved", "unused_landfills",
+                           "assignment_lines"}
+    assert 'attr="reason"' in styles["unused_landfills"] and "not_chosen" in styles["unused_landfills"]
     assert 'type="categorizedSymbol"' in styles["facilities"] and "proposed" in styles["facilities"]
     assert "#6a51a3" in styles["catchments"] or "106,81,163" in styles["catchments"]
 

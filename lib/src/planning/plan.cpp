@@ -469,31 +469,33 @@ PlanLayerTable layer_table(const Layer<Row>& layer, const std::vector<Row>& rows
     return t;
 }
 
+/// Calls f(layer, rows) for each layer of a plan in the order a plan file holds them: the one list
+/// write_plan and plan_layer_tables share.
+template <typename F>
+void for_each_plan_layer(const RegionalPlan& plan, F&& f)
+{
+    f(FACILITIES, plan.facilities);
+    f(ASSIGNMENTS, plan.assignments);
+    f(CATCHMENTS, plan.catchments);
+    f(UNSERVED, plan.unserved);
+    f(UNUSED_LANDFILLS, plan.unused_landfills);
+    f(SUMMARY, plan.summary);
+    f(PARAMETERS, std::vector<Parameter>(plan.parameters.begin(), plan.parameters.end()));
+}
+
 }  // namespace
 
 std::vector<PlanLayerTable> plan_layer_tables(const RegionalPlan& plan)
 {
-    // The same layers, in the same order, as write_plan.
     std::vector<PlanLayerTable> out;
-    out.push_back(layer_table(FACILITIES, plan.facilities));
-    out.push_back(layer_table(ASSIGNMENTS, plan.assignments));
-    out.push_back(layer_table(CATCHMENTS, plan.catchments));
-    out.push_back(layer_table(UNSERVED, plan.unserved));
-    out.push_back(layer_table(SUMMARY, plan.summary));
-    out.push_back(layer_table(PARAMETERS, std::vector<Parameter>(plan.parameters.begin(), plan.parameters.end())));
+    for_each_plan_layer(plan, [&](const auto& layer, const auto& rows) { out.push_back(layer_table(layer, rows)); });
     return out;
 }
 
 void write_plan(const RegionalPlan& plan, const std::string& destination)
 {
     detail::VectorOutput out(destination);
-    write_layer(out, FACILITIES, plan.facilities);
-    write_layer(out, ASSIGNMENTS, plan.assignments);
-    write_layer(out, CATCHMENTS, plan.catchments);
-    write_layer(out, UNSERVED, plan.unserved);
-    write_layer(out, UNUSED_LANDFILLS, plan.unused_landfills);
-    write_layer(out, SUMMARY, plan.summary);
-    write_layer(out, PARAMETERS, std::vector<Parameter>(plan.parameters.begin(), plan.parameters.end()));
+    for_each_plan_layer(plan, [&](const auto& layer, const auto& rows) { write_layer(out, layer, rows); });
     out.commit();
 }
 

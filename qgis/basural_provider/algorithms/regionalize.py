@@ -18,6 +18,7 @@ LAYERS = [
     ("catchments", "CATCHMENTS", "Catchments", "catchments"),
     ("assignment_lines", "ASSIGNMENT_LINES", "Assignments (lines)", "assignment_lines"),
     ("unserved", "UNSERVED", "Unserved sites", "unserved"),
+    ("unused_landfills", "UNUSED_LANDFILLS", "Existing landfills not used", "unused_landfills"),
     ("assignments", "ASSIGNMENTS", "Assigned sites", "assignments"),
     ("facilities", "FACILITIES", "Regional facilities", "facilities"),
 ]
@@ -35,7 +36,7 @@ class Regionalize(BasuralAlgorithm):
                 "within a haul distance, reusing existing landfills, with a bound on how far the answer "
                 "can be from optimal (basural regionalize; docs/methods/regionalization.md). The plan is "
                 "the GeoPackage the command writes (facilities, assignments, catchments, unserved, "
-                "summary, parameters) plus a layer of assignment lines; its layers open styled.")
+                "unused_landfills, summary, parameters) plus a layer of assignment lines; its layers open styled.")
 
     def initAlgorithm(self, config=None):  # noqa: N802
         self.add_inventory_parameters()
@@ -69,9 +70,15 @@ class Regionalize(BasuralAlgorithm):
                              optional=True))
         self.advanced(number("HAUL_COST_PER_T_KM", "Cost model: haul cost per tonne-km", number.Double,
                              optional=True))
+        self.advanced(QgsProcessingParameterFile(
+            "PLACES", "Populated places estimating unknown tonnage (default: the shipped ones)", optional=True))
+        self.advanced(QgsProcessingParameterFile(
+            "COUNTRY_WASTE", "Country waste figures (default: the shipped ones)", optional=True))
+        self.advanced(number("WASTE_RADIUS_KM", "Radius of the tonnage estimate (km)", number.Double,
+                             defaultValue=50.0, minValue=0.0))
         self.advanced(QgsProcessingParameterBoolean(
             "NO_WASTE_ESTIMATE", "Do not estimate unknown tonnages from places and country rates "
-            "(they take the country median of the known ones)", defaultValue=False))
+            "(they take the country median of the known ones, or stay unknown)", defaultValue=False))
         self.advanced(number("THREADS", "Threads (0: one per CPU; the plan is the same for any number)",
                              number.Integer, defaultValue=0, minValue=0, maxValue=256))
         self.addParameter(QgsProcessingParameterFileDestination(
@@ -102,6 +109,9 @@ class Regionalize(BasuralAlgorithm):
             "cost_a": self.optional(p, "COST_A", context),
             "cost_b": self.optional(p, "COST_B", context),
             "haul_cost_per_t_km": self.optional(p, "HAUL_COST_PER_T_KM", context),
+            "places": self.parameterAsFile(p, "PLACES", context) or None,
+            "country_waste": self.parameterAsFile(p, "COUNTRY_WASTE", context) or None,
+            "waste_radius_km": self.parameterAsDouble(p, "WASTE_RADIUS_KM", context),
             "waste_estimate": not self.parameterAsBoolean(p, "NO_WASTE_ESTIMATE", context),
             "threads": self.parameterAsInt(p, "THREADS", context),
         }

@@ -10,7 +10,8 @@ using namespace basural;
 
 namespace {
 
-/// Two facilities (one existing), two assignments, a catchment, an unserved site, a summary row.
+/// Two facilities (one existing), two assignments, a catchment, an unserved site, an unused landfill,
+/// a summary row.
 RegionalPlan sample_plan()
 {
     RegionalPlan plan;
@@ -27,6 +28,7 @@ RegionalPlan sample_plan()
     plan.catchments.push_back({"BRA-F001", "BRA", {{{{-48, -16}, {-47, -16}, {-47, -15}, {-48, -15}, {-48, -16}}}}});
     plan.unserved.push_back({"BRA-SNIS-7", "BRA", "1100015", {-61.9, -11.9}, "no_candidate_within_cutoff", 3.25,
                              Provenance::observed, LocationPrecision::estimated});
+    plan.unused_landfills.push_back({"BRA-SNIS-5", "BRA", "Aterro de Anápolis", {-48.95, -16.33}, "not_chosen", 21.5});
     plan.summary.push_back({"BRA", "", 4, 3, 1, 1, 1, 136.75, 133.5, 12.0, 30.5, 1600.0, 1590.0, 0.00625, 23.25});
     return plan;
 }
@@ -74,6 +76,11 @@ TEST_CASE("a plan written to a GeoPackage reads back field by field", "[plan]")
     CHECK(back.unserved[0].location == LonLat{-61.9, -11.9});
     CHECK(back.unserved[0].waste_provenance == Provenance::observed);
     CHECK(back.unserved[0].location_precision == LocationPrecision::estimated);
+    REQUIRE(back.unused_landfills.size() == 1);
+    CHECK(back.unused_landfills[0].name == "Aterro de Anápolis");
+    CHECK(back.unused_landfills[0].reason == "not_chosen");
+    CHECK(back.unused_landfills[0].location == LonLat{-48.95, -16.33});
+    CHECK(back.unused_landfills[0].nearest_dump_haul_km.value() == 21.5);
     REQUIRE(back.summary.size() == 1);
     CHECK(back.summary[0].facilities_existing == 1);
     CHECK(back.summary[0].gap == 0.00625);
