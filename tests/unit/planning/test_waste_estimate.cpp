@@ -157,6 +157,12 @@ TEST_CASE("fill_waste: given, then places, then the country median, then unknown
     CHECK(r.counts.country_median == 1);
     CHECK(r.counts.unknown == 2);
     CHECK(r.counts.implausible == 0);
+    // The warning the analysis commands print: 2 of the 5 receiving sites (A, B, C, L, U) stay unknown.
+    const auto warnings = waste_fill_warnings(r);
+    REQUIRE(warnings.size() == 1);
+    CHECK(warnings[0] == "tonnage could not be estimated for 2 of 5 receiving sites (no place within reach and no "
+                         "known tonnage in their country): it stays unknown; give --places covering them or map a "
+                         "tonnage column");
 
     SECTION("without places only the median fills")
     {
@@ -199,6 +205,10 @@ TEST_CASE("an estimate above what the country's largest city collects is implaus
     CHECK(r.implausible[31] == 0);
     CHECK(r.counts.implausible == 1);
     CHECK(std::count(r.implausible.begin(), r.implausible.begin() + 30, 1) == 0);  // observed ones never
+    REQUIRE(waste_fill_warnings(r).size() == 1);
+    CHECK_THAT(waste_fill_warnings(r)[0], Catch::StartsWith("1 estimated tonnage is implausible (above what their "
+                                                            "country's largest city collects; the largest: N") &&
+                                              Catch::Contains(", 1200 t/day against 900)"));
 
     SECTION("an observed site larger still makes it plausible")
     {
@@ -214,6 +224,9 @@ TEST_CASE("an estimate above what the country's largest city collects is implaus
         CHECK(r.plausible_ceiling_t_per_day[30] == Approx(11000.0 / 31.0).epsilon(1e-12));
         CHECK(r.plausible_ceiling_t_per_day[31] == Approx(15000.0 / 31.0).epsilon(1e-12));
         CHECK(r.counts.implausible == 2);
+        REQUIRE(waste_fill_warnings(r).size() == 1);  // the largest of the two, N, against 11000 / 31 = 354.8
+        CHECK_THAT(waste_fill_warnings(r)[0],
+                   Catch::StartsWith("2 estimated tonnages are implausible") && Catch::Contains("1200 t/day against 355)"));
         // alone in its country it has nothing to be compared with
         r = fill_waste({big}, {}, {}, p);
         CHECK(std::isnan(r.plausible_ceiling_t_per_day[0]));
