@@ -1,8 +1,11 @@
 """regionalize, read_plan and Plan: regional landfill plans (``basural regionalize``)."""
 
+import warnings
+
 from . import _basural
 from . import _frames
 from ._inputs import country_list, inventory_handle, path_text
+from .errors import DataWarning
 
 
 class Plan:
@@ -58,6 +61,20 @@ class Plan:
         ``--format``; "table" aligns every column (the command's terminal view shows a few key columns
         in the reader's language)."""
         return self._handle.summary_text(format)
+
+    @property
+    def assumptions(self):
+        """The assumptions the plan rests on, one line each, as the command prints them after
+        "Assumptions:" (the haul rule, facilities, existing landfills, the status rule, the sources
+        of the tonnages, the weighting...)."""
+        return list(self._handle.assumptions)
+
+    @property
+    def warnings(self):
+        """The lines the command prints under "warning: results rest on unknowns" (fields mostly
+        unknown, tonnages left unknown, implausible estimates); regionalize also issues them as
+        basural.DataWarning. Empty for a plan read from a file."""
+        return list(self._handle.warnings)
 
     @property
     def parameters(self):
@@ -116,6 +133,8 @@ def regionalize(inventory=None, *, countries=None, max_haul_km=50.0, min_t_per_d
         (default: the shipped datasets/lac_admin1.geojson).
     progress: called as progress(stage, fraction) from the solver (its threads too); raising in it
         stops the solve. The GIL is released while the plan is made.
+    The command's warnings (results resting on unknowns) are issued as basural.DataWarning and kept
+    in Plan.warnings; Plan.assumptions are the lines it prints after "Assumptions:".
     """
     args = _basural.RegionalizeArguments()
     args.countries = country_list(countries)
@@ -136,4 +155,7 @@ def regionalize(inventory=None, *, countries=None, max_haul_km=50.0, min_t_per_d
     args.waste_estimate = bool(waste_estimate)
     args.admin1_boundaries = path_text(admin1_boundaries)
     args.threads = int(threads)
-    return Plan(_basural.regionalize(inventory_handle(inventory), args, progress))
+    plan = Plan(_basural.regionalize(inventory_handle(inventory), args, progress))
+    for line in plan.warnings:
+        warnings.warn(line, DataWarning, stacklevel=2)
+    return plan

@@ -28,6 +28,13 @@ class BackendError(Error):
     """A GDAL, GEOS or PROJ call failed; the message carries that library's own message."""
 
 
+class NoResultError(Error):
+    """The analysis has nothing to report: no receiving dump, every tonnage unknown... The message
+    says why and how to mend it, as the command line's "no result:", "no estimate:" or "no ranking:"
+    line; the command exits with code 1 there. Never an empty table that reads as "nothing to do"."""
+
+
 class DataWarning(UserWarning):
-    """What the command line prints as "note:" or "warning:" about an inventory: an encoding assumed,
-    a header row recognised, a field that drives results mostly unknown."""
+    """What the command line prints as "note:" or "warning:": about an inventory (an encoding
+    assumed, a header row recognised, a field that drives results mostly unknown) and about the
+    results of an analysis that rest on unknowns (tonnages that stay unknown, implausible estimates)."""

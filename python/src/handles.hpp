@@ -7,11 +7,13 @@
 #include "basural/inventory/countries.hpp"
 #include "basural/inventory/inventory.hpp"
 #include "basural/planning/plan.hpp"
+#include "basural/planning/waste_estimate.hpp"
 
 #include <map>
 #include <memory>
 #include <mutex>
 #include <string>
+#include <vector>
 
 namespace basural::python {
 
@@ -31,7 +33,14 @@ struct PlanHandle {
     /// summary as the command prints it. Empty otherwise (and for a plan read from a file).
     std::map<std::string, std::string> part_names;
     bool per_admin1 = false;
+    /// The lines the command prints under "warning: results rest on unknowns" (analysis_warnings);
+    /// empty for a plan read from a file.
+    std::vector<std::string> warnings;
 };
+
+/// The warnings an analysis command prints under "results rest on unknowns": the fields mostly
+/// unknown in the inventory as loaded, then the tonnage fill's (waste_fill_warnings).
+std::vector<std::string> analysis_warnings(const Inventory& loaded, const WasteEstimateResult& waste);
 
 /// The sites' columns in site_schema_columns() order, valued as write_inventory writes them
 /// (inventory.cpp).

@@ -22,6 +22,14 @@ std::string dataset_or(const std::string& path, std::string_view file_name)
     return path.empty() ? find_dataset(file_name).string() : path;
 }
 
+std::vector<std::string> analysis_warnings(const Inventory& loaded, const WasteEstimateResult& waste)
+{
+    auto lines = unknown_warnings(unknown_shares(loaded.sites));
+    const auto fill = waste_fill_warnings(waste);
+    lines.insert(lines.end(), fill.begin(), fill.end());
+    return lines;
+}
+
 namespace {
 
 /// What read_inventory was asked, as the command line's loading options (InventoryOptions).

@@ -79,6 +79,7 @@ PlanHandle make_plan(const InventoryHandle& inventory, const RegionalizeArgument
     if (!a.matrix_path.empty())
         p["matrix"] = a.matrix_path;
     record_waste_sources(h.plan, waste);
+    h.warnings = analysis_warnings(inventory.inventory, waste);
     return h;
 }
 
@@ -149,6 +150,8 @@ void bind_plan(py::module_& m)
     py::class_<PlanHandle>(m, "Plan", "A regional landfill plan")
         .def("layers", &layers)
         .def_property_readonly("parameters", [](const PlanHandle& h) { return h.plan.parameters; })
+        .def_property_readonly("warnings", [](const PlanHandle& h) { return h.warnings; })
+        .def_property_readonly("assumptions", [](const PlanHandle& h) { return plan_assumptions(h.plan); })
         .def("summary_table", [](const PlanHandle& h) { return report_table_columns(summary_of(h)); })
         .def(
             "summary_text",

@@ -18,6 +18,7 @@
 
 #include <pybind11/stl.h>
 
+#include <optional>
 #include <sstream>
 
 namespace basural::python {
@@ -75,9 +76,14 @@ Filled fill(const InventoryHandle& inventory, const ReportArguments& a)
 }
 
 /// A report table kept whole: its columns for a DataFrame, its file (as the command's -o writes it)
-/// and its text (as the command prints it with --format).
+/// and its text (as the command prints it with --format); with what the command prints beside it:
+/// its warnings (stderr), its assumptions (stdout, before the table) and, for a result that is
+/// empty, why (the command then exits 1).
 struct TableHandle {
     ReportTable table;
+    std::vector<std::string> warnings;
+    std::vector<std::string> assumptions;
+    std::optional<std::string> empty_reason;
 };
 
 ReportFormat format_of(const std::string& format)
@@ -102,7 +108,8 @@ TableHandle coverage(const InventoryHandle& inventory, const PlanHandle* plan, c
             p.by_admin1 = &groups;
         }
         const auto report = compute_coverage(f.waste, f.places, plan ? &plan->plan : nullptr, p);
-        return TableHandle{coverage_table(report)};
+        return TableHandle{coverage_table(report), analysis_warnings(inventory.inventory, f.waste),
+                           coverage_assumptions(report, f.waste), coverage_empty_reason(report)};
     });
 }
 
@@ -115,8 +122,12 @@ std::pair<TableHandle, TableHandle> methane(const InventoryHandle& inventory, co
         p.reporting_year = a.year;
         p.gwp100_ch4 = gwp100(a);
         const auto estimates = estimate_methane(f.waste.sites, p);
-        return std::make_pair(TableHandle{methane_site_table(f.waste.sites, estimates)},
-                              TableHandle{methane_country_table(estimates, p.reporting_year, p.gwp100_ch4)});
+        TableHandle countries{methane_country_table(estimates, p.reporting_year, p.gwp100_ch4),
+                              analysis_warnings(inventory.inventory, f.waste),
+                              {waste_sources_line(f.waste)},
+                              methane_empty_reason(estimates)};
+        return std::make_pair(TableHandle{methane_site_table(f.waste.sites, estimates, f.waste.implausible)},
+                              std::move(countries));
     });
 }
 
@@ -131,7 +142,9 @@ TableHandle prioritize(const InventoryHandle& inventory, const PlanHandle* plan,
         p.reporting_year = a.year;
         p.readiness_max_haul_km = a.max_haul_km;
         const auto f = fill(inventory, a);
-        return TableHandle{priority_table(prioritize_closures(f.waste, f.places, plan ? &plan->plan : nullptr, p))};
+        const auto rows = prioritize_closures(f.waste, f.places, plan ? &plan->plan : nullptr, p);
+        return TableHandle{priority_table(rows), analysis_warnings(inventory.inventory, f.waste),
+                           priority_assumptions(rows, f.waste, p), priority_empty_reason(rows)};
     });
 }
 
@@ -154,6 +167,9 @@ void bind_reports(py::module_& m)
     py::class_<TableHandle>(m, "ReportTable", "A report table as the command line writes it")
         .def_property_readonly("name", [](const TableHandle& h) { return h.table.name; })
         .def_property_readonly("title", [](const TableHandle& h) { return h.table.title; })
+        .def_property_readonly("warnings", [](const TableHandle& h) { return h.warnings; })
+        .def_property_readonly("assumptions", [](const TableHandle& h) { return h.assumptions; })
+        .def_property_readonly("empty_reason", [](const TableHandle& h) { return h.empty_reason; })
         .def("columns", [](const TableHandle& h) { return report_table_columns(h.table); })
         .def(
             "text",

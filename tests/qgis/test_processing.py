@@ -10,7 +10,7 @@ import pytest
 import os
 import sys
 
-from conftest import DATA, basural_cli
+from conftest import DATA, EXE, basural_cli, run
 
 sys.path.insert(0, os.path.join(os.path.dirname(__file__), "..", "python"))
 from compare import assert_same_frame, read_layer  # noqa: E402
@@ -116,3 +116,36 @@ def test_cancelling_stops_regionalize(qgis_app, scratch):
         run_algorithm("regionalize", {"INPUT": str(DATA / "regionalize_sites.csv"),
                                       "OUTPUT": str(scratch / "plan.gpkg")}, feedback)
     assert not (scratch / "plan.gpkg").exists()
+
+
+UNKNOWN = {"INPUT": str(DATA / "coverage_unknown_tonnage.csv"), "PLACES": str(DATA / "coverage_places.csv"),
+           "COUNTRY_WASTE": str(DATA / "coverage_country_waste.csv")}
+
+
+def test_the_log_holds_the_commands_assumptions(qgis_app, scratch):
+    from qgis.core import QgsProcessingFeedback
+
+    feedback = QgsProcessingFeedback()
+    run_algorithm("methane", {**FIXTURE, "OUTPUT": str(scratch / "methane.gpkg")}, feedback)
+    printed = basural_cli("methane", *CLI_FIXTURE).stdout.split("\n\n")[0]  # the lines before the table
+    assert printed.startswith("Tonnage of the 5 receiving sites: 4 given, 1 estimated")
+    assert " ".join(printed.split()) in " ".join(feedback.textLog().split())
+
+
+def test_nothing_to_report_fails_with_the_commands_message_and_warnings(qgis_app, scratch):
+    from qgis.core import QgsProcessingException, QgsProcessingFeedback
+
+    feedback = QgsProcessingFeedback()
+    with pytest.raises(QgsProcessingException) as raised:
+        run_algorithm("coverage", {**UNKNOWN, "OUTPUT": str(scratch / "coverage.csv")}, feedback)
+    cli = run(EXE, "coverage", DATA / "coverage_unknown_tonnage.csv", "--places", DATA / "coverage_places.csv",
+              "--country-waste", DATA / "coverage_country_waste.csv", check=False)
+    assert cli.returncode == 1
+    assert str(raised.value) == cli.stderr.strip().splitlines()[-1].removeprefix("basural coverage: ")
+    assert not (scratch / "coverage.csv").exists()
+    # The plan of the same sites is made, by site count, and the log says the tonnage stays unknown.
+    feedback = QgsProcessingFeedback()
+    run_algorithm("regionalize", {**UNKNOWN, "OUTPUT": str(scratch / "plan.gpkg")}, feedback)
+    log = " ".join(feedback.textLog().split())
+    assert "warning: tonnage could not be estimated for 2 of 2 receiving sites" in log
+    assert "Tonnage of the demand sites: 0 given, 0 estimated from places and country rates" in log

@@ -194,6 +194,17 @@ class BasuralAlgorithm(QgsProcessingAlgorithm):
         """basural's errors as QgsProcessingException with the same message."""
         return self._Errors()
 
+    @staticmethod
+    def report_notes(feedback, inventory, assumptions, result_warnings):
+        """Logs what the command prints beside its result: the assumptions, and the warnings about
+        results resting on unknowns (basural.DataWarning, kept out of stderr) that read_inventory
+        did not log already."""
+        for line in assumptions:
+            feedback.pushInfo(line)
+        for line in result_warnings:
+            if line not in inventory.warnings:
+                feedback.pushWarning(f"warning: {line}")
+
     # ---- outputs ----------------------------------------------------------------------------
 
     @staticmethod

@@ -1,6 +1,8 @@
 """Regionalize: regional sanitary landfills for the dumps of each country (basural regionalize),
 with every option of the command as a parameter."""
 
+import warnings
+
 from qgis.core import (
     QgsProcessingOutputNumber,
     QgsProcessingOutputVectorLayer,
@@ -121,11 +123,13 @@ class Regionalize(BasuralAlgorithm):
 
         inventory = self.read_inventory(parameters, context, feedback)
         output = self.parameterAsFileOutput(parameters, "OUTPUT", context)
-        with self.errors():
+        with self.errors(), warnings.catch_warnings():
+            warnings.simplefilter("ignore", basural.DataWarning)  # logged below
             plan = basural.regionalize(inventory, progress=self.progress(feedback, "regionalize"),
                                        **self.options(parameters, context))
             plan.write(output)
         plan.assignment_lines().to_file(output, layer="assignment_lines", driver="GPKG")
+        self.report_notes(feedback, inventory, ["Assumptions:"] + plan.assumptions, plan.warnings)
         feedback.pushInfo(plan.summary_text())
         results = {"OUTPUT": output, "FACILITY_COUNT": len(plan.facilities)}
         for layer, name, display, style in LAYERS:

@@ -1,5 +1,6 @@
 """Coverage, Prioritize and Methane: the tables of basural coverage, prioritize and methane."""
 
+import warnings
 from qgis.core import (
     QgsProcessingParameterEnum,
     QgsProcessingParameterFile,
@@ -84,11 +85,13 @@ class Coverage(ReportAlgorithm):
 
         inventory = self.read_inventory(parameters, context, feedback)
         output = self.parameterAsFileOutput(parameters, "OUTPUT", context)
-        with self.errors():
+        with self.errors(), warnings.catch_warnings():
+            warnings.simplefilter("ignore", basural.DataWarning)  # logged below
             table = basural.coverage(
                 inventory, by=BY[self.parameterAsEnum(parameters, "BY", context)],
                 admin1_boundaries=self.parameterAsFile(parameters, "ADMIN1_BOUNDARIES", context) or None,
                 **self.report_options(parameters, context, True, True, True))
+        self.report_notes(feedback, inventory, table.attrs["assumptions"], table.attrs["warnings"])
         table.to_csv(output, index=False)
         self.load_on_completion(context, output, "Coverage", "OUTPUT")
         return {"OUTPUT": output}
@@ -123,9 +126,11 @@ class Prioritize(ReportAlgorithm):
         inventory = self.read_inventory(parameters, context, feedback)
         output = self.parameterAsOutputLayer(parameters, "OUTPUT", context)
         weights = self.parameterAsFile(parameters, "WEIGHTS", context) or None
-        with self.errors():
+        with self.errors(), warnings.catch_warnings():
+            warnings.simplefilter("ignore", basural.DataWarning)  # logged below
             ranking = basural.prioritize(inventory, weights=weights, output=output,
                                          **self.report_options(parameters, context, plan=True, haul=True))
+        self.report_notes(feedback, inventory, ranking.attrs["assumptions"], ranking.attrs["warnings"])
         top = self.parameterAsInt(parameters, "TOP", context)
         if top > 0:
             columns = ["rank", "site_id", "name", "country", "total_score", "why"]
@@ -159,9 +164,11 @@ class Methane(ReportAlgorithm):
         inventory = self.read_inventory(parameters, context, feedback)
         output = self.parameterAsOutputLayer(parameters, "OUTPUT", context)
         table = self.parameterAsFileOutput(parameters, "COUNTRIES_TABLE", context)
-        with self.errors():
+        with self.errors(), warnings.catch_warnings():
+            warnings.simplefilter("ignore", basural.DataWarning)  # logged below
             result = basural.methane(inventory, **self.report_options(parameters, context, gwp=True))
             result.write(output)
+        self.report_notes(feedback, inventory, result.assumptions, result.warnings)
         if table:
             result.countries.to_csv(table, index=False)
         feedback.pushInfo(result.countries.to_string(index=False))
