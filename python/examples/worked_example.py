@@ -10,8 +10,13 @@
 # %%
 import pathlib
 import sys
+import warnings
 
 import basural
+
+# The analyses issue what the commands print under "results rest on unknowns" as
+# basural.DataWarning; this script prints those lines from the results instead (plan.warnings).
+warnings.simplefilter("ignore", basural.DataWarning)
 
 OUT = pathlib.Path(sys.argv[1] if len(sys.argv) > 1 else "out/python_example")
 OUT.mkdir(parents=True, exist_ok=True)
@@ -41,6 +46,8 @@ print("sites whose tonnage is an estimate:",
 
 # %%
 plan = basural.regionalize(inventory, countries=COUNTRIES, reuse_existing=True, max_haul_km=50)
+print("Assumptions:", *plan.assumptions, sep="\n  ")
+print("Results rest on unknowns:", *plan.warnings, sep="\n  ")
 print(plan.summary_text())
 largest = plan.facilities.nlargest(5, "waste_t_per_day")
 print(largest[["facility_id", "kind", "name", "waste_t_per_day", "sites_served", "mean_haul_km"]]
