@@ -36,30 +36,22 @@ void note_main_place(MainPlace& main, const Place& place, const std::vector<Neig
         nearest.size() > 1 ? nearest[1].distance_m : std::numeric_limits<double>::infinity();
 }
 
-}  // namespace
+/// The allocation summary per country, a row created when first asked for.
+using AllocationRows = std::map<std::string, CountryWasteAllocation>;
 
-WasteEstimateResult estimate_waste(const std::vector<Site>& sites, const std::vector<Place>& places,
-                                   const std::vector<CountryWaste>& countries, const WasteEstimateParams& params)
+CountryWasteAllocation& allocation_row(AllocationRows& rows, const std::string& iso3)
 {
-    if (!std::isfinite(params.max_distance_m) || params.max_distance_m <= 0.0)
-        throw usage_error("waste estimate: the maximum distance must be positive, got " +
-                          format_value(params.max_distance_m) + " m");
+    auto& r = rows[iso3];
+    r.country_iso3 = iso3;
+    return r;
+}
 
-    WasteEstimateResult result;
-    result.sites = sites;
-    result.served_population.assign(sites.size(), 0);
-    result.main_place.assign(sites.size(), MainPlace{});
-
-    std::map<std::string, CountryWasteAllocation> summary;
-    const auto row = [&](const std::string& iso3) -> CountryWasteAllocation& {
-        auto& r = summary[iso3];
-        r.country_iso3 = iso3;
-        return r;
-    };
-
+/// The receiving sites of each country, indexed; every site's country gets a row.
+std::map<std::string, CountrySites> receiving_sites_by_country(const std::vector<Site>& sites, AllocationRows& rows)
+{
     std::map<std::string, CountrySites> by_country;
     for (std::size_t i = 0; i < sites.size(); ++i) {
-        auto& r = row(sites[i].country_iso3);
+        auto& r = allocation_row(rows, sites[i].country_iso3);
         if (!receives_waste(sites[i]))
             continue;
         ++r.receiving_sites;
@@ -69,9 +61,16 @@ WasteEstimateResult estimate_waste(const std::vector<Site>& sites, const std::ve
     }
     for (auto& [iso3, c] : by_country)
         c.index.emplace(c.points);
+    return by_country;
+}
 
+/// Each populated place to its nearest receiving site of the same country within max_distance_m
+/// (served_population, main_place); the rest counted as unallocated.
+void allocate_places(const std::vector<Place>& places, const std::map<std::string, CountrySites>& by_country,
+                     double max_distance_m, WasteEstimateResult& result, AllocationRows& rows)
+{
     for (const auto& place : places) {
-        auto& r = row(place.country_iso3);
+        auto& r = allocation_row(rows, place.country_iso3);
         ++r.places;
         if (!place.population) {
             ++r.places_without_population;
@@ -80,7 +79,7 @@ WasteEstimateResult estimate_waste(const std::vector<Site>& sites, const std::ve
         const auto it = by_country.find(place.country_iso3);
         if (it != by_country.end()) {
             const auto nearest = it->second.index->nearest(place.location, 2);
-            if (!nearest.empty() && nearest.front().distance_m <= params.max_distance_m) {
+            if (!nearest.empty() && nearest.front().distance_m <= max_distance_m) {
                 const std::size_t site = it->second.site_indices[nearest.front().index];
                 result.served_population[site] += *place.population;
                 note_main_place(result.main_place[site], place, nearest);
@@ -91,16 +90,21 @@ WasteEstimateResult estimate_waste(const std::vector<Site>& sites, const std::ve
         }
         r.population_unallocated += *place.population;
     }
+}
 
+/// A receiving site without a given tonnage gets served population x kg per person per day x
+/// collection coverage, labelled estimated; unknown when the country's rates or the population are.
+void estimate_from_population(const std::vector<CountryWaste>& countries, WasteEstimateResult& result,
+                              AllocationRows& rows)
+{
     std::map<std::string, const CountryWaste*, std::less<>> parameters;
     for (const auto& c : countries)
         parameters.emplace(c.iso3, &c);
-
     for (std::size_t i = 0; i < result.sites.size(); ++i) {
         Site& s = result.sites[i];
         if (!receives_waste(s))
             continue;
-        auto& r = row(s.country_iso3);
+        auto& r = allocation_row(rows, s.country_iso3);
         if (s.waste_t_per_day) {
             ++r.sites_observed;
             continue;
@@ -124,9 +128,27 @@ WasteEstimateResult estimate_waste(const std::vector<Site>& sites, const std::ve
         s.waste_provenance = Provenance::estimated;
         ++r.sites_estimated;
     }
+}
 
-    result.countries.reserve(summary.size());
-    for (auto& [iso3, r] : summary)
+}  // namespace
+
+WasteEstimateResult estimate_waste(const std::vector<Site>& sites, const std::vector<Place>& places,
+                                   const std::vector<CountryWaste>& countries, const WasteEstimateParams& params)
+{
+    if (!std::isfinite(params.max_distance_m) || params.max_distance_m <= 0.0)
+        throw usage_error("waste estimate: the maximum distance must be positive, got " +
+                          format_value(params.max_distance_m) + " m");
+
+    WasteEstimateResult result;
+    result.sites = sites;
+    result.served_population.assign(sites.size(), 0);
+    result.main_place.assign(sites.size(), MainPlace{});
+    AllocationRows rows;
+    const auto by_country = receiving_sites_by_country(sites, rows);
+    allocate_places(places, by_country, params.max_distance_m, result, rows);
+    estimate_from_population(countries, result, rows);
+    result.countries.reserve(rows.size());
+    for (auto& [iso3, r] : rows)
         result.countries.push_back(std::move(r));
     return result;
 }

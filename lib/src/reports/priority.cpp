@@ -8,7 +8,6 @@
 #include "basural/base/input_file.hpp"
 #include "basural/base/limits.hpp"
 #include "basural/reports/exposure.hpp"
-#include "basural/inventory/site_predicates.hpp"
 
 #include <nlohmann/json.hpp>
 
@@ -120,10 +119,7 @@ std::string value_text(const PriorityRow& r, PriorityCriterion c)
     return "";
 }
 
-}  // namespace
-
-std::vector<PriorityRow> prioritize_closures(const WasteEstimateResult& waste, const std::vector<Place>& places,
-                                             const RegionalPlan* plan, const PriorityParams& params)
+void check_priority_params(const PriorityParams& params)
 {
     const double weight_sum = std::accumulate(params.weights.w.begin(), params.weights.w.end(), 0.0);
     for (double w : params.weights.w)
@@ -133,69 +129,77 @@ std::vector<PriorityRow> prioritize_closures(const WasteEstimateResult& waste, c
         throw usage_error("prioritize: weights sum to 0: give at least one criterion a positive weight");
     if (!(params.readiness_max_haul_km > 0.0) || !std::isfinite(params.readiness_max_haul_km))
         throw usage_error("prioritize: the readiness haul distance must be a positive number of km");
-    const auto& sites = waste.sites;
+}
 
-    MethaneParams mp = params.methane;
-    mp.reporting_year = params.reporting_year != 0 ? params.reporting_year : DEFAULT_REPORTING_YEAR;
+/// People within the radius of each site (0 for sites that are not receiving dumps).
+std::vector<std::int64_t> people_near(const std::vector<Site>& sites, const std::vector<Place>& places,
+                                      double radius_m)
+{
     ExposureParams ep;
-    ep.site_radius_m = params.people_radius_m;
-    ep.band_radii_m = {params.people_radius_m};
+    ep.site_radius_m = radius_m;
+    ep.band_radii_m = {radius_m};
     const auto exposure = population_near_dumps(sites, places, ep);
     std::vector<std::int64_t> people(sites.size(), 0);
     for (const auto& e : exposure.sites)
         people[e.site_index] = e.population;
+    return people;
+}
 
-    const auto landfills = nearest_landfills(sites);
+/// A plan's assignments by site id, and whether each facility exists (is not only proposed).
+struct PlanLinks {
     std::unordered_map<std::string, const PlanAssignment*> assigned;
     std::unordered_map<std::string, bool> facility_exists;
-    if (plan) {
-        check_plan_sites(*plan, sites, params.plan_source);
-        for (const auto& a : plan->assignments)
-            assigned[a.site_id] = &a;
-        for (const auto& f : plan->facilities)
-            facility_exists[f.facility_id] = f.existing;
-    }
+};
 
-    std::vector<PriorityRow> rows;
-    for (std::size_t i = 0; i < sites.size(); ++i) {
-        const Site& s = sites[i];
-        if (!is_receiving_dump(s))
-            continue;
-        PriorityRow r;
-        r.site_index = i;
-        r.site_id = s.site_id;
-        r.name = s.name;
-        r.country_iso3 = s.country_iso3;
-        r.municipality_name = s.municipality_name;
-        r.site_type = s.site_type;
-        r.status = s.status;
-        r.location = s.location;
-        r.waste_t_per_day = s.waste_t_per_day;
-        r.waste_provenance = s.waste_provenance;
-        r.waste_implausible = i < waste.implausible.size() && waste.implausible[i];
-        r.ch4_t_per_year = estimate_site_methane(s, mp).ch4_t_per_year;
-        r.people_2km = people[i];
-        r.open_burning = s.open_burning;
-        r.waste_pickers = s.waste_pickers;
-        r.child_waste_pickers = s.child_waste_pickers;
-        if (landfills[i]) {
-            r.readiness_haul_km = landfills[i]->distance_km;
-            r.readiness_facility = sites[landfills[i]->site_index].site_id;
-        }
-        if (const auto a = assigned.find(s.site_id); a != assigned.end()) {
-            const auto f = facility_exists.find(a->second->facility_id);
-            if (f == facility_exists.end() || !f->second) {  // proposed (or not in the plan): not built yet
-                r.proposed_facility = a->second->facility_id;
-                r.proposed_facility_haul_km = a->second->haul_km;
-            } else if (!r.readiness_haul_km || a->second->haul_km < *r.readiness_haul_km) {
-                r.readiness_haul_km = a->second->haul_km;
-                r.readiness_facility = a->second->facility_id;
-            }
-        }
-        rows.push_back(std::move(r));
+/// A receiving dump's row before scoring: its attributes, methane, people nearby, and readiness:
+/// the nearest existing landfill, or the plan's existing facility when nearer; a plan's proposed
+/// facility is reported apart (not built yet, so not "ready").
+PriorityRow priority_row(const WasteEstimateResult& waste, std::size_t i, const MethaneParams& mp,
+                         std::int64_t people, const std::optional<NearestLandfill>& landfill, const PlanLinks& links)
+{
+    const auto& sites = waste.sites;
+    const Site& s = sites[i];
+    PriorityRow r;
+    r.site_index = i;
+    r.site_id = s.site_id;
+    r.name = s.name;
+    r.country_iso3 = s.country_iso3;
+    r.municipality_name = s.municipality_name;
+    r.site_type = s.site_type;
+    r.status = s.status;
+    r.location = s.location;
+    r.waste_t_per_day = s.waste_t_per_day;
+    r.waste_provenance = s.waste_provenance;
+    r.waste_implausible = i < waste.implausible.size() && waste.implausible[i];
+    r.ch4_t_per_year = estimate_site_methane(s, mp).ch4_t_per_year;
+    r.people_2km = people;
+    r.open_burning = s.open_burning;
+    r.waste_pickers = s.waste_pickers;
+    r.child_waste_pickers = s.child_waste_pickers;
+    if (landfill) {
+        r.readiness_haul_km = landfill->distance_km;
+        r.readiness_facility = sites[landfill->site_index].site_id;
     }
+    if (const auto a = links.assigned.find(s.site_id); a != links.assigned.end()) {
+        const auto f = links.facility_exists.find(a->second->facility_id);
+        if (f == links.facility_exists.end() || !f->second) {  // proposed (or not in the plan): not built yet
+            r.proposed_facility = a->second->facility_id;
+            r.proposed_facility_haul_km = a->second->haul_km;
+        } else if (!r.readiness_haul_km || a->second->haul_km < *r.readiness_haul_km) {
+            r.readiness_haul_km = a->second->haul_km;
+            r.readiness_facility = a->second->facility_id;
+        }
+    }
+    return r;
+}
 
-    // empirical CDFs over the ranked sites of known value
+/// The empirical CDFs over the ranked sites of known value, one per criterion scored by rank.
+struct CriterionCdfs {
+    Ecdf waste, methane, people, pickers;
+};
+
+CriterionCdfs criterion_cdfs(const std::vector<PriorityRow>& rows)
+{
     std::vector<double> v_waste, v_methane, v_people, v_pickers;
     for (const auto& r : rows) {
         if (r.waste_t_per_day)
@@ -206,53 +210,83 @@ std::vector<PriorityRow> prioritize_closures(const WasteEstimateResult& waste, c
         if (r.waste_pickers)
             v_pickers.push_back(static_cast<double>(*r.waste_pickers));
     }
-    const Ecdf f_waste(v_waste), f_methane(v_methane), f_people(v_people), f_pickers(v_pickers);
+    return {Ecdf(v_waste), Ecdf(v_methane), Ecdf(v_people), Ecdf(v_pickers)};
+}
+
+/// A row's score per criterion (unknown ones noted, scoring 0), its weighted total and the three
+/// criteria that contribute most, in words (`why`).
+void score_row(PriorityRow& r, const CriterionCdfs& f, const PriorityParams& params, double weight_sum)
+{
     const auto idx = [](PriorityCriterion c) { return static_cast<std::size_t>(c); };
+    r.known.fill(true);
+    auto set = [&](PriorityCriterion c, std::optional<double> score) {
+        r.known[idx(c)] = score.has_value();
+        r.score[idx(c)] = score.value_or(0.0);
+    };
+    set(PriorityCriterion::waste, r.waste_t_per_day ? std::optional(f.waste(*r.waste_t_per_day)) : std::nullopt);
+    set(PriorityCriterion::methane, r.ch4_t_per_year ? std::optional(f.methane(*r.ch4_t_per_year)) : std::nullopt);
+    set(PriorityCriterion::people_2km, f.people(static_cast<double>(r.people_2km)));
+    set(PriorityCriterion::open_burning, r.open_burning ? std::optional(*r.open_burning ? 1.0 : 0.0) : std::nullopt);
+    set(PriorityCriterion::waste_pickers,
+        r.waste_pickers ? std::optional(f.pickers(static_cast<double>(*r.waste_pickers))) : std::nullopt);
+    set(PriorityCriterion::child_waste_pickers,
+        r.child_waste_pickers ? std::optional(*r.child_waste_pickers > 0 ? 1.0 : 0.0) : std::nullopt);
+    set(PriorityCriterion::readiness,
+        r.readiness_haul_km ? std::max(0.0, 1.0 - *r.readiness_haul_km / params.readiness_max_haul_km)
+                            : 0.0);  // no landfill in the country: known, and not ready
 
-    for (auto& r : rows) {
-        r.known.fill(true);
-        auto set = [&](PriorityCriterion c, std::optional<double> score) {
-            r.known[idx(c)] = score.has_value();
-            r.score[idx(c)] = score.value_or(0.0);
-        };
-        set(PriorityCriterion::waste, r.waste_t_per_day ? std::optional(f_waste(*r.waste_t_per_day)) : std::nullopt);
-        set(PriorityCriterion::methane,
-            r.ch4_t_per_year ? std::optional(f_methane(*r.ch4_t_per_year)) : std::nullopt);
-        set(PriorityCriterion::people_2km, f_people(static_cast<double>(r.people_2km)));
-        set(PriorityCriterion::open_burning,
-            r.open_burning ? std::optional(*r.open_burning ? 1.0 : 0.0) : std::nullopt);
-        set(PriorityCriterion::waste_pickers,
-            r.waste_pickers ? std::optional(f_pickers(static_cast<double>(*r.waste_pickers))) : std::nullopt);
-        set(PriorityCriterion::child_waste_pickers,
-            r.child_waste_pickers ? std::optional(*r.child_waste_pickers > 0 ? 1.0 : 0.0) : std::nullopt);
-        set(PriorityCriterion::readiness,
-            r.readiness_haul_km
-                ? std::max(0.0, 1.0 - *r.readiness_haul_km / params.readiness_max_haul_km)
-                : 0.0);  // no landfill in the country: known, and not ready
-
-        std::array<double, PRIORITY_CRITERIA> contribution{};
-        double total = 0.0;
-        for (std::size_t c = 0; c < PRIORITY_CRITERIA; ++c) {
-            contribution[c] = params.weights.w[c] * r.score[c] / weight_sum;
-            total += contribution[c];
-            if (!r.known[c])
-                r.unknown += (r.unknown.empty() ? "" : ";") + std::string(to_string(priority_criteria()[c]));
-        }
-        r.total_score = total;
-        std::array<std::size_t, PRIORITY_CRITERIA> order{};
-        std::iota(order.begin(), order.end(), std::size_t{0});
-        std::stable_sort(order.begin(), order.end(),
-                         [&](std::size_t a, std::size_t b) { return contribution[a] > contribution[b]; });
-        for (std::size_t k = 0; k < 3; ++k) {
-            const std::size_t c = order[k];
-            if (!(contribution[c] > 0.0))
-                break;
-            r.why += (r.why.empty() ? "" : "; ") + value_text(r, priority_criteria()[c]) + " (+" +
-                     fmt("%.3f", contribution[c]) + ")";
-        }
-        if (r.why.empty())
-            r.why = "no criterion scored above 0";
+    std::array<double, PRIORITY_CRITERIA> contribution{};
+    double total = 0.0;
+    for (std::size_t c = 0; c < PRIORITY_CRITERIA; ++c) {
+        contribution[c] = params.weights.w[c] * r.score[c] / weight_sum;
+        total += contribution[c];
+        if (!r.known[c])
+            r.unknown += (r.unknown.empty() ? "" : ";") + std::string(to_string(priority_criteria()[c]));
     }
+    r.total_score = total;
+    std::array<std::size_t, PRIORITY_CRITERIA> order{};
+    std::iota(order.begin(), order.end(), std::size_t{0});
+    std::stable_sort(order.begin(), order.end(),
+                     [&](std::size_t a, std::size_t b) { return contribution[a] > contribution[b]; });
+    for (std::size_t k = 0; k < 3; ++k) {
+        const std::size_t c = order[k];
+        if (!(contribution[c] > 0.0))
+            break;
+        r.why += (r.why.empty() ? "" : "; ") + value_text(r, priority_criteria()[c]) + " (+" +
+                 fmt("%.3f", contribution[c]) + ")";
+    }
+    if (r.why.empty())
+        r.why = "no criterion scored above 0";
+}
+
+}  // namespace
+
+std::vector<PriorityRow> prioritize_closures(const WasteEstimateResult& waste, const std::vector<Place>& places,
+                                             const RegionalPlan* plan, const PriorityParams& params)
+{
+    check_priority_params(params);
+    const double weight_sum = std::accumulate(params.weights.w.begin(), params.weights.w.end(), 0.0);
+    const auto& sites = waste.sites;
+    MethaneParams mp = params.methane;
+    mp.reporting_year = params.reporting_year != 0 ? params.reporting_year : DEFAULT_REPORTING_YEAR;
+    const auto people = people_near(sites, places, params.people_radius_m);
+    const auto landfills = nearest_landfills(sites);
+    PlanLinks links;
+    if (plan) {
+        check_plan_sites(*plan, sites, params.plan_source);
+        for (const auto& a : plan->assignments)
+            links.assigned[a.site_id] = &a;
+        for (const auto& f : plan->facilities)
+            links.facility_exists[f.facility_id] = f.existing;
+    }
+
+    std::vector<PriorityRow> rows;
+    for (std::size_t i = 0; i < sites.size(); ++i)
+        if (is_receiving_dump(sites[i]))
+            rows.push_back(priority_row(waste, i, mp, people[i], landfills[i], links));
+    const CriterionCdfs cdfs = criterion_cdfs(rows);
+    for (auto& r : rows)
+        score_row(r, cdfs, params, weight_sum);
 
     std::sort(rows.begin(), rows.end(), [](const PriorityRow& a, const PriorityRow& b) {
         if (a.total_score != b.total_score)
