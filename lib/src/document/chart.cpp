@@ -122,6 +122,9 @@ std::vector<std::string> wrap(const std::string& text, double size_px, double ma
     return lines;
 }
 
+// Eight parameters, five of them defaulted: a text primitive's position, string and size, with
+// anchor, colour, weight and rotation given only where they differ (an options struct would make
+// the dozens of plain calls longer without making one clearer).
 DrawText text_at(double x, double y, std::string s, double size, TextAnchor anchor = TextAnchor::start,
                  Rgb colour = TEXT_COLOUR, bool bold = false, double rotate = 0.0)
 {
@@ -250,6 +253,7 @@ std::vector<LegendItem> bar_legend(const BarChart& c)
 }
 
 /// One bar: the rectangle of series s at category i, from `from` to `to` along the value axis.
+/// Seven parameters: the chart, the bar (series, category) and the plot box (x, y, w, h) it sits in.
 DrawRect bar_rect(const BarChart& c, std::size_t s, std::size_t i, double x, double y, double w, double h)
 {
     const ChartSeries& series = c.series[s];

@@ -164,6 +164,8 @@ void draw_table_header(cairo_t* cr, PangoText& text, const DocTable& t, const Ta
     rule(cr, x, y + g.header_height, w, 0.8, 0.1);
 }
 
+// Seven parameters: the Cairo context and its text layout, the table and its geometry, the row and
+// where on the page it goes.
 void draw_table_row(cairo_t* cr, PangoText& text, const DocTable& t, const TableGeometry& g, std::size_t r, double x,
                     double y)
 {

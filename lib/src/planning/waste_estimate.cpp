@@ -500,7 +500,8 @@ std::vector<std::string> waste_fill_warnings(const WasteEstimateResult& waste)
     if (c.unknown > c.unknown_no_room)
         lines.push_back("tonnage could not be estimated for " + std::to_string(c.unknown - c.unknown_no_room) +
                         " of " + count_of(c.receiving(), "receiving site", "receiving sites") +
-                        " (no place within reach and no known tonnage in their country): it stays unknown; "
+                        " (no place within reach, and the country median fills only dumps of a country where some dump's "
+                        "tonnage is known): it stays unknown; "
                         "give --places covering them or map a tonnage column");
     if (c.unknown_no_room > 0)
         lines.push_back(count_of(c.unknown_no_room, "dump without a place of its own keeps",

@@ -160,9 +160,9 @@ TEST_CASE("fill_waste: given, then places, then the country median, then unknown
     // The warning the analysis commands print: 2 of the 5 receiving sites (A, B, C, L, U) stay unknown.
     const auto warnings = waste_fill_warnings(r);
     REQUIRE(warnings.size() == 1);
-    CHECK(warnings[0] == "tonnage could not be estimated for 2 of 5 receiving sites (no place within reach and no "
-                         "known tonnage in their country): it stays unknown; give --places covering them or map a "
-                         "tonnage column");
+    CHECK(warnings[0] == "tonnage could not be estimated for 2 of 5 receiving sites (no place within reach, and the "
+                         "country median fills only dumps of a country where some dump's tonnage is known): it "
+                         "stays unknown; give --places covering them or map a tonnage column");
 
     SECTION("without places only the median fills")
     {
