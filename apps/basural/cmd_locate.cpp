@@ -2,6 +2,7 @@
 // cost matrix. docs/cli/locate.md
 #include "command.hpp"
 #include "option_checks.hpp"
+#include "progress_bar.hpp"
 
 #include "basural/base/atomic_output.hpp"
 #include "basural/base/error.hpp"
@@ -58,6 +59,9 @@ public:
         options.max_cost = m_max_cost.value_or(basural::NO_COST_CUTOFF);
         options.detour_factor = m_detour_factor.value_or(1.0);
         options.capacity = m_capacity;
+        const auto progress = basural::app::progress_bar(io);
+        if (progress && !m_paths.matrix.empty())
+            options.progress = [&](std::string_view, double f) { progress("read " + m_paths.matrix, f); };
         auto input = basural::read_location_tables(m_paths, options);
         if (model != basural::LocationModel::p_median)
             input.problem.candidate_capacity.clear();  // a capacity column means nothing to lscp or mclp
@@ -68,6 +72,7 @@ public:
         basural::SolveOptions solve;
         if (m_seed)
             solve.seed = *m_seed;
+        solve.progress = progress;
         const auto solution = basural::solve_location(model, input.problem, solve);
 
         if (m_output.empty()) {

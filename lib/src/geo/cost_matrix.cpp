@@ -8,7 +8,9 @@
 #include <algorithm>
 #include <cmath>
 #include <limits>
+#include <mutex>
 #include <string>
+#include <utility>
 
 namespace basural {
 namespace {
@@ -31,6 +33,13 @@ void check_geodesic_arguments(double max_cost_km, double detour_factor)
                           format_value(detour_factor));
 }
 
+void check_dimensions(std::size_t demand_count, std::size_t candidate_count)
+{
+    if (demand_count >= std::numeric_limits<std::uint32_t>::max() ||
+        candidate_count >= std::numeric_limits<std::uint32_t>::max())
+        throw usage_error("cost matrix: more than 2^32 - 1 demand points or candidates");
+}
+
 void check_pair_count(std::size_t pairs)
 {
     if (pairs > MAX_MATRIX_PAIRS)
@@ -40,12 +49,60 @@ void check_pair_count(std::size_t pairs)
 
 }  // namespace
 
+struct SparseCostMatrix::Columns {
+    std::once_flag built;
+    std::vector<std::size_t> start;       // candidate_count + 1 offsets
+    std::vector<std::uint32_t> demand;    // by candidate, then demand index
+    std::vector<std::uint32_t> position;  // of the pair in the row arrays
+};
+
+SparseCostMatrix::SparseCostMatrix() : m_columns(std::make_unique<Columns>()) {}
+
+SparseCostMatrix::SparseCostMatrix(const SparseCostMatrix& other)
+    : m_demand_count(other.m_demand_count), m_candidate_count(other.m_candidate_count), m_max_cost(other.m_max_cost),
+      m_largest_cost(other.m_largest_cost), m_row_start(other.m_row_start), m_row_cand(other.m_row_cand),
+      m_row_cost(other.m_row_cost), m_columns(std::make_unique<Columns>())
+{
+}
+
+SparseCostMatrix& SparseCostMatrix::operator=(const SparseCostMatrix& other)
+{
+    if (this != &other)
+        *this = SparseCostMatrix(other);
+    return *this;
+}
+
+SparseCostMatrix::SparseCostMatrix(SparseCostMatrix&&) noexcept = default;
+SparseCostMatrix& SparseCostMatrix::operator=(SparseCostMatrix&&) noexcept = default;
+SparseCostMatrix::~SparseCostMatrix() = default;
+
 SparseCostMatrix SparseCostMatrix::from_triplets(std::size_t demand_count, std::size_t candidate_count,
                                                  std::vector<CostTriplet> triplets, double max_cost)
 {
     check_cutoff(max_cost);
     check_pair_count(triplets.size());
+    check_dimensions(demand_count, candidate_count);
+    std::vector<CostPair> pairs;
+    pairs.reserve(triplets.size());
     for (const auto& t : triplets) {
+        if (t.demand >= demand_count || t.candidate >= candidate_count)
+            throw error("cost matrix: pair (" + std::to_string(t.demand) + ", " + std::to_string(t.candidate) +
+                        ") is outside the " + std::to_string(demand_count) + " x " +
+                        std::to_string(candidate_count) + " matrix");
+        pairs.push_back({static_cast<std::uint32_t>(t.demand), static_cast<std::uint32_t>(t.candidate), t.cost});
+    }
+    triplets = {};
+    return from_pairs(demand_count, candidate_count, std::move(pairs), max_cost);
+}
+
+SparseCostMatrix SparseCostMatrix::from_pairs(std::size_t demand_count, std::size_t candidate_count,
+                                              std::vector<CostPair> pairs, double max_cost,
+                                              const std::function<void(std::size_t, std::size_t)>& on_duplicate)
+{
+    check_cutoff(max_cost);
+    check_pair_count(pairs.size());
+    check_dimensions(demand_count, candidate_count);
+    for (const auto& t : pairs) {
         if (t.demand >= demand_count || t.candidate >= candidate_count)
             throw error("cost matrix: pair (" + std::to_string(t.demand) + ", " + std::to_string(t.candidate) +
                         ") is outside the " + std::to_string(demand_count) + " x " +
@@ -54,59 +111,88 @@ SparseCostMatrix SparseCostMatrix::from_triplets(std::size_t demand_count, std::
             throw error("cost matrix: pair (" + std::to_string(t.demand) + ", " + std::to_string(t.candidate) +
                         ") has cost " + format_value(t.cost) + "; costs must be finite and >= 0");
     }
-    std::erase_if(triplets, [&](const CostTriplet& t) { return t.cost > max_cost; });
-
     SparseCostMatrix m;
     m.m_demand_count = demand_count;
     m.m_candidate_count = candidate_count;
     m.m_max_cost = max_cost;
+    m.m_columns = std::make_unique<Columns>();
 
-    // Row view: bucket by demand (counting sort), then each row by cost, then candidate index
-    // (stable tie-breaking); a pair repeated within a row is an error.
+    // Rows: bucket by demand (counting sort), then each row by cost, then candidate index (stable
+    // tie-breaking); a pair repeated within a row is an error, even beyond the cutoff; the pairs beyond
+    // the cutoff are then dropped, the rows closing up.
     m.m_row_start.assign(demand_count + 1, 0);
-    for (const auto& t : triplets)
+    for (const auto& t : pairs)
         ++m.m_row_start[t.demand + 1];
     for (std::size_t i = 0; i < demand_count; ++i)
         m.m_row_start[i + 1] += m.m_row_start[i];
-    m.m_row_entries.resize(triplets.size());
+    m.m_row_cand.resize(pairs.size());
+    m.m_row_cost.resize(pairs.size());
     {
         std::vector<std::size_t> next(m.m_row_start.begin(), m.m_row_start.end() - 1);
-        for (const auto& t : triplets) {
-            m.m_row_entries[next[t.demand]++] = {t.candidate, t.cost};
-            m.m_largest_cost = std::max(m.m_largest_cost, t.cost);
+        for (const auto& t : pairs) {
+            const std::size_t k = next[t.demand]++;
+            m.m_row_cand[k] = t.candidate;
+            m.m_row_cost[k] = t.cost;
         }
     }
-    triplets = {};
+    pairs = {};
     std::vector<std::size_t> seen_in_row(candidate_count, NO_ROW);
+    std::vector<std::pair<double, std::uint32_t>> row;
+    std::size_t kept = 0;
     for (std::size_t i = 0; i < demand_count; ++i) {
-        const auto first = m.m_row_entries.begin() + static_cast<std::ptrdiff_t>(m.m_row_start[i]);
-        const auto last = m.m_row_entries.begin() + static_cast<std::ptrdiff_t>(m.m_row_start[i + 1]);
-        for (auto e = first; e != last; ++e) {
-            if (seen_in_row[e->candidate] == i)
-                throw error("cost matrix: pair (" + std::to_string(i) + ", " + std::to_string(e->candidate) +
-                            ") is given twice");
-            seen_in_row[e->candidate] = i;
+        const std::size_t first = m.m_row_start[i], last = m.m_row_start[i + 1];
+        m.m_row_start[i] = kept;
+        row.clear();
+        for (std::size_t k = first; k < last; ++k) {
+            const auto j = m.m_row_cand[k];
+            if (seen_in_row[j] == i) {
+                if (on_duplicate)
+                    on_duplicate(i, j);
+                throw error("cost matrix: pair (" + std::to_string(i) + ", " + std::to_string(j) + ") is given twice");
+            }
+            seen_in_row[j] = i;
+            if (!(m.m_row_cost[k] > max_cost))
+                row.emplace_back(m.m_row_cost[k], j);
         }
-        std::sort(first, last, [](const CandidateCost& a, const CandidateCost& b) {
-            return a.cost != b.cost ? a.cost < b.cost : a.candidate < b.candidate;
-        });
+        std::sort(row.begin(), row.end());
+        for (const auto& [c, j] : row) {  // kept <= first: the row moves down, never over unread entries
+            m.m_row_cost[kept] = c;
+            m.m_row_cand[kept++] = j;
+            m.m_largest_cost = std::max(m.m_largest_cost, c);
+        }
     }
-
-    // Column view (by candidate, then demand): rows are visited in demand order, so a counting sort
-    // by candidate leaves every column sorted by demand.
-    m.m_col_start.assign(candidate_count + 1, 0);
-    for (const auto& e : m.m_row_entries)
-        ++m.m_col_start[e.candidate + 1];
-    for (std::size_t j = 0; j < candidate_count; ++j)
-        m.m_col_start[j + 1] += m.m_col_start[j];
-    m.m_col_entries.resize(m.m_row_entries.size());
-    std::vector<std::size_t> next(m.m_col_start.begin(), m.m_col_start.end() - 1);
-    for (std::size_t i = 0; i < demand_count; ++i)
-        for (std::size_t k = m.m_row_start[i]; k < m.m_row_start[i + 1]; ++k) {
-            const auto& e = m.m_row_entries[k];
-            m.m_col_entries[next[e.candidate]++] = {i, e.cost};
-        }
+    m.m_row_start[demand_count] = kept;
+    m.m_row_cand.resize(kept);
+    m.m_row_cand.shrink_to_fit();
+    m.m_row_cost.resize(kept);
+    m.m_row_cost.shrink_to_fit();
     return m;
+}
+
+const SparseCostMatrix::Columns& SparseCostMatrix::columns() const
+{
+    if (!m_columns)
+        throw error("cost matrix: used after it was moved from");
+    std::call_once(m_columns->built, [this] {
+        // by candidate, then demand: rows are visited in demand order, so a counting sort by candidate
+        // leaves every column sorted by demand
+        auto& c = *m_columns;
+        c.start.assign(m_candidate_count + 1, 0);
+        for (const auto j : m_row_cand)
+            ++c.start[j + 1];
+        for (std::size_t j = 0; j < m_candidate_count; ++j)
+            c.start[j + 1] += c.start[j];
+        c.demand.resize(m_row_cand.size());
+        c.position.resize(m_row_cand.size());
+        std::vector<std::size_t> next(c.start.begin(), c.start.end() - 1);
+        for (std::size_t i = 0; i < m_demand_count; ++i)
+            for (std::size_t k = m_row_start[i]; k < m_row_start[i + 1]; ++k) {
+                const std::size_t at = next[m_row_cand[k]]++;
+                c.demand[at] = static_cast<std::uint32_t>(i);
+                c.position[at] = static_cast<std::uint32_t>(k);
+            }
+    });
+    return *m_columns;
 }
 
 SparseCostMatrix SparseCostMatrix::from_dense(std::size_t demand_count, std::size_t candidate_count,
@@ -147,40 +233,46 @@ SparseCostMatrix SparseCostMatrix::from_geodesic_km(const std::vector<LonLat>& d
     return from_triplets(demand_points.size(), candidate_points.size(), std::move(triplets), max_cost_km);
 }
 
-std::span<const CandidateCost> SparseCostMatrix::row(std::size_t demand) const
+SparseCostMatrix::Row SparseCostMatrix::row(std::size_t demand) const
 {
     if (demand >= m_demand_count)
         throw error("cost matrix: demand index " + std::to_string(demand) + " out of range");
-    return {m_row_entries.data() + m_row_start[demand], m_row_start[demand + 1] - m_row_start[demand]};
+    return Row(RowSource{m_row_cand.data(), m_row_cost.data()}, m_row_start[demand], m_row_start[demand + 1]);
 }
 
-std::span<const DemandCost> SparseCostMatrix::column(std::size_t candidate) const
+SparseCostMatrix::Column SparseCostMatrix::column(std::size_t candidate) const
 {
     if (candidate >= m_candidate_count)
         throw error("cost matrix: candidate index " + std::to_string(candidate) + " out of range");
-    return {m_col_entries.data() + m_col_start[candidate], m_col_start[candidate + 1] - m_col_start[candidate]};
+    const Columns& c = columns();
+    return Column(ColumnSource{c.demand.data(), c.position.data(), m_row_cost.data()}, c.start[candidate],
+                  c.start[candidate + 1]);
 }
 
 std::optional<double> SparseCostMatrix::cost(std::size_t demand, std::size_t candidate) const
 {
-    const auto col = column(candidate);
+    if (candidate >= m_candidate_count)
+        throw error("cost matrix: candidate index " + std::to_string(candidate) + " out of range");
     if (demand >= m_demand_count)
         throw error("cost matrix: demand index " + std::to_string(demand) + " out of range");
-    const auto it = std::lower_bound(col.begin(), col.end(), demand,
-                                     [](const DemandCost& e, std::size_t d) { return e.demand < d; });
-    if (it == col.end() || it->demand != demand)
+    const Columns& c = columns();
+    const auto first = c.demand.begin() + static_cast<std::ptrdiff_t>(c.start[candidate]);
+    const auto last = c.demand.begin() + static_cast<std::ptrdiff_t>(c.start[candidate + 1]);
+    const auto it = std::lower_bound(first, last, static_cast<std::uint32_t>(demand));
+    if (it == last || *it != demand)
         return std::nullopt;
-    return it->cost;
+    return m_row_cost[c.position[static_cast<std::size_t>(it - c.demand.begin())]];
 }
 
 SparseCostMatrix SparseCostMatrix::with_cutoff(double max_cost) const
 {
     check_cutoff(max_cost);
-    std::vector<CostTriplet> triplets;
+    std::vector<CostPair> pairs;
     for (std::size_t i = 0; i < m_demand_count; ++i)
-        for (const auto& e : row(i))
-            triplets.push_back({i, e.candidate, e.cost});
-    return from_triplets(m_demand_count, m_candidate_count, std::move(triplets), std::min(max_cost, m_max_cost));
+        for (std::size_t k = m_row_start[i]; k < m_row_start[i + 1]; ++k)
+            if (!(m_row_cost[k] > max_cost))
+                pairs.push_back({static_cast<std::uint32_t>(i), m_row_cand[k], m_row_cost[k]});
+    return from_pairs(m_demand_count, m_candidate_count, std::move(pairs), std::min(max_cost, m_max_cost));
 }
 
 }  // namespace basural

@@ -3,6 +3,8 @@
 #include "basural/base/error.hpp"
 #include "basural/base/messages.hpp"
 #include "basural/base/terminal_table.hpp"
+#include "basural/base/limits.hpp"
+#include "basural/geo/cost_table.hpp"
 #include "basural/geo/table.hpp"
 
 #include <nlohmann/json.hpp>
@@ -10,6 +12,9 @@
 #include <algorithm>
 #include <cctype>
 #include <cmath>
+#include <cstdint>
+#include <filesystem>
+#include <limits>
 #include <ostream>
 #include <unordered_map>
 
@@ -111,58 +116,89 @@ void read_demand(const Table& demand, LocationTables& tables, LocationInput& in)
     }
 }
 
-/// A matrix column of ids and its name.
-struct MatrixIdColumn {
-    const char* field;
-    std::size_t column;
+/// Ids of a cost table numbered as they come: the known ones of a demand or candidates table (an id
+/// not among them is an error naming that table), or in order of first appearance. A dense table gives
+/// every row's destinations in the same order: the next id is tried before the hash map.
+class IdNumbering {
+public:
+    IdNumbering(std::unordered_map<std::string, std::size_t>& index, std::vector<std::string>& ids,
+                const std::optional<Table>& table)
+        : m_index(index), m_ids(ids), m_table(table)
+    {
+    }
+
+    std::uint32_t number(std::string_view id, const std::string& path, std::int64_t record, const char* field)
+    {
+        const std::size_t guess = m_last + 1;
+        if (guess < m_ids.size() && m_ids[guess] == id)
+            return static_cast<std::uint32_t>(m_last = guess);
+        if (m_last < m_ids.size() && m_ids[m_last] == id)
+            return static_cast<std::uint32_t>(m_last);
+        std::string key(id);
+        if (const auto it = m_index.find(key); it != m_index.end())
+            return static_cast<std::uint32_t>(m_last = it->second);
+        if (m_table)
+            throw input_error(path, record, field, key, "is not an id in " + m_table->path());
+        if (m_ids.size() >= std::numeric_limits<std::uint32_t>::max() - 1)
+            throw input_error(path, record, field, key, "is one id too many (at most 2^32 - 2)");
+        m_index.emplace(key, m_ids.size());
+        m_ids.push_back(std::move(key));
+        return static_cast<std::uint32_t>(m_last = m_ids.size() - 1);
+    }
+
+private:
+    std::unordered_map<std::string, std::size_t>& m_index;
+    std::vector<std::string>& m_ids;
+    const std::optional<Table>& m_table;
+    std::size_t m_last = std::numeric_limits<std::size_t>::max() - 1;
 };
 
-/// The index of a matrix id among the demand (or candidate) ids: one of the table's when the table is
-/// given (an id it lacks is an error), else a new id in order of first appearance.
-std::size_t matrix_id_index(const Table& m, std::size_t r, MatrixIdColumn col,
-                            std::unordered_map<std::string, std::size_t>& index, std::vector<std::string>& ids,
-                            const std::optional<Table>& table)
+/// The records of the first and the second time `origin` -> `destination` is given (a second pass
+/// over the table, only when a pair is repeated).
+std::pair<std::int64_t, std::int64_t> repeated_records(const std::string& path, const std::string& origin,
+                                                       const std::string& destination)
 {
-    const char* field = col.field;
-    const auto& id = m.text(r, col.column);
-    if (id.empty())
-        throw input_error(m.path(), Table::record_number(r), field, id, "is empty");
-    if (auto it = index.find(id); it != index.end())
-        return it->second;
-    if (table)
-        throw input_error(m.path(), Table::record_number(r), field, id, "is not an id in " + table->path());
-    index.emplace(id, ids.size());
-    ids.push_back(id);
-    return ids.size() - 1;
+    std::pair<std::int64_t, std::int64_t> at{0, 0};
+    read_cost_table(path, [&](const CostTableRecord& r) {
+        if (r.origin == origin && r.destination == destination && at.second == 0)
+            (at.first == 0 ? at.first : at.second) = r.record;
+    });
+    return at;
 }
 
-/// Costs from a matrix table (origin_id, destination_id, cost), each pair at most once; without a
-/// demand table every weight is 1.
-void read_matrix_costs(const std::string& path, double max_cost, LocationTables& tables, LocationInput& in)
+/// Costs from a matrix table (origin_id, destination_id, cost), streamed record by record into compact
+/// pairs (docs/reliability.md "Large matrices"), each pair at most once; without a demand table every
+/// weight is 1.
+void read_matrix_costs(const std::string& path, const LocationTableOptions& options, LocationTables& tables,
+                       LocationInput& in)
 {
-    auto& pr = in.problem;
-    const Table m = read_table(path);
-    const MatrixIdColumn origin{"origin_id", m.require_column("origin_id")};
-    const MatrixIdColumn destination{"destination_id", m.require_column("destination_id")};
-    const std::size_t ccol = m.require_column("cost");
-    std::vector<CostTriplet> triplets;
-    std::unordered_map<std::uint64_t, std::size_t> seen;
-    for (std::size_t r = 0; r < m.size(); ++r) {
-        const std::size_t i = matrix_id_index(m, r, origin, tables.demand_index, in.demand_ids, tables.demand);
-        const std::size_t j =
-            matrix_id_index(m, r, destination, tables.candidate_index, in.candidate_ids, tables.candidates);
-        const double c = non_negative(m, r, ccol);
-        const auto key = (static_cast<std::uint64_t>(i) << 32) | static_cast<std::uint64_t>(j);
-        if (const auto [it, fresh] = seen.emplace(key, r); !fresh)
-            throw input_error(m.path(), Table::record_number(r), "destination_id", m.text(r, destination.column),
-                              "is given twice for origin '" + in.demand_ids[i] + "' (first at record " +
-                                  std::to_string(Table::record_number(it->second)) + ")");
-        triplets.push_back({i, j, c});
-    }
+    IdNumbering origins(tables.demand_index, in.demand_ids, tables.demand);
+    IdNumbering destinations(tables.candidate_index, in.candidate_ids, tables.candidates);
+    std::vector<CostPair> pairs;
+    // a plain CSV takes 14 bytes or more a record: reserving that many pairs touches no more memory than
+    // the pairs given, and spares the copies (and the doubled peak) of a growing vector
+    std::error_code ec;
+    if (const auto bytes = std::filesystem::file_size(path, ec); !ec)
+        pairs.reserve(std::min<std::uintmax_t>(bytes / 14, MAX_MATRIX_PAIRS));
+    const auto on_record = [&](const CostTableRecord& r) {
+        if (pairs.size() == MAX_MATRIX_PAIRS)
+            throw input_error(path, "has more than " + std::to_string(MAX_MATRIX_PAIRS) +
+                                        " pairs, the most basural keeps of a matrix (docs/reliability.md)");
+        const auto i = origins.number(r.origin, path, r.record, "origin_id");
+        const auto j = destinations.number(r.destination, path, r.record, "destination_id");
+        pairs.push_back({i, j, r.cost});
+    };
+    read_cost_table(path, on_record, {}, options.progress);
+    const auto on_duplicate = [&](std::size_t i, std::size_t j) {
+        const auto [first, second] = repeated_records(path, in.demand_ids[i], in.candidate_ids[j]);
+        throw input_error(path, second, "destination_id", in.candidate_ids[j],
+                          "is given twice for origin '" + in.demand_ids[i] + "' (first at record " +
+                              std::to_string(first) + ")");
+    };
     if (!tables.demand)
-        pr.demand_weights.assign(in.demand_ids.size(), 1.0);
-    pr.costs = SparseCostMatrix::from_triplets(in.demand_ids.size(), in.candidate_ids.size(), std::move(triplets),
-                                               max_cost);
+        in.problem.demand_weights.assign(in.demand_ids.size(), 1.0);
+    in.problem.costs = SparseCostMatrix::from_pairs(in.demand_ids.size(), in.candidate_ids.size(), std::move(pairs),
+                                                    options.max_cost, on_duplicate);
     in.cost_unit = "matrix";
 }
 
@@ -226,7 +262,7 @@ LocationInput read_location_tables(const LocationTablePaths& paths, const Locati
                                                               options.max_cost, options.detour_factor);
         in.cost_unit = "km";
     } else {
-        read_matrix_costs(paths.matrix, options.max_cost, tables, in);
+        read_matrix_costs(paths.matrix, options, tables, in);
     }
     in.problem.max_cost = options.max_cost;
     read_capacities_and_required(paths.required, options, tables, in);

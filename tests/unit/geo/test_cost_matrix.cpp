@@ -6,6 +6,9 @@
 #include <catch2/catch.hpp>
 
 #include <cmath>
+#include <cstdint>
+#include <utility>
+#include <vector>
 
 using namespace basural;
 
@@ -100,4 +103,44 @@ TEST_CASE("geodesic costs need a finite cutoff and a detour factor >= 1", "[cost
     CHECK_THROWS_AS(SparseCostMatrix::from_geodesic_km(pts, pts, NO_COST_CUTOFF), usage_error);
     CHECK_THROWS_AS(SparseCostMatrix::from_geodesic_km(pts, pts, 0.0), usage_error);
     CHECK_THROWS_AS(SparseCostMatrix::from_geodesic_km(pts, pts, 10.0, 0.9), usage_error);
+}
+
+TEST_CASE("compact pairs: the same matrix as triplets, duplicates reported first to the caller", "[cost_matrix]")
+{
+    const auto a = SparseCostMatrix::from_triplets(2, 3, {{1, 2, 12.0}, {0, 2, 5.0}, {0, 0, 7.0}, {1, 0, 3.0}}, 10.0);
+    const auto b = SparseCostMatrix::from_pairs(2, 3, {{1, 2, 12.0}, {0, 2, 5.0}, {0, 0, 7.0}, {1, 0, 3.0}}, 10.0);
+    REQUIRE(b.entry_count() == a.entry_count());
+    for (std::size_t i = 0; i < 2; ++i)
+        CHECK(std::vector<CandidateCost>(b.row(i).begin(), b.row(i).end()) ==
+              std::vector<CandidateCost>(a.row(i).begin(), a.row(i).end()));
+    for (std::size_t j = 0; j < 3; ++j)
+        CHECK(std::vector<DemandCost>(b.column(j).begin(), b.column(j).end()) ==
+              std::vector<DemandCost>(a.column(j).begin(), a.column(j).end()));
+    // the rows' storage as the solvers scan it: offsets, candidates, costs
+    CHECK(std::vector<std::size_t>(b.row_offsets().begin(), b.row_offsets().end()) == std::vector<std::size_t>{0, 2, 3});
+    CHECK(std::vector<std::uint32_t>(b.row_candidates().begin(), b.row_candidates().end()) ==
+          std::vector<std::uint32_t>{2, 0, 0});
+    CHECK(std::vector<double>(b.row_costs().begin(), b.row_costs().end()) == std::vector<double>{5.0, 7.0, 3.0});
+
+    // a pair given twice is an error even when both are beyond the cutoff; the caller hears of it first
+    std::vector<std::pair<std::size_t, std::size_t>> told;
+    CHECK_THROWS_WITH(SparseCostMatrix::from_pairs(2, 3, {{1, 2, 12.0}, {0, 0, 1.0}, {1, 2, 13.0}}, 10.0,
+                                                   [&](std::size_t i, std::size_t j) { told.emplace_back(i, j); }),
+                      Catch::Contains("(1, 2) is given twice"));
+    CHECK(told == std::vector<std::pair<std::size_t, std::size_t>>{{1, 2}});
+    CHECK_THROWS_WITH(SparseCostMatrix::from_pairs(1, 1, {{0, 0, -1.0}}), Catch::Contains("costs must be finite and >= 0"));
+}
+
+TEST_CASE("a copied matrix answers like the original, before and after its columns are built", "[cost_matrix]")
+{
+    const auto m = SparseCostMatrix::from_triplets(2, 2, {{0, 0, 1.0}, {0, 1, 2.0}, {1, 1, 3.0}});
+    const SparseCostMatrix before = m;  // columns not built yet
+    CHECK(m.cost(1, 1) == std::optional<double>(3.0));  // builds m's columns
+    const SparseCostMatrix after = m;
+    for (const auto* c : {&before, &after}) {
+        CHECK(c->cost(0, 1) == std::optional<double>(2.0));
+        CHECK_FALSE(c->cost(1, 0).has_value());
+        REQUIRE(c->column(1).size() == 2);
+        CHECK(c->column(1)[1] == DemandCost{1, 3.0});
+    }
 }

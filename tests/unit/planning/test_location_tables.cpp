@@ -1,12 +1,15 @@
 // Location problems read from tables: ids, weights, capacities, required candidates, costs from a
 // matrix or geodesics, and the errors for bad tables.
 #include "basural/base/error.hpp"
+#include "basural/geo/table.hpp"
 #include "basural/planning/location_tables.hpp"
 
 #include <catch2/catch.hpp>
 
 #include <filesystem>
 #include <fstream>
+#include <map>
+#include <random>
 #include <sstream>
 
 using namespace basural;
@@ -100,6 +103,115 @@ TEST_CASE("bad location tables name the file, record, field and value", "[locati
     CHECK_THROWS_AS(read_location_tables({data("locate_points_demand.csv"), data("locate_points_candidates.csv"), "", ""}, {}),
                     usage_error);
     CHECK_THROWS_AS(read_location_tables({demand, "", "", ""}, geo), usage_error);
+}
+
+namespace {
+
+/// Every stored cost of `in` by (origin id, destination id).
+std::map<std::pair<std::string, std::string>, double> costs_by_id(const LocationInput& in)
+{
+    std::map<std::pair<std::string, std::string>, double> out;
+    for (std::size_t i = 0; i < in.demand_ids.size(); ++i)
+        for (const auto& e : in.problem.costs.row(i))
+            out[{in.demand_ids[i], in.candidate_ids[e.candidate]}] = e.cost;
+    return out;
+}
+
+/// The reference: the matrix read whole by read_table() (GDAL), as basural read it before matrices
+/// were streamed, keeping the pairs within `max_cost`.
+std::map<std::pair<std::string, std::string>, double> costs_by_table(const std::string& path, double max_cost)
+{
+    const Table t = read_table(path);
+    const auto o = t.require_column("origin_id"), d = t.require_column("destination_id"), c = t.require_column("cost");
+    std::map<std::pair<std::string, std::string>, double> out;
+    for (std::size_t r = 0; r < t.size(); ++r)
+        if (t.number(r, c) <= max_cost)
+            out[{t.text(r, o), t.text(r, d)}] = t.number(r, c);
+    return out;
+}
+
+/// A dense matrix of `n` x `m` pairs in a shuffled order, ids "o<i>" and "d<j>" (quoted when `quoted`,
+/// which sends the file to GDAL), costs with up to 3 decimals.
+std::string shuffled_matrix(std::size_t n, std::size_t m, bool quoted)
+{
+    std::vector<std::pair<std::size_t, std::size_t>> pairs;
+    for (std::size_t i = 0; i < n; ++i)
+        for (std::size_t j = 0; j < m; ++j)
+            pairs.emplace_back(i, j);
+    std::mt19937 rng(7);
+    std::shuffle(pairs.begin(), pairs.end(), rng);
+    std::ostringstream text;
+    text << "origin_id,destination_id,cost\r\n";
+    const char* q = quoted ? "\"" : "";
+    for (const auto& [i, j] : pairs)
+        text << q << 'o' << i << q << (quoted ? "," : ", ") << q << 'd' << j << q << ',' << (i * 7919 + j * 104729) % 100003 / 1000.0
+             << "\r\n";
+    return text.str();
+}
+
+}  // namespace
+
+TEST_CASE("a matrix read record by record has the costs of the whole table read by GDAL", "[location_tables]")
+{
+    for (const double max_cost : {NO_COST_CUTOFF, 4.0}) {
+        LocationTableOptions opt;
+        opt.max_cost = max_cost;
+        const auto path = data("locate_matrix.csv");
+        const auto in = read_location_tables({"", "", path, ""}, opt);
+        CHECK(costs_by_id(in) == costs_by_table(path, max_cost));
+    }
+    for (const bool quoted : {false, true}) {
+        INFO("quoted ids: " << quoted);
+        const auto path = scratch_file(quoted ? "dense_quoted.csv" : "dense.csv", shuffled_matrix(37, 23, quoted));
+        LocationTableOptions opt;
+        opt.max_cost = 60.0;
+        const auto in = read_location_tables({"", "", path, ""}, opt);
+        CHECK(in.demand_ids.size() == 37);
+        CHECK(in.candidate_ids.size() == 23);
+        const auto reference = costs_by_table(path, 60.0);
+        CHECK(reference.size() > 37 * 23 / 2);
+        CHECK(reference.size() < 37 * 23);
+        CHECK(costs_by_id(in) == reference);
+        // rows sorted by cost, then candidate index; columns by demand index
+        for (std::size_t i = 0; i < in.demand_ids.size(); ++i) {
+            const auto row = in.problem.costs.row(i);
+            CHECK(std::is_sorted(row.begin(), row.end(), [](const CandidateCost& a, const CandidateCost& b) {
+                return a.cost != b.cost ? a.cost < b.cost : a.candidate < b.candidate;
+            }));
+        }
+    }
+}
+
+TEST_CASE("bad matrix costs and ids are refused with the record, field and value", "[location_tables]")
+{
+    const auto demand = data("locate_matrix_demand.csv");
+    const auto candidates = data("locate_matrix_candidates.csv");
+    struct Case {
+        const char* name;
+        const char* text;
+        const char* message;  // after the file's path
+    };
+    const std::vector<Case> cases = {
+        {"negative", "origin_id,destination_id,cost\na,x,1\na,y,-0.5\n", " record 2: cost '-0.5' must be >= 0"},
+        {"nan", "origin_id,destination_id,cost\na,x,NaN\n",
+         " record 1: cost 'NaN' is not a number (write it like 1234.5, with a point and no units)"},
+        {"infinite", "origin_id,destination_id,cost\na,x,1\nb,x,inf\n",
+         " record 2: cost 'inf' is not a number (write it like 1234.5, with a point and no units)"},
+        {"empty cost", "origin_id,destination_id,cost\na,x,\n", " record 1: cost '' is empty; a number is needed"},
+        {"empty origin", "origin_id,destination_id,cost\na,x,1\n,y,2\n", " record 2: origin_id '' is empty"},
+        {"duplicate far apart", "origin_id,destination_id,cost\na,x,1\na,y,2\nb,x,3\nb,y,4\na,y,5\n",
+         " record 5: destination_id 'y' is given twice for origin 'a' (first at record 2)"},
+        {"unknown origin", "origin_id,destination_id,cost\na,x,1\nq,x,2\n",
+         " record 2: origin_id 'q' is not an id in "},
+        {"unknown destination", "origin_id,destination_id,cost\na,x,1\na,w,2\n",
+         " record 2: destination_id 'w' is not an id in "},
+    };
+    for (const auto& c : cases) {
+        INFO(c.name);
+        const auto path = scratch_file(std::string("bad_") + c.name + ".csv", c.text);
+        CHECK_THROWS_WITH(read_location_tables({demand, candidates, path, ""}, {}),
+                          Catch::StartsWith(path + c.message));
+    }
 }
 
 TEST_CASE("a solution is written as JSON with a stable key order", "[location_tables]")

@@ -16,6 +16,7 @@
 #include "basural/geo/cost_matrix.hpp"
 #include "basural/models/location/facility_location.hpp"
 #include "basural/base/locale.hpp"
+#include "basural/base/progress.hpp"
 #include "basural/base/report_table.hpp"
 
 #include <iosfwd>
@@ -39,6 +40,8 @@ struct LocationTableOptions {
     double detour_factor = 1.0;
     /// Capacity of every candidate without one of its own; std::nullopt = unlimited.
     std::optional<double> capacity;
+    /// Receives ("read", fraction) while a matrix is read.
+    ProgressFn progress;
 };
 
 struct LocationInput {

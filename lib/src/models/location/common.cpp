@@ -18,6 +18,16 @@ void validate_options(const SolveOptions& o, LocationModel model)
                           format_value(o.subgradient_weight));
 }
 
+/// The cost of candidate j in a row that holds it (rows are sorted by cost, and an assigned facility
+/// is usually among the first entries: a scan beats building the column index of a large matrix).
+double cost_in_row(const SparseCostMatrix::Row& row, std::size_t j)
+{
+    for (const auto& e : row)
+        if (e.candidate == j)
+            return e.cost;
+    throw error("location problem: an assignment to candidate " + std::to_string(j) + " outside its row");
+}
+
 /// Facilities below the minimum throughput are closed one at a time (smallest load first, ties by
 /// index); their demand points move to the cheapest other open facility within the cutoff that has
 /// room, or are left needing a local solution.
@@ -53,6 +63,41 @@ void apply_min_throughput(const Prepared& p, std::vector<char>& open, std::vecto
                 }
             if (facility_of[i] == NONE)
                 left_by_closure[i] = 1;
+        }
+    }
+}
+
+/// Columns sorted by weighted cost (then demand index): a scan for the demand points a candidate
+/// could serve more cheaply than some threshold stops at the first entry above it. Built from the rows
+/// by a counting sort (which leaves each column in demand order), then each column sorted.
+void build_weighted_columns(WeightedMatrix& wm)
+{
+    wm.col_start.assign(wm.m + 1, 0);
+    for (const auto j : wm.row_cand)
+        ++wm.col_start[j + 1];
+    for (std::size_t j = 0; j < wm.m; ++j)
+        wm.col_start[j + 1] += wm.col_start[j];
+    wm.col_dem.resize(wm.row_cand.size());
+    wm.col_cost.resize(wm.row_cand.size());
+    {
+        std::vector<std::size_t> next(wm.col_start.begin(), wm.col_start.end() - 1);
+        for (std::size_t i = 0; i < wm.n; ++i)
+            for (std::size_t k = wm.row_start[i]; k < wm.row_start[i + 1]; ++k) {
+                const std::size_t at = next[wm.row_cand[k]]++;
+                wm.col_dem[at] = static_cast<std::uint32_t>(i);
+                wm.col_cost[at] = wm.row_cost[k];
+            }
+    }
+    std::vector<std::pair<double, std::uint32_t>> col;
+    for (std::size_t j = 0; j < wm.m; ++j) {
+        const std::size_t first = wm.col_start[j], last = wm.col_start[j + 1];
+        col.clear();
+        for (std::size_t k = first; k < last; ++k)
+            col.emplace_back(wm.col_cost[k], wm.col_dem[k]);
+        std::sort(col.begin(), col.end());
+        for (std::size_t k = first; k < last; ++k) {
+            wm.col_cost[k] = col[k - first].first;
+            wm.col_dem[k] = col[k - first].second;
         }
     }
 }
@@ -95,39 +140,33 @@ WeightedMatrix make_weighted(const Prepared& p, bool coverage)
 {
     if (p.n >= UINT32_MAX || p.m >= UINT32_MAX)
         throw error("location problem: more than 2^32 - 1 demand points or candidates");
+    const SparseCostMatrix& costs = p.costs.matrix();
     WeightedMatrix wm;
     wm.n = p.n;
     wm.m = p.m;
-    wm.row_start.assign(p.n + 1, 0);
+    wm.row_start = costs.row_offsets();
+    wm.row_cand = costs.row_candidates();
+    const auto cost = costs.row_costs();
+    const bool unit_weights =
+        !coverage && std::all_of(p.weight.begin(), p.weight.end(), [](double w) { return w == 1.0; });
+    if (unit_weights) {
+        wm.row_cost = cost;
+    } else {
+        wm.owned_row_cost.resize(cost.size());
+        for (std::size_t i = 0; i < p.n; ++i)
+            for (std::size_t k = wm.row_start[i]; k < wm.row_start[i + 1]; ++k)
+                wm.owned_row_cost[k] = coverage ? 0.0 : p.weight[i] * cost[k];
+        wm.row_cost = wm.owned_row_cost;
+    }
     wm.penalty.assign(p.n, 0.0);
     for (std::size_t i = 0; i < p.n; ++i) {
-        const auto row = p.costs.row(i);
-        for (const auto& e : row) {
-            const double c = coverage ? 0.0 : p.weight[i] * e.cost;
-            wm.row_cand.push_back(static_cast<std::uint32_t>(e.candidate));
-            wm.row_cost.push_back(c);
-            wm.integral = wm.integral && is_integral(c);
-        }
-        wm.row_start[i + 1] = wm.row_cand.size();
-        if (!row.empty())
+        for (std::size_t k = wm.row_start[i]; k < wm.row_start[i + 1] && wm.integral; ++k)
+            wm.integral = is_integral(wm.row_cost[k]);
+        if (wm.row_start[i + 1] > wm.row_start[i])
             wm.penalty[i] = coverage ? p.weight[i] : p.weight[i] * p.unserved_per_unit;
         wm.integral = wm.integral && is_integral(wm.penalty[i]);
     }
-    // Columns sorted by weighted cost (then demand index): a scan for the demand points a candidate
-    // could serve more cheaply than some threshold stops at the first entry above it.
-    wm.col_start.assign(p.m + 1, 0);
-    std::vector<std::pair<double, std::size_t>> col;
-    for (std::size_t j = 0; j < p.m; ++j) {
-        col.clear();
-        for (const auto& e : p.costs.column(j))
-            col.emplace_back(coverage ? 0.0 : p.weight[e.demand] * e.cost, e.demand);
-        std::sort(col.begin(), col.end());
-        for (const auto& [c, i] : col) {
-            wm.col_dem.push_back(static_cast<std::uint32_t>(i));
-            wm.col_cost.push_back(c);
-        }
-        wm.col_start[j + 1] = wm.col_dem.size();
-    }
+    build_weighted_columns(wm);
     return wm;
 }
 
@@ -162,7 +201,7 @@ LocationSolution finish(const Prepared& p, LocationModel model, const std::vecto
             const std::size_t j = facility_of[i];
             a.status = AssignmentStatus::assigned;
             a.facility = j;
-            a.cost = *p.costs.cost(i, j);
+            a.cost = cost_in_row(row, j);
             auto& f = s.facilities[slot[j]];
             ++f.demand_points;
             f.weight += p.weight[i];

@@ -75,8 +75,9 @@ class CostsView {
 public:
     void borrow(const SparseCostMatrix& m) { m_matrix = std::shared_ptr<const SparseCostMatrix>(&m, [](const SparseCostMatrix*) {}); }
     void own(SparseCostMatrix m) { m_matrix = std::make_shared<const SparseCostMatrix>(std::move(m)); }
-    std::span<const CandidateCost> row(std::size_t i) const { return m_matrix->row(i); }
-    std::span<const DemandCost> column(std::size_t j) const { return m_matrix->column(j); }
+    SparseCostMatrix::Row row(std::size_t i) const { return m_matrix->row(i); }
+    SparseCostMatrix::Column column(std::size_t j) const { return m_matrix->column(j); }
+    const SparseCostMatrix& matrix() const noexcept { return *m_matrix; }
     std::optional<double> cost(std::size_t i, std::size_t j) const { return m_matrix->cost(i, j); }
     double max_cost() const noexcept { return m_matrix->max_cost(); }
     double largest_cost() const noexcept { return m_matrix->largest_cost(); }
@@ -109,18 +110,28 @@ Prepared prepare(const LocationProblem& pr, const SolveOptions& options, Locatio
 // i from candidate j (weight x cost for p-median, 0 for coverage), and the cost of leaving it
 // unserved (a dummy facility that is always open).
 
-/// The weighted view (make_weighted()), rows and columns compressed.
+/// The weighted view (make_weighted()), rows and columns compressed. The rows are the cost matrix's
+/// own arrays (borrowed: the Prepared problem must outlive the view), with their costs multiplied by
+/// the weights in a copy of its own unless every weight is 1; the columns are its own. A dense
+/// 5,000 x 5,000 matrix thus takes 12 bytes per pair in the problem and 12 in the view.
 struct WeightedMatrix {
+    WeightedMatrix() = default;
+    WeightedMatrix(const WeightedMatrix&) = delete;  // the spans may point into owned_row_cost
+    WeightedMatrix& operator=(const WeightedMatrix&) = delete;
+    WeightedMatrix(WeightedMatrix&&) noexcept = default;
+    WeightedMatrix& operator=(WeightedMatrix&&) noexcept = default;
+
     std::size_t n = 0;
     std::size_t m = 0;
-    std::vector<std::size_t> row_start;   // rows sorted by the original cost, then candidate index
-    std::vector<std::uint32_t> row_cand;  // 32-bit indices: the hot loops are bound by memory
-    std::vector<double> row_cost;
-    std::vector<std::size_t> col_start;   // columns sorted by weighted cost, then demand index
+    std::span<const std::size_t> row_start;   // rows sorted by the original cost, then candidate index
+    std::span<const std::uint32_t> row_cand;  // 32-bit indices: the hot loops are bound by memory
+    std::span<const double> row_cost;         // weighted costs
+    std::vector<std::size_t> col_start;       // columns sorted by weighted cost, then demand index
     std::vector<std::uint32_t> col_dem;
     std::vector<double> col_cost;
-    std::vector<double> penalty;          // per demand point: cost when unserved (0 if it has no candidate)
-    bool integral = true;                 // every cost and penalty is an integer
+    std::vector<double> penalty;              // per demand point: cost when unserved (0 if it has no candidate)
+    bool integral = true;                     // every cost and penalty is an integer
+    std::vector<double> owned_row_cost;       // the weighted row costs, unless they are the matrix's own
 };
 
 /// coverage = true: MCLP view (serving costs 0, leaving a point uncovered costs its weight).

@@ -13,6 +13,7 @@ SubgradientOptions subgradient_options(const SolveOptions& options)
     o.max_iterations = options.max_bound_iterations;
     o.min_step_factor = options.min_step_factor;
     o.weight = options.subgradient_weight;
+    o.progress = options.progress;
     return o;
 }
 
@@ -71,6 +72,8 @@ BoundResult subgradient_bound(const WeightedMatrix& wm, const std::vector<char>&
 
     for (std::size_t it = 0; it < options.max_iterations; ++it) {
         ++result.iterations;
+        if (options.progress && it % 16 == 0)
+            options.progress("bound", static_cast<double>(it) / static_cast<double>(options.max_iterations));
         double L = 0.0;
         for (std::size_t i = 0; i < wm.n; ++i)
             L += lambda[i] + std::min(0.0, wm.penalty[i] - lambda[i]);
@@ -151,6 +154,8 @@ BoundResult subgradient_bound(const WeightedMatrix& wm, const std::vector<char>&
         for (std::size_t i = 0; i < wm.n; ++i)
             lambda[i] = std::max(0.0, lambda[i] + step * direction[i]);
     }
+    if (options.progress)
+        options.progress("bound", 1.0);
     return result;
 }
 

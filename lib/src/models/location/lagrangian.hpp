@@ -53,6 +53,8 @@ struct SubgradientOptions {
     /// it changed; may be empty.
     std::function<void(const std::vector<std::size_t>&)> propose;
     std::size_t propose_every = 5;
+    /// Receives ("bound", iterations / max_iterations) every 16 iterations and 1 at the end; may be empty.
+    ProgressFn progress;
 };
 
 /// The iteration limit, step floor and subgradient weight of `options`.

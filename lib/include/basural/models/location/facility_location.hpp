@@ -9,6 +9,7 @@
 /// docs/methods/location_models.md. Results are deterministic: same problem and options, same
 /// solution (seeded generator, ties broken by the smaller index); only time_ms varies.
 
+#include "basural/base/progress.hpp"
 #include "basural/geo/cost_matrix.hpp"
 
 #include <cstddef>
@@ -95,6 +96,9 @@ struct SolveOptions {
     /// LSCP: nodes the exact branch and bound may visit before it gives up (then the Lagrangian bound
     /// is reported). 0 disables it.
     std::size_t exact_node_limit = 200000;
+    /// Receives ("bound", fraction of max_bound_iterations) while the p-median's Lagrangian bound
+    /// runs (it stops earlier when it meets the best solution: then 1); may be empty.
+    ProgressFn progress;
 };
 
 enum class AssignmentStatus {
