@@ -64,8 +64,7 @@ void SwapEngine::greedy(Rng* rng, std::size_t rcl)
         const std::size_t f = list[pick].j;
         m_open[f] = 1;
         ++count;
-        for (std::size_t k = m_wm.col_start[f]; k < m_wm.col_start[f + 1]; ++k)
-            recompute(m_wm.col_dem[k]);
+        recompute_reached_by(f);
     }
 }
 
@@ -218,14 +217,24 @@ std::size_t SwapEngine::local_search_dense(std::size_t open_count)
         }
         if (best_in == NONE)
             return moves;
-        // the demand points the swap can change: within reach of the facility opened or closed
+        // the demand points whose two closest open facilities the swap can change: those served first
+        // or second by the facility closed, and those the facility opened reaches at no more than
+        // their second cost (a tie too: the row order may then pick it). Every other point keeps
+        // d1, d2, phi1 and phi2, so its share of loss and extra stays (a dense matrix puts every
+        // point within reach of every facility: this is what keeps a swap from costing n recomputes).
         affected.clear();
-        for (auto f : {best_out, best_in})
-            for (std::size_t k = m_wm.col_start[f]; k < m_wm.col_start[f + 1]; ++k)
-                if (!m_mark_point[m_wm.col_dem[k]]) {
-                    m_mark_point[m_wm.col_dem[k]] = 1;
-                    affected.push_back(m_wm.col_dem[k]);
-                }
+        const auto affect = [&](std::size_t i) {
+            if (!m_mark_point[i]) {
+                m_mark_point[i] = 1;
+                affected.push_back(i);
+            }
+        };
+        for (std::size_t k = m_wm.col_start[best_out]; k < m_wm.col_start[best_out + 1]; ++k)
+            if (const std::size_t i = m_wm.col_dem[k]; m_phi1[i] == best_out || m_phi2[i] == best_out)
+                affect(i);
+        for (std::size_t k = m_wm.col_start[best_in]; k < m_wm.col_start[best_in + 1]; ++k)
+            if (const std::size_t i = m_wm.col_dem[k]; m_wm.col_cost[k] <= m_d2[i])
+                affect(i);
         for (auto i : affected)
             account(i, -1.0);
         const std::size_t s = slot_of[best_out];
@@ -247,9 +256,19 @@ void SwapEngine::swap(std::size_t f_in, std::size_t f_out)
 {
     m_open[f_in] = 1;
     m_open[f_out] = 0;
-    for (auto f : {f_out, f_in})
-        for (std::size_t k = m_wm.col_start[f]; k < m_wm.col_start[f + 1]; ++k)
-            recompute(m_wm.col_dem[k]);
+    // only the points served first or second by f_out, or reached by f_in at no more than their
+    // second cost, can change (a recompute of any other leaves it as it is)
+    for (std::size_t k = m_wm.col_start[f_out]; k < m_wm.col_start[f_out + 1]; ++k)
+        if (const std::size_t i = m_wm.col_dem[k]; m_phi1[i] == f_out || m_phi2[i] == f_out)
+            recompute(i);
+    recompute_reached_by(f_in);
+}
+
+void SwapEngine::recompute_reached_by(std::size_t f)
+{
+    for (std::size_t k = m_wm.col_start[f]; k < m_wm.col_start[f + 1]; ++k)
+        if (const std::size_t i = m_wm.col_dem[k]; m_wm.col_cost[k] <= m_d2[i])
+            recompute(i);
 }
 
 double SwapEngine::objective() const

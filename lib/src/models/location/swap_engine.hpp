@@ -76,6 +76,8 @@ private:
     /// Closest and second closest open facility of demand point i, and the gains it changes.
     void recompute(std::size_t i);
     void recompute_closest(std::size_t i);
+    /// Recomputes the points facility f (just opened) reaches at no more than their second cost.
+    void recompute_reached_by(std::size_t f);
 
     const WeightedMatrix& m_wm;
     const std::vector<char>& m_required;
