@@ -6,6 +6,7 @@
 
 #include "basural/base/atomic_output.hpp"
 #include "basural/base/error.hpp"
+#include "basural/base/limits.hpp"
 #include "basural/models/location/facility_location.hpp"
 #include "basural/planning/location_tables.hpp"
 
@@ -46,6 +47,10 @@ public:
             ->excludes(matrix);
         sub.add_option("--unserved-cost", m_unserved_cost,
                        "p-median: cost per unit weight of a point left unserved (default 2 x the cutoff)");
+        sub.add_option("--threads", m_threads,
+                       "Threads for p-median and mclp (default 0 = one per CPU, at most " +
+                           std::to_string(basural::MAX_THREADS) + "); the answer is the same for any number")
+            ->check(CLI::Range(std::size_t{0}, basural::MAX_THREADS));
         sub.add_option("--seed", m_seed, "Seed of the randomized restarts (default 20240601)");
         sub.add_option("--format", m_format, "table or json (default table)");
         sub.add_flag("--timing", m_timing, "Also report the solve time in ms (the one value that varies)");
@@ -73,6 +78,7 @@ public:
         if (m_seed)
             solve.seed = *m_seed;
         solve.progress = progress;
+        solve.threads = m_threads;
         const auto solution = basural::solve_location(model, input.problem, solve);
 
         if (m_output.empty()) {
@@ -116,6 +122,7 @@ private:
     std::optional<double> m_detour_factor;
     std::optional<double> m_unserved_cost;
     std::optional<std::uint64_t> m_seed;
+    std::size_t m_threads = 0;
     bool m_p_excludes_required = false;
     bool m_timing = false;
     std::string m_format = "table";

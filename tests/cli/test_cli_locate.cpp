@@ -82,6 +82,11 @@ TEST_CASE("locate gives the same bytes twice; --timing adds time_ms", "[cli][loc
     const auto a = run_cli(matrix_args({"--model", "p-median", "--p", "2"}));
     const auto b = run_cli(matrix_args({"--model", "p-median", "--p", "2"}));
     CHECK(a.out == b.out);
+    for (const char* threads : {"1", "2", "0"}) {
+        INFO("--threads " << threads);
+        const auto c = run_cli(matrix_args({"--model", "p-median", "--p", "2", "--threads", threads}));
+        CHECK(c.out == a.out);
+    }
     const auto t = run_cli(matrix_args({"--model", "p-median", "--p", "2", "--timing"}));
     REQUIRE(t.exit_code == 0);
     CHECK(json::parse(t.out).contains("time_ms"));
@@ -250,6 +255,7 @@ TEST_CASE("locate usage errors exit 2 with a message", "[cli][locate]")
          "need a cutoff in km (--max-cost)"},
         {{"locate", "--model", "p-median", "--p", "1"}, "both a demand and a candidates table are needed"},
         {{"locate", "--matrix", fixture("locate_matrix.csv"), "--p", "1"}, "--model"},
+        {matrix_args({"--model", "p-median", "--p", "1", "--threads", "257"}), "--threads"},
     };
     for (const auto& c : cases) {
         const auto r = run_cli(c.args);

@@ -63,4 +63,22 @@ void run_jobs(const std::vector<std::size_t>& order, std::size_t threads, Job&& 
             std::rethrow_exception(e);
 }
 
+/// Calls range(first, last) over [0, n) cut into consecutive pieces, on `threads` threads (0 = one
+/// per hardware thread; 1 = on the calling thread, in one piece). Each call must write only what
+/// belongs to its own indices: the results are then the same for any number of threads.
+template <class Range>
+void for_ranges(std::size_t n, std::size_t threads, Range&& range)
+{
+    const std::size_t t = thread_count(threads, n);
+    if (t <= 1) {
+        range(std::size_t{0}, n);
+        return;
+    }
+    const std::size_t pieces = 8 * t, step = (n + pieces - 1) / pieces;
+    std::vector<std::size_t> order;
+    for (std::size_t first = 0; first < n; first += step)
+        order.push_back(first);
+    run_jobs(order, t, [&](std::size_t first) { range(first, std::min(n, first + step)); });
+}
+
 }  // namespace basural::detail

@@ -20,12 +20,16 @@ inline constexpr std::size_t MAX_INVENTORY_RECORDS = 2'000'000;
 /// 20,000,000.
 inline constexpr std::size_t MAX_TABLE_CELLS = 20'000'000;
 
-/// Pairs of a cost matrix, read from a file or computed within a cutoff: 50,000,000 (a dense
-/// 7,000 x 7,000 matrix).
+/// Pairs of a cost matrix, read from a file (`locate --matrix`, streamed: about 30 bytes a pair at
+/// the peak, 1.5 GB here) or computed within a cutoff: 50,000,000 (a dense 7,000 x 7,000 matrix).
 inline constexpr std::size_t MAX_MATRIX_PAIRS = 50'000'000;
 
 /// Pixels of a PNG map (width x height after --dpi): 200,000,000 (800 MB while drawn; an A4 page at
 /// 1200 dpi is 139,000,000). Each side is also at most 32,767 pixels, Cairo's own limit.
 inline constexpr std::size_t MAX_PNG_PIXELS = 200'000'000;
+
+/// Threads a command may ask for (`regionalize --threads`, `locate --threads`): more would only cost
+/// memory and start-up on any machine of today.
+inline constexpr std::size_t MAX_THREADS = 256;
 
 }  // namespace basural

@@ -7,6 +7,7 @@
 #include "basural/inventory/countries.hpp"
 #include "basural/models/location/facility_location.hpp"
 #include "basural/planning/plan.hpp"
+#include "basural/base/limits.hpp"
 #include "basural/base/progress.hpp"
 #include "basural/inventory/site.hpp"
 #include "basural/inventory/site_predicates.hpp"
@@ -23,8 +24,6 @@ namespace basural {
 inline constexpr double DEFAULT_CATCHMENT_HULL_RATIO = 0.5;
 /// Default buffer around catchment hulls, metres (so 1- and 2-site catchments are polygons).
 inline constexpr double DEFAULT_CATCHMENT_BUFFER_M = 2000.0;
-/// Most threads a plan may ask for: more would only cost memory and start-up on any machine of today.
-inline constexpr std::size_t MAX_THREADS = 256;
 
 /// Cost model (optional): facility cost per year = a x throughput_t_per_day ^ b (economies of scale,
 /// b < 1), haul cost per year = 365 x sum of t/day x haul km x haul_cost_per_t_km.

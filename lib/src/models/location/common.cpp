@@ -2,7 +2,9 @@
 // set into a solution.
 #include "common.hpp"
 
+#include "base/parallel.hpp"
 #include "basural/base/error.hpp"
+#include "basural/base/limits.hpp"
 #include "basural/base/number_text.hpp"
 
 #include <string>
@@ -16,6 +18,9 @@ void validate_options(const SolveOptions& o, LocationModel model)
     if (!(o.subgradient_weight > 0.0 && o.subgradient_weight <= 1.0))
         throw usage_error(std::string(to_string(model)) + ": subgradient weight must be in (0, 1], not " +
                           format_value(o.subgradient_weight));
+    if (o.threads > MAX_THREADS)
+        throw usage_error(std::string(to_string(model)) + ": threads must be at most " + std::to_string(MAX_THREADS) +
+                          " (0 = one per CPU), not " + std::to_string(o.threads));
 }
 
 /// The cost of candidate j in a row that holds it (rows are sorted by cost, and an assigned facility
@@ -88,18 +93,20 @@ void build_weighted_columns(WeightedMatrix& wm)
                 wm.col_cost[at] = wm.row_cost[k];
             }
     }
-    std::vector<std::pair<double, std::uint32_t>> col;
-    for (std::size_t j = 0; j < wm.m; ++j) {
-        const std::size_t first = wm.col_start[j], last = wm.col_start[j + 1];
-        col.clear();
-        for (std::size_t k = first; k < last; ++k)
-            col.emplace_back(wm.col_cost[k], wm.col_dem[k]);
-        std::sort(col.begin(), col.end());
-        for (std::size_t k = first; k < last; ++k) {
-            wm.col_cost[k] = col[k - first].first;
-            wm.col_dem[k] = col[k - first].second;
+    detail::for_ranges(wm.m, wm.threads, [&wm](std::size_t first_column, std::size_t last_column) {
+        std::vector<std::pair<double, std::uint32_t>> col;
+        for (std::size_t j = first_column; j < last_column; ++j) {
+            const std::size_t first = wm.col_start[j], last = wm.col_start[j + 1];
+            col.clear();
+            for (std::size_t k = first; k < last; ++k)
+                col.emplace_back(wm.col_cost[k], wm.col_dem[k]);
+            std::sort(col.begin(), col.end());
+            for (std::size_t k = first; k < last; ++k) {
+                wm.col_cost[k] = col[k - first].first;
+                wm.col_dem[k] = col[k - first].second;
+            }
         }
-    }
+    });
 }
 
 }  // namespace
@@ -133,6 +140,7 @@ Prepared prepare(const LocationProblem& pr, const SolveOptions& options, Locatio
         p.unserved_per_unit = reference > 0.0 ? 2.0 * reference : 1.0;
     }
     p.min_throughput = pr.min_throughput;
+    p.threads = options.threads;
     return p;
 }
 
@@ -144,6 +152,7 @@ WeightedMatrix make_weighted(const Prepared& p, bool coverage)
     WeightedMatrix wm;
     wm.n = p.n;
     wm.m = p.m;
+    wm.threads = p.threads;
     wm.row_start = costs.row_offsets();
     wm.row_cand = costs.row_candidates();
     const auto cost = costs.row_costs();

@@ -100,6 +100,7 @@ struct Prepared {
     double unserved_per_unit = 0.0;
     bool capacitated = false;
     double min_throughput = 0.0;
+    std::size_t threads = 1;               // SolveOptions::threads
 };
 
 /// Validates the problem and the options for `model` (usage_error) and prepares it.
@@ -132,6 +133,7 @@ struct WeightedMatrix {
     std::vector<double> penalty;              // per demand point: cost when unserved (0 if it has no candidate)
     bool integral = true;                     // every cost and penalty is an integer
     std::vector<double> owned_row_cost;       // the weighted row costs, unless they are the matrix's own
+    std::size_t threads = 1;                  // for the steps that split into independent parts
 };
 
 /// coverage = true: MCLP view (serving costs 0, leaving a point uncovered costs its weight).

@@ -2,6 +2,8 @@
 // see swap_engine.hpp for the profit of a swap and docs/methods/location_models.md for the method.
 #include "swap_engine.hpp"
 
+#include "base/parallel.hpp"
+
 #include <algorithm>
 #include <utility>
 
@@ -13,8 +15,11 @@ void SwapEngine::open_set(const std::vector<std::size_t>& facilities)
     std::fill(m_open.begin(), m_open.end(), 0);
     for (auto j : facilities)
         m_open[j] = 1;
-    for (std::size_t i = 0; i < m_wm.n; ++i)
-        recompute(i);
+    // gains invalid: recompute(i) is recompute_closest(i), which writes only point i's own entries
+    detail::for_ranges(m_wm.n, m_wm.threads, [this](std::size_t first, std::size_t last) {
+        for (std::size_t i = first; i < last; ++i)
+            recompute_closest(i);
+    });
 }
 
 void SwapEngine::greedy(Rng* rng, std::size_t rcl)
@@ -312,8 +317,10 @@ void SwapEngine::refresh_gains()
 {
     m_gain.assign(m_wm.m, 0.0);
     const double max_d1 = largest_d1();
-    for (std::size_t f = 0; f < m_wm.m; ++f)
-        m_gain[f] = gain_of(f, max_d1);
+    detail::for_ranges(m_wm.m, m_wm.threads, [this, max_d1](std::size_t first, std::size_t last) {
+        for (std::size_t f = first; f < last; ++f)
+            m_gain[f] = gain_of(f, max_d1);
+    });
     m_gains_valid = true;
 }
 

@@ -208,3 +208,72 @@ TEST_CASE("p-median: OR-Library pmed1 reaches its proven optimum 5819", "[facili
     CHECK(s.lower_bound <= 5819.0);
     CHECK(s.facilities.size() == 5);
 }
+
+namespace {
+
+/// A dense n x m problem (every pair given) with costs drawn from `costs`, weights 1..4.
+LocationProblem dense_problem(std::mt19937_64& rng, std::size_t n, std::size_t m, std::uniform_int_distribution<int> costs)
+{
+    std::vector<double> c(n * m);
+    for (auto& v : c)
+        v = costs(rng);
+    LocationProblem pr;
+    pr.costs = SparseCostMatrix::from_dense(n, m, c);
+    std::uniform_int_distribution<int> weight(1, 4);
+    for (std::size_t i = 0; i < n; ++i)
+        pr.demand_weights.push_back(weight(rng));
+    return pr;
+}
+
+}  // namespace
+
+TEST_CASE("p-median equals brute force on dense instances full of ties (the points a swap recomputes)",
+          "[facility_location][p_median]")
+{
+    // costs 1..4 on every pair: many points have a second facility at the cost of the one swapped
+    // in, where the row order decides which one is their second (issue #17's recompute filter)
+    std::mt19937_64 rng(17);
+    for (int trial = 0; trial < 40; ++trial) {
+        const std::size_t n = 8 + static_cast<std::size_t>(trial % 5), m = 6 + static_cast<std::size_t>(trial % 4);
+        auto pr = dense_problem(rng, n, m, std::uniform_int_distribution<int>(1, trial % 2 ? 4 : 40));
+        pr.p = 2 + static_cast<std::size_t>(trial % 3);
+        double best = std::numeric_limits<double>::infinity();
+        for_each_subset(m, pr.p, [&](const std::vector<std::size_t>& s) { best = std::min(best, p_median_value(pr, s)); });
+        INFO("trial " << trial);
+        const auto s = solve_p_median(pr);
+        CHECK(s.objective == Approx(best).epsilon(1e-12));
+        CHECK(s.lower_bound <= best + 1e-9);
+    }
+}
+
+TEST_CASE("p-median and mclp give the same answer for any number of threads", "[facility_location][p_median]")
+{
+    std::mt19937_64 rng(5);
+    auto pr = dense_problem(rng, 400, 300, std::uniform_int_distribution<int>(1, 5000));
+    pr.p = 12;
+    SolveOptions one;
+    one.threads = 1;
+    const auto a = solve_p_median(pr, one);
+    for (const std::size_t threads : {2, 3, 0}) {
+        INFO("threads " << threads);
+        SolveOptions more;
+        more.threads = threads;
+        const auto b = solve_p_median(pr, more);
+        CHECK(b.objective == a.objective);
+        CHECK(b.lower_bound == a.lower_bound);
+        CHECK(facility_indices(b) == facility_indices(a));
+        REQUIRE(b.assignments.size() == a.assignments.size());
+        for (std::size_t i = 0; i < a.assignments.size(); ++i)
+            CHECK(b.assignments[i].facility == a.assignments[i].facility);
+    }
+    pr.max_cost = 1500.0;
+    const auto c1 = solve_location(LocationModel::mclp, pr, one);
+    SolveOptions two;
+    two.threads = 2;
+    const auto c2 = solve_location(LocationModel::mclp, pr, two);
+    CHECK(c2.objective == c1.objective);
+    CHECK(facility_indices(c2) == facility_indices(c1));
+    SolveOptions too_many;
+    too_many.threads = 257;
+    CHECK_THROWS_AS(solve_p_median(pr, too_many), usage_error);
+}

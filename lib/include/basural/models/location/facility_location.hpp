@@ -96,6 +96,11 @@ struct SolveOptions {
     /// LSCP: nodes the exact branch and bound may visit before it gives up (then the Lagrangian bound
     /// is reported). 0 disables it.
     std::size_t exact_node_limit = 200000;
+    /// Threads for the steps of the uncapacitated search that split into independent parts (sorting
+    /// the columns of the weighted view, recomputing every point's closest facilities, the gains):
+    /// 0 = one per CPU, at most MAX_THREADS (base/limits.hpp). The answer is the same for any number.
+    /// `regionalize` solves its components in parallel instead and leaves this at 1.
+    std::size_t threads = 1;
     /// Receives ("bound", fraction of max_bound_iterations) while the p-median's Lagrangian bound
     /// runs (it stops earlier when it meets the best solution: then 1); may be empty.
     ProgressFn progress;
