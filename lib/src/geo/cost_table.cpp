@@ -129,6 +129,8 @@ public:
                 header_seen = true;
                 if (line.find_first_of(";\t") != std::string_view::npos)
                     return plain = false;  // GDAL would take ';' or a tab as the separator
+                if (has_blank_name(line))
+                    return plain = false;  // GDAL names it field_<n>: its messages list that name
             }
             return true;
         });
@@ -136,6 +138,21 @@ public:
     }
 
 private:
+    /// Whether a header field is empty or blank.
+    static bool has_blank_name(std::string_view header)
+    {
+        if (!header.empty() && header.back() == '\r')
+            header.remove_suffix(1);
+        for (std::size_t from = 0;;) {
+            const auto comma = header.find(',', from);
+            if (trim(header.substr(from, comma == std::string_view::npos ? std::string_view::npos : comma - from)).empty())
+                return true;
+            if (comma == std::string_view::npos)
+                return false;
+            from = comma + 1;
+        }
+    }
+
     static bool plain_line(std::string_view line)
     {
         if (line.size() > MAX_FAST_LINE_BYTES)

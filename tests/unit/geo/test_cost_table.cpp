@@ -125,6 +125,9 @@ TEST_CASE("cost table: files that are not plain CSV go to GDAL", "[cost_table]")
     CHECK(fast(semicolons).records == std::vector<Record>{{1, "a", "x", 1.0}});
     const auto nul = scratch_file("nul.csv", std::string("origin_id,destination_id,cost\na,x,1\0\n", 38));
     CHECK(cost_table_reader(nul) == "gdal");
+    const auto unnamed = scratch_file("unnamed.csv", "origin_id,,destination\na,1,x\n");
+    CHECK(cost_table_reader(unnamed) == "gdal");  // GDAL names the blank column itself
+    CHECK_THAT(fast(unnamed).error, Catch::Contains("no column 'destination_id'"));
     const auto typed = scratch_file("typed.csv", "origin_id,destination_id,cost\na,x,1.5\n");
     scratch_file("typed.csvt", "String,String,Integer\n");  // GDAL takes the types from it
     CHECK(cost_table_reader(typed) == "gdal");

@@ -9,8 +9,10 @@
 /// (11 s of CPU for 25 million), more than the solve. The fast path reads the same records as GDAL's
 /// CSV driver with the options of read_table() (tests/unit/geo/test_cost_table.cpp compares both on
 /// every case below) and hands anything else to GDAL:
-/// - the header is comma-separated (no ';' or tab in it, which GDAL would take as the separator) and
-///   holds no '"'; a UTF-8 byte order mark is skipped; column names are matched after trimming blanks;
+/// - the header is comma-separated (no ';' or tab in it, which GDAL would take as the separator),
+///   holds no '"' and no blank column name (GDAL names those itself); a UTF-8 byte order mark is
+///   skipped; column names are matched after trimming blanks (as GDAL's are);
+/// - no .csvt file beside it (GDAL would take the column types from it);
 /// - a record is a line (ending in LF or CRLF); empty lines (nothing, or a lone CR) are skipped and not
 ///   counted, as GDAL does; a line of blanks is a record (with empty fields);
 /// - fields are split at commas; missing trailing fields are empty, extra ones ignored;
