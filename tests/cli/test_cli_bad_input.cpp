@@ -32,6 +32,14 @@ namespace {
 /// Generous: the slowest answer seen is under 10 s under AddressSanitizer on a loaded machine.
 constexpr std::chrono::seconds TIME_LIMIT{90};
 
+/// Whether this build can read a line of megabytes in reasonable time. Not under AddressSanitizer:
+/// GDAL's line reader (CPLReadLine) grows its buffer by reallocation as the line grows, and ASan's
+/// allocator moves the block on every realloc, so a line of n bytes costs about n^2 bytes copied
+/// (measured with perf: the 8 MB header of 1,000,000 columns took 13 min 50 s in `validate`, nearly all
+/// in realloc's memmove; a 1 MB header 7 s). Those inputs are tested in the plain build (answered in
+/// about 1 s); the sanitized build runs every other hostile input.
+constexpr bool READS_HUGE_LINES = !basural::test::UNDER_ASAN;
+
 const std::string COUNTRIES = fixture("countries_fixture.geojson");
 
 enum class Kind { empty, noise, truncated, wrong_format, directory, missing, fifo, wide_header, long_line };
@@ -121,6 +129,8 @@ struct Slot {
 /// The command's answer to a hostile input: in time, exit 1 or 2, one line naming the file, no output.
 void check_refused(const Slot& slot, Kind kind, const fs::path& dir)
 {
+    if (!READS_HUGE_LINES && (kind == Kind::wide_header || kind == Kind::long_line))
+        return;
     const fs::path out_dir = dir / ("out_" + slot.command + "_" + name_of(kind));
     fs::create_directories(out_dir);
     const std::string input = make_input(dir, kind, slot.ext, slot.good);
@@ -417,6 +427,10 @@ TEST_CASE("raw bytes of a header are escaped in messages", "[cli][bad-input]")
 
 TEST_CASE("a header of 1,000,000 columns is named by its first columns and a count", "[cli][bad-input]")
 {
+    if (!READS_HUGE_LINES) {
+        WARN("skipped under AddressSanitizer: GDAL's line reader is quadratic there (READS_HUGE_LINES)");
+        return;
+    }
     const auto dir = scratch_dir("bad_input_wide");
     const auto input = make_input(dir, Kind::wide_header, ".csv", "");
     ChildProcess child(join({"info", input}, SMALL));
