@@ -110,7 +110,9 @@ void check_killed_mid_write(const fs::path& dir, const std::string& output, cons
     keep.push_back(output);
     const auto left = others(dir, keep);
     CHECK(!left.empty());  // the killed run could not clean up...
-    const std::string temp_prefix = "." + fs::path(output).stem().string() + ".tmp-";
+    std::string temp_prefix = fs::path(output).stem().string();  // ".<stem>.tmp-", built in place (GCC 12
+    temp_prefix.insert(0, 1, '.');                                   // warns -Wrestrict on "." + string)
+    temp_prefix += ".tmp-";
     for (const auto& name : left)
         CHECK(name.rfind(temp_prefix, 0) == 0);  // ...and what it left is clearly a temporary
 
@@ -152,4 +154,30 @@ TEST_CASE("map killed while drawing leaves the previous map", "[cli][interrupted
                                         COUNTRIES, "--country", "ARG", "--width", width, "--dpi", "96", "-o", out};
     };
     check_killed_mid_write(dir, "arg.png", args("600"), args("800"));
+}
+
+TEST_CASE("report killed while writing leaves the previous report", "[cli][interrupted]")
+{
+    for (const std::string out : {"report.pdf", "report.html"}) {
+        const auto dir = scratch_dir("interrupted_" + fs::path(out).extension().string().erase(0, 1));
+        auto args = [&](const std::string& lang) {
+            return std::vector<std::string>{"report",
+                                            fixture("report_sites.csv"),
+                                            "--country",
+                                            "URY",
+                                            "--lang",
+                                            lang,
+                                            "--countries",
+                                            COUNTRIES,
+                                            "--no-country-check",
+                                            "--places",
+                                            fixture("report_places.csv"),
+                                            "--country-waste",
+                                            fixture("coverage_country_waste.csv"),
+                                            "-o",
+                                            (dir / out).string()};
+        };
+        INFO(out);
+        check_killed_mid_write(dir, out, args("en"), args("es"));
+    }
 }
