@@ -442,3 +442,25 @@ TEST_CASE("a header of 1,000,000 columns is named by its first columns and a cou
     CHECK_THAT(err, !Contains("c10,"));
     CHECK(err.size() < 400);
 }
+
+TEST_CASE("two columns that could hold one coordinate are named, never read (GDAL 3.6 crashed on them)",
+          "[cli][bad-input]")
+{
+    const auto dir = scratch_dir("bad_input_two_lon");
+    const auto x_and_lon = dir / "x_and_lon.csv";
+    write_bytes(x_and_lon, "site_id,country,site_type,x,lon,lat\nA,ARG,open_dump,5,-58.1,-34.6\n");
+    check_refusal(join({"validate", x_and_lon.string()}, SMALL), 1, "x_and_lon.csv",
+                  "2 columns could hold the longitude: 'x' (column 4), 'lon' (column 5); name the coordinate "
+                  "columns with --field lon=COLUMN --field lat=COLUMN");
+    // the way out the message gives
+    ChildProcess named(join({"validate", x_and_lon.string(), "--field", "lon=lon", "--field", "lat=lat"}, SMALL));
+    REQUIRE(named.wait_for(TIME_LIMIT));
+    INFO(named.err());
+    CHECK(named.exit_code() == 0);
+    CHECK_THAT(named.out(), Contains("records read 1 = loaded 1 + rejected 0"));
+
+    const auto twice = dir / "lat_twice.csv";
+    write_bytes(twice, "site_id,country,site_type,lat,lon,LAT\nA,ARG,open_dump,-34.6,-58.1,-34.6\n");
+    check_refusal(join({"validate", twice.string()}, SMALL), 1, "lat_twice.csv",
+                  "2 columns could hold the latitude: 'lat' (column 4), 'LAT' (column 6); rename all but one of them");
+}

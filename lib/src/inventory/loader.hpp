@@ -118,6 +118,7 @@ private:
     std::vector<std::int64_t> keep_passed(Inventory& inv, const std::vector<Outcome>& outcomes) const;
     void open();
     void open_dataset(const std::vector<std::string>& open_options, const std::vector<std::string>& drivers);
+    void check_one_coordinate_column(const std::string& schema, const std::string& names) const;
     /// A spreadsheet read without a header (columns Field1..FieldN) whose first row names the
     /// mapping's columns (or, without a mapping, at least two schema columns).
     bool first_row_is_header();

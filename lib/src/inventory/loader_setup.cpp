@@ -34,6 +34,8 @@ void Loader::open()
             throw usage_error("map both coordinates or neither: --field lon=COLUMN --field lat=COLUMN");
         m_lon_column = lon != f.end() ? lon->second : DEFAULT_LON_NAMES;
         m_lat_column = lat != f.end() ? lat->second : DEFAULT_LAT_NAMES;
+        check_one_coordinate_column("lon", m_lon_column);
+        check_one_coordinate_column("lat", m_lat_column);
         open_options = {"X_POSSIBLE_NAMES=" + m_lon_column, "Y_POSSIBLE_NAMES=" + m_lat_column,
                         "KEEP_GEOM_COLUMNS=NO"};
         drivers = {"CSV"};
@@ -53,6 +55,37 @@ void Loader::open()
         m_notices.push_back(m_display + ": the first row, all text, names the columns the mapping or the schema "
                                         "uses, so it is read as the header (--header no reads it as data)");
     }
+}
+
+void Loader::check_one_coordinate_column(const std::string& schema, const std::string& names) const
+{
+    // GDAL 3.6's CSV driver reads past its field list (a crash, found by fuzz_inventory_csv) when two
+    // columns match X_POSSIBLE_NAMES or Y_POSSIBLE_NAMES under KEEP_GEOM_COLUMNS=NO: "x,lon,lat",
+    // "lon,longitude,lat", "lon,lon,lat". Which one holds the coordinate is the analyst's call anyway.
+    const auto header = detail::open_vector(m_path, {}, {"CSV"});
+    const OGRFeatureDefn* defn = header->GetLayer(0)->GetLayerDefn();
+    const auto wanted = split_names(names);
+    std::vector<std::string> matches;
+    std::vector<std::string> names_matched;
+    for (int i = 0; i < defn->GetFieldCount(); ++i) {
+        const auto name = lower(defn->GetFieldDefn(i)->GetNameRef());
+        if (std::find_if(wanted.begin(), wanted.end(), [&](const std::string& w) { return lower(w) == name; }) ==
+            wanted.end())
+            continue;
+        matches.push_back("'" + std::string(defn->GetFieldDefn(i)->GetNameRef()) + "' (column " +
+                          std::to_string(i + 1) + ")");
+        if (std::find(names_matched.begin(), names_matched.end(), name) == names_matched.end())
+            names_matched.push_back(name);
+    }
+    if (matches.size() < 2)
+        return;
+    // Columns of one name cannot be told apart by a mapping; columns of different names can.
+    const bool rename = names_matched.size() < matches.size() || m_options.mapping.fields.count(schema) > 0;
+    throw input_error(m_display, std::to_string(matches.size()) + " columns could hold the " +
+                                     (schema == "lon" ? "longitude" : "latitude") + ": " + join(matches, ", ") +
+                                     (rename ? "; rename all but one of them"
+                                             : "; name the coordinate columns with --field lon=COLUMN --field "
+                                               "lat=COLUMN"));
 }
 
 void Loader::open_dataset(const std::vector<std::string>& open_options, const std::vector<std::string>& drivers)
