@@ -340,7 +340,7 @@ FieldMapping parse_field_mapping(std::string_view json_text, const std::string& 
     nlohmann::json doc;
     try {
         doc = nlohmann::json::parse(json_text);
-    } catch (const nlohmann::json::parse_error& e) {
+    } catch (const nlohmann::json::exception& e) {  // parse_error, and out_of_range for a number too large
         throw input_error(origin, std::string("is not valid JSON: ") + e.what());
     }
     if (!doc.is_object())
