@@ -375,11 +375,13 @@ TEST_CASE("a plan made from another inventory is refused", "[cli][bad-input]")
     CHECK_FALSE(fs::exists(dir / "r.csv"));
 }
 
-TEST_CASE("matrices with negative, NaN, infinite or repeated costs are refused with the record", "[cli][bad-input]")
+TEST_CASE("matrices with negative, NaN, infinite, huge or repeated costs are refused with the record",
+          "[cli][bad-input]")
 {
     const auto dir = scratch_dir("bad_input_matrix_costs");
     const std::vector<std::pair<std::string, std::string>> cases{
         {"D1,L,-5\n", "'-5'"}, {"D1,L,nan\n", "'nan'"}, {"D1,L,inf\n", "'inf'"}, {"D1,L,1e999\n", "'1e999'"},
+        {"D1,L,1e17\n", "'1e17' is beyond 1e12, the largest cost basural takes"},  // a local search cycled on it
         {"D1,L,3\nD4,L,2\nD1,L,4\n", "record 3"}};
     int n = 0;
     for (const auto& [rows, says] : cases) {

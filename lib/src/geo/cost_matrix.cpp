@@ -107,9 +107,9 @@ SparseCostMatrix SparseCostMatrix::from_pairs(std::size_t demand_count, std::siz
             throw error("cost matrix: pair (" + std::to_string(t.demand) + ", " + std::to_string(t.candidate) +
                         ") is outside the " + std::to_string(demand_count) + " x " +
                         std::to_string(candidate_count) + " matrix");
-        if (!std::isfinite(t.cost) || t.cost < 0.0)
+        if (!std::isfinite(t.cost) || t.cost < 0.0 || t.cost > MAX_PAIR_COST)
             throw error("cost matrix: pair (" + std::to_string(t.demand) + ", " + std::to_string(t.candidate) +
-                        ") has cost " + format_value(t.cost) + "; costs must be finite and >= 0");
+                        ") has cost " + format_value(t.cost) + "; costs must be finite, >= 0 and <= 1e12");
     }
     SparseCostMatrix m;
     m.m_demand_count = demand_count;

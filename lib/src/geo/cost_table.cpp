@@ -4,6 +4,7 @@
 
 #include "basural/base/error.hpp"
 #include "basural/base/input_file.hpp"
+#include "basural/base/limits.hpp"
 #include "basural/geo/table.hpp"
 #include "base/text.hpp"
 #include "detail/gdal.hpp"
@@ -100,6 +101,9 @@ void deliver(const std::string& path, std::int64_t record, std::string_view orig
                           "is not a number (write it like 1234.5, with a point and no units)");
     if (*cost < 0.0)
         throw input_error(path, record, ix.cost_name, std::string(cost_text), "must be >= 0");
+    if (*cost > MAX_PAIR_COST)
+        throw input_error(path, record, ix.cost_name, std::string(cost_text),
+                          "is beyond 1e12, the largest cost basural takes (check the unit)");
     on_record(CostTableRecord{record, origin, destination, *cost});
 }
 

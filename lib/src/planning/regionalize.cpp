@@ -1,6 +1,7 @@
 #include "basural/planning/regionalize.hpp"
 
 #include "base/text.hpp"
+#include "basural/base/limits.hpp"
 #include "basural/base/number_text.hpp"
 #include "basural/inventory/site_predicates.hpp"
 #include "basural/base/datasets.hpp"
@@ -579,6 +580,9 @@ std::vector<SiteTravelCost> read_travel_matrix(const std::string& path)
             throw input_error(path, Table::record_number(r), "destination_id", "", "is empty");
         if (c.cost < 0.0)
             throw input_error(path, Table::record_number(r), "cost", t.text(r, ccol), "is negative");
+        if (c.cost > MAX_PAIR_COST)
+            throw input_error(path, Table::record_number(r), "cost", t.text(r, ccol),
+                              "is beyond 1e12, the largest cost basural takes (check the unit)");
         if (const auto [it, fresh] = seen.emplace(std::make_pair(c.origin_id, c.destination_id), r); !fresh)
             throw input_error(path, Table::record_number(r), "destination_id", c.destination_id,
                               "is given twice for origin '" + c.origin_id + "' (first at record " +

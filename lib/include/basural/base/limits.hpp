@@ -24,6 +24,12 @@ inline constexpr std::size_t MAX_TABLE_CELLS = 20'000'000;
 /// the peak, 1.5 GB here) or computed within a cutoff: 50,000,000 (a dense 7,000 x 7,000 matrix).
 inline constexpr std::size_t MAX_MATRIX_PAIRS = 50'000'000;
 
+/// The largest cost of a pair (a matrix file's cost, or a pair given to the library): 1e12 (in
+/// seconds, 31,700 years; in metres, a billion km). The solvers add and take back costs as they go:
+/// beyond about 1e16 a double no longer holds a cost of 1 beside it, and a local search on such
+/// costs cycled for ever (found by fuzz_cost_matrix with a cost of 1.3e50).
+inline constexpr double MAX_PAIR_COST = 1e12;
+
 /// Pixels of a PNG map (width x height after --dpi): 200,000,000 (800 MB while drawn; an A4 page at
 /// 1200 dpi is 139,000,000). Each side is also at most 32,767 pixels, Cairo's own limit.
 inline constexpr std::size_t MAX_PNG_PIXELS = 200'000'000;

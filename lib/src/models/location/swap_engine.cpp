@@ -150,7 +150,7 @@ std::size_t SwapEngine::local_search()
                 best_out = out;
             }
         }
-        if (best_in == NONE)
+        if (best_in == NONE || moves == move_limit())
             return moves;
         swap(best_in, best_out);
         ++moves;
@@ -220,7 +220,7 @@ std::size_t SwapEngine::local_search_dense(std::size_t open_count)
             best_in = f;
             best_out = out;
         }
-        if (best_in == NONE)
+        if (best_in == NONE || moves == move_limit())
             return moves;
         // the demand points whose two closest open facilities the swap can change: those served first
         // or second by the facility closed, and those the facility opened reaches at no more than

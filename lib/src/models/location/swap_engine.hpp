@@ -71,6 +71,11 @@ private:
     /// move. The moves are those of the column scan (same profits, same tie-breaking: the smallest
     /// index).
     std::size_t local_search_dense(std::size_t open_count);
+    /// A safety net, never reached by a search whose sums are exact: each swap lowers the objective
+    /// by more than improvement_tolerance(), but the incrementally kept gains, losses and extras of
+    /// costs far apart in magnitude can drift by rounding into a cycle of swaps (fuzz_cost_matrix
+    /// found one; MAX_PAIR_COST now refuses such costs). 10 x candidates x p, at least 1,000.
+    std::size_t move_limit() const { return std::max<std::size_t>(1000, 10 * m_wm.m * std::max<std::size_t>(1, m_p)); }
     /// gain_of() of every candidate, from scratch; recompute() keeps it up to date afterwards.
     void refresh_gains();
     /// Closest and second closest open facility of demand point i, and the gains it changes.
