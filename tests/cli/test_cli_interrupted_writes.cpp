@@ -158,7 +158,10 @@ TEST_CASE("map killed while drawing leaves the previous map", "[cli][interrupted
 
 TEST_CASE("report killed while writing leaves the previous report", "[cli][interrupted]")
 {
-    for (const std::string out : {"report.pdf", "report.html"}) {
+    // The PDF: Cairo writes it page by page into the temporary. (The HTML goes through the same
+    // AtomicOutput in one write() and a rename microseconds after its temporary appears, too soon for
+    // a kill timed by inotify to land between them: a test of it would pass or fail by chance.)
+    for (const std::string out : {"report.pdf"}) {
         const auto dir = scratch_dir("interrupted_" + fs::path(out).extension().string().erase(0, 1));
         auto args = [&](const std::string& lang) {
             return std::vector<std::string>{"report",
