@@ -8,12 +8,9 @@
 // WGS84 geodesic distance in km times a road detour factor of 1.2-1.5 that depends on the pair
 // (a fixed hash, so the file is the same on every machine), written with one decimal.
 #include "basural/geo/geodesy.hpp"
+#include "child_run.hpp"
 
-#include <spawn.h>
-#include <sys/resource.h>
-#include <sys/wait.h>
-#include <fcntl.h>
-#include <unistd.h>
+#include <nlohmann/json.hpp>
 
 #include <chrono>
 #include <cstdint>
@@ -26,8 +23,6 @@
 #include <sstream>
 #include <string>
 #include <vector>
-
-extern char** environ;
 
 namespace fs = std::filesystem;
 
@@ -69,48 +64,6 @@ fs::path write_matrix(std::size_t n, const fs::path& dir)
     return path;
 }
 
-struct Run {
-    int exit_code = -1;
-    double wall_s = 0, cpu_s = 0, peak_mb = 0;
-};
-
-Run run(const std::vector<std::string>& args, const fs::path& err_path)
-{
-    posix_spawn_file_actions_t actions;
-    posix_spawn_file_actions_init(&actions);
-    posix_spawn_file_actions_addopen(&actions, STDOUT_FILENO, "/dev/null", O_WRONLY, 0);
-    posix_spawn_file_actions_addopen(&actions, STDERR_FILENO, err_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
-    std::vector<std::string> storage{BASURAL_EXE};
-    storage.insert(storage.end(), args.begin(), args.end());
-    std::vector<char*> argv;
-    for (auto& a : storage)
-        argv.push_back(a.data());
-    argv.push_back(nullptr);
-    Run r;
-    const auto t0 = std::chrono::steady_clock::now();
-    pid_t pid = 0;
-    if (posix_spawn(&pid, BASURAL_EXE, &actions, nullptr, argv.data(), environ) == 0) {
-        int status = 0;
-        rusage usage{};
-        wait4(pid, &status, 0, &usage);
-        r.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
-        const auto s = [](const timeval& t) { return static_cast<double>(t.tv_sec) + static_cast<double>(t.tv_usec) / 1e6; };
-        r.cpu_s = s(usage.ru_utime) + s(usage.ru_stime);
-        r.peak_mb = static_cast<double>(usage.ru_maxrss) / 1024.0;
-    }
-    r.wall_s = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
-    posix_spawn_file_actions_destroy(&actions);
-    return r;
-}
-
-std::string json_value(const std::string& json, const std::string& key)
-{
-    const auto at = json.find("\"" + key + "\":");
-    if (at == std::string::npos)
-        return "?";
-    const auto from = at + key.size() + 3;
-    return json.substr(from, json.find_first_of(",}\n", from) - from);
-}
 
 }  // namespace
 
@@ -138,18 +91,26 @@ int main(int argc, char** argv)
     const fs::path out = dir / "locate.json", err = dir / "stderr.txt";
     int status = 0;
     for (int r = 1; r <= runs; ++r) {
-        const Run res = run({"locate", "--matrix", matrix.string(), "--model", "p-median", "--p", std::to_string(p),
-                             "--format", "json", "--timing", "-o", out.string()},
-                            err);
-        std::ifstream in(out);
-        std::stringstream ss;
-        ss << in.rdbuf();
-        const std::string json = ss.str();
-        const std::string gap = json_value(json, "gap");
+        fs::remove(out);  // a failed run must not report the previous run's figures
+        const auto res = basural::bench::run_child(BASURAL_EXE,
+                                                   {"locate", "--matrix", matrix.string(), "--model", "p-median",
+                                                    "--p", std::to_string(p), "--format", "json", "--timing", "-o",
+                                                    out.string()},
+                                                   {}, err);
+        nlohmann::json j;
+        if (std::ifstream in(out); in)
+            j = nlohmann::json::parse(in, nullptr, false);
+        // a figure of the JSON, times `scale`, with `decimals`; "?" when the run wrote none
+        const auto value = [&](const char* key, double scale, int decimals) {
+            if (!j.is_object() || !j.contains(key) || !j[key].is_number())
+                return std::string("?");
+            char text[64];
+            std::snprintf(text, sizeof text, "%.*f", decimals, scale * j[key].get<double>());
+            return std::string(text);
+        };
         std::printf("| %d | %d | %.1f | %.1f | %.0f | %s | %s | %s | %s |\n", r, res.exit_code, res.wall_s, res.cpu_s,
-                    res.peak_mb, json_value(json, "objective").c_str(), json_value(json, "lower_bound").c_str(),
-                    gap == "?" ? "?" : std::to_string(100.0 * std::atof(gap.c_str())).c_str(),
-                    json_value(json, "time_ms").c_str());
+                    res.peak_mb, value("objective", 1, 1).c_str(), value("lower_bound", 1, 1).c_str(),
+                    value("gap", 100, 2).c_str(), value("time_ms", 1, 0).c_str());
         if (res.exit_code != 0) {
             std::printf("stderr: %s\n", err.c_str());
             status = 1;

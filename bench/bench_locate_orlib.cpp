@@ -12,13 +12,9 @@
 //   against the capacity (single sourcing). The published optima use Euclidean distances truncated to
 //   integers (see docs/benchmarks.md); both truncated and exact distances are run.
 #include "orlib_pmed.hpp"
+#include "child_run.hpp"
 
 #include <nlohmann/json.hpp>
-
-#include <spawn.h>
-#include <sys/wait.h>
-#include <fcntl.h>
-#include <unistd.h>
 
 #include <chrono>
 #include <cmath>
@@ -31,8 +27,6 @@
 #include <sstream>
 #include <string>
 #include <vector>
-
-extern char** environ;
 
 namespace fs = std::filesystem;
 using nlohmann::json;
@@ -56,27 +50,11 @@ std::string slurp(const fs::path& p)
 
 Run run(const std::string& exe, const std::vector<std::string>& args, const fs::path& work)
 {
-    const auto out_path = (work / "stdout.txt").string(), err_path = (work / "stderr.txt").string();
-    posix_spawn_file_actions_t actions;
-    posix_spawn_file_actions_init(&actions);
-    posix_spawn_file_actions_addopen(&actions, STDOUT_FILENO, out_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
-    posix_spawn_file_actions_addopen(&actions, STDERR_FILENO, err_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
-    std::vector<std::string> storage{exe};
-    storage.insert(storage.end(), args.begin(), args.end());
-    std::vector<char*> argv;
-    for (auto& a : storage)
-        argv.push_back(a.data());
-    argv.push_back(nullptr);
+    const auto out_path = work / "stdout.txt", err_path = work / "stderr.txt";
+    const auto c = basural::bench::run_child(exe, args, out_path, err_path);
     Run r;
-    const auto t0 = std::chrono::steady_clock::now();
-    pid_t pid = 0;
-    if (posix_spawn(&pid, exe.c_str(), &actions, nullptr, argv.data(), environ) == 0) {
-        int status = 0;
-        waitpid(pid, &status, 0);
-        r.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
-    }
-    r.wall_ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
-    posix_spawn_file_actions_destroy(&actions);
+    r.exit_code = c.exit_code;
+    r.wall_ms = c.wall_s * 1e3;
     r.out = slurp(out_path);
     r.err = slurp(err_path);
     return r;

@@ -4,11 +4,8 @@
 //   bench_report [--country ISO3] [--lang es|pt|en] [--runs N] [--keep]
 // Defaults: BRA, pt, 5 runs of each format. Prints every run (wall time and the CPU time of the child,
 // all threads) and the median of each format. Outputs go to the build tree (bench/report/).
-#include <spawn.h>
-#include <sys/resource.h>
-#include <sys/wait.h>
-#include <fcntl.h>
-#include <unistd.h>
+
+#include "child_run.hpp"
 
 #include <algorithm>
 #include <chrono>
@@ -18,8 +15,6 @@
 #include <sstream>
 #include <string>
 #include <vector>
-
-extern char** environ;
 
 namespace fs = std::filesystem;
 
@@ -42,32 +37,9 @@ std::string slurp(const fs::path& p)
 
 Run run(const std::vector<std::string>& args, const fs::path& work)
 {
-    const auto err_path = (work / "stderr.txt").string();
-    posix_spawn_file_actions_t actions;
-    posix_spawn_file_actions_init(&actions);
-    posix_spawn_file_actions_addopen(&actions, STDOUT_FILENO, "/dev/null", O_WRONLY, 0);
-    posix_spawn_file_actions_addopen(&actions, STDERR_FILENO, err_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
-    std::vector<std::string> storage{BASURAL_EXE};
-    storage.insert(storage.end(), args.begin(), args.end());
-    std::vector<char*> argv;
-    for (auto& a : storage)
-        argv.push_back(a.data());
-    argv.push_back(nullptr);
-    Run r;
-    const auto t0 = std::chrono::steady_clock::now();
-    pid_t pid = 0;
-    if (posix_spawn(&pid, BASURAL_EXE, &actions, nullptr, argv.data(), environ) == 0) {
-        int status = 0;
-        rusage usage{};
-        wait4(pid, &status, 0, &usage);
-        r.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
-        const auto ms = [](const timeval& t) { return static_cast<double>(t.tv_sec) * 1e3 + static_cast<double>(t.tv_usec) / 1e3; };
-        r.cpu_ms = ms(usage.ru_utime) + ms(usage.ru_stime);
-    }
-    r.wall_ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
-    posix_spawn_file_actions_destroy(&actions);
-    r.err = slurp(err_path);
-    return r;
+    const auto err_path = work / "stderr.txt";
+    const auto c = basural::bench::run_child(BASURAL_EXE, args, {}, err_path);
+    return Run{c.exit_code, c.wall_s * 1e3, c.cpu_s * 1e3, slurp(err_path)};
 }
 
 double median(std::vector<double> v)
