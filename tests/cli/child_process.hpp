@@ -54,13 +54,7 @@ public:
         for (auto& a : storage)
             argv.push_back(a.data());
         argv.push_back(nullptr);
-        // English, whatever the developer's shell has (as run_cli)
-        std::vector<std::string> env_storage{"LC_ALL=", "LC_MESSAGES=", "LANG=C"};
-        for (char** e = environ; *e != nullptr; ++e) {
-            const std::string entry = *e;
-            if (entry.rfind("LC_ALL=", 0) != 0 && entry.rfind("LC_MESSAGES=", 0) != 0 && entry.rfind("LANG=", 0) != 0)
-                env_storage.push_back(entry);
-        }
+        std::vector<std::string> env_storage = cli_environment();  // English, as run_cli
         std::vector<char*> envp;
         for (auto& e : env_storage)
             envp.push_back(e.data());

@@ -62,6 +62,33 @@ inline std::string fixture(const std::string& name)
     return (std::filesystem::path(BASURAL_TEST_DATA_DIR) / name).string();
 }
 
+/// The environment of a child basural: this process's, with `env` ("NAME=value") added or replacing.
+/// The language of human text comes from the environment (docs/methods/languages.md): tests run in
+/// English unless `env` sets LANG, LC_MESSAGES or LC_ALL itself, whatever the developer's shell has.
+inline std::vector<std::string> cli_environment(const std::vector<std::string>& env = {})
+{
+    std::vector<std::string> env_storage = env;
+    for (const char* fixed : {"LC_ALL=", "LC_MESSAGES=", "LANG=C"}) {
+        const std::string entry = fixed;
+        const auto name = entry.substr(0, entry.find('=') + 1);
+        bool given = false;
+        for (const auto& extra : env)
+            given = given || extra.rfind(name, 0) == 0;
+        if (!given)
+            env_storage.push_back(entry);
+    }
+    for (char** e = environ; *e != nullptr; ++e) {
+        const std::string entry = *e;
+        const auto name = entry.substr(0, entry.find('=') + 1);
+        bool replaced = false;
+        for (const auto& extra : env_storage)
+            replaced = replaced || extra.rfind(name, 0) == 0;
+        if (!replaced)
+            env_storage.push_back(entry);
+    }
+    return env_storage;
+}
+
 #ifdef BASURAL_EXE
 /// Runs the binary with `args` (CLI tests only: unit tests have no BASURAL_EXE); `env` adds or
 /// replaces environment variables ("NAME=value").
@@ -87,27 +114,7 @@ inline CliResult run_cli(const std::vector<std::string>& args, const std::vector
         argv.push_back(a.data());
     argv.push_back(nullptr);
 
-    // The language of human text comes from the environment (docs/methods/languages.md): tests run in
-    // English unless they set LANG, LC_MESSAGES or LC_ALL themselves, whatever the developer's shell has.
-    std::vector<std::string> env_storage = env;
-    for (const char* fixed : {"LC_ALL=", "LC_MESSAGES=", "LANG=C"}) {
-        const std::string entry = fixed;
-        const auto name = entry.substr(0, entry.find('=') + 1);
-        bool given = false;
-        for (const auto& extra : env)
-            given = given || extra.rfind(name, 0) == 0;
-        if (!given)
-            env_storage.push_back(entry);
-    }
-    for (char** e = environ; *e != nullptr; ++e) {
-        const std::string entry = *e;
-        const auto name = entry.substr(0, entry.find('=') + 1);
-        bool replaced = false;
-        for (const auto& extra : env_storage)
-            replaced = replaced || extra.rfind(name, 0) == 0;
-        if (!replaced)
-            env_storage.push_back(entry);
-    }
+    std::vector<std::string> env_storage = cli_environment(env);
     std::vector<char*> envp;
     for (auto& e : env_storage)
         envp.push_back(e.data());

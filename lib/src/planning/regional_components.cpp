@@ -406,11 +406,11 @@ std::vector<ComponentOutcome> solve_components(std::vector<std::vector<Component
         Component& comp = *components[ci];
         outcomes[ci] = solve_component(comp, groups[comp.group], options);
         if (progress) {
+            // one stage for all countries: the fraction is of all components, so a stage named after the
+            // country just solved stopped short of 100% on a terminal whenever another country followed
             const std::lock_guard<std::mutex> lock(progress_mutex);
             ++done;
-            const Group& g = groups[comp.group];
-            progress("regionalize " + g.country + (g.part.empty() ? "" : " " + g.part),
-                     static_cast<double>(done) / static_cast<double>(components.size()));
+            progress("regionalize", static_cast<double>(done) / static_cast<double>(components.size()));
         }
     });
     return outcomes;
