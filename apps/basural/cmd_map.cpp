@@ -133,8 +133,8 @@ public:
         fs::create_directories(m_output);
         const auto progress = progress_bar(io);
         for (std::size_t i = 0; i < codes.size(); ++i) {
-            if (progress)
-                progress("map " + codes[i], static_cast<double>(i) / static_cast<double>(codes.size()));
+            if (progress)  // one stage: a stage per country would leave each one's bar short of 100%
+                progress("maps", static_cast<double>(i) / static_cast<double>(codes.size()));
             draw(io, inventory.sites, countries, codes[i], options,
                  (fs::path(m_output) / (codes[i] + "." + m_format)).string());
         }

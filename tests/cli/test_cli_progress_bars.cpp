@@ -106,7 +106,7 @@ TEST_CASE("locate --matrix on a terminal draws the reading and the bound, and pr
     CHECK(std::any_of(bound.begin(), bound.end(), [](int p) { return p < 100; }));
 }
 
-TEST_CASE("regionalize and import on a terminal draw their stages to 100%", "[cli][progress_bar]")
+TEST_CASE("regionalize, import and map --all on a terminal draw their stages to 100%", "[cli][progress_bar]")
 {
     const auto dir = scratch_dir("cli_progress_bar_commands");
     const auto plan = (dir / "plan.gpkg").string();
@@ -127,4 +127,17 @@ TEST_CASE("regionalize and import on a terminal draw their stages to 100%", "[cl
     stages = by_stage(parse_bars(imported.terminal));
     CHECK(stages.count("load") == 1);
     check_stages_complete(imported.terminal, stages);
+
+    // map --all: one "maps" stage over the four fixture countries (0, 25, 50, 75 and 100%)
+    const auto maps = run_cli_on_terminal({"map", fixture("sites_schema.csv"), "--all", "--format", "svg", "-o",
+                                           (dir / "maps").string(), "--countries",
+                                           fixture("countries_fixture.geojson"), "--places", "none",
+                                           "--admin1-boundaries", "none"});
+    REQUIRE_FALSE(maps.timed_out);
+    INFO(maps.terminal);
+    REQUIRE(maps.exit_code == 0);
+    stages = by_stage(parse_bars(maps.terminal));
+    REQUIRE(stages.count("maps") == 1);
+    CHECK(stages.at("maps") == std::vector<int>{0, 25, 50, 75, 100});
+    check_stages_complete(maps.terminal, stages);
 }
