@@ -171,6 +171,9 @@ WeightedMatrix make_weighted(const Prepared& p, bool coverage)
     for (std::size_t i = 0; i < p.n; ++i) {
         for (std::size_t k = wm.row_start[i]; k < wm.row_start[i + 1] && wm.integral; ++k)
             wm.integral = is_integral(wm.row_cost[k]);
+        for (std::size_t k = wm.row_start[i] + 1; k < wm.row_start[i + 1] && wm.rows_by_cost_then_index; ++k)
+            wm.rows_by_cost_then_index = wm.row_cost[k - 1] < wm.row_cost[k] ||
+                                         (wm.row_cost[k - 1] == wm.row_cost[k] && wm.row_cand[k - 1] < wm.row_cand[k]);
         if (wm.row_start[i + 1] > wm.row_start[i])
             wm.penalty[i] = coverage ? p.weight[i] : p.weight[i] * p.unserved_per_unit;
         wm.integral = wm.integral && is_integral(wm.penalty[i]);

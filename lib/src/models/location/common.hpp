@@ -132,6 +132,11 @@ struct WeightedMatrix {
     std::vector<double> col_cost;
     std::vector<double> penalty;              // per demand point: cost when unserved (0 if it has no candidate)
     bool integral = true;                     // every cost and penalty is an integer
+    /// Every row is in the order of (weighted cost, candidate index), as with unit weights (a weight
+    /// can make two costs equal whose rows keep the order of the original costs): the closest open
+    /// facilities of a point can then be found from columns, and updated when one facility opens,
+    /// with the same choice among ties as a scan of its row.
+    bool rows_by_cost_then_index = true;
     std::vector<double> owned_row_cost;       // the weighted row costs, unless they are the matrix's own
     std::size_t threads = 1;                  // for the steps that split into independent parts
 };

@@ -15,6 +15,8 @@ void SwapEngine::open_set(const std::vector<std::size_t>& facilities)
     std::fill(m_open.begin(), m_open.end(), 0);
     for (auto j : facilities)
         m_open[j] = 1;
+    if (closest_from_columns())
+        return;
     // gains invalid: recompute(i) is recompute_closest(i), which writes only point i's own entries
     detail::for_ranges(m_wm.n, m_wm.threads, [this](std::size_t first, std::size_t last) {
         for (std::size_t i = first; i < last; ++i)
@@ -238,8 +240,10 @@ std::size_t SwapEngine::local_search_dense(std::size_t open_count)
             if (const std::size_t i = m_wm.col_dem[k]; m_phi1[i] == best_out || m_phi2[i] == best_out)
                 affect(i);
         for (std::size_t k = m_wm.col_start[best_in]; k < m_wm.col_start[best_in + 1]; ++k)
-            if (const std::size_t i = m_wm.col_dem[k]; m_wm.col_cost[k] <= m_d2[i])
+            if (const std::size_t i = m_wm.col_dem[k]; m_wm.col_cost[k] <= m_d2[i]) {
                 affect(i);
+                m_cost_in[i] = m_wm.col_cost[k];
+            }
         for (auto i : affected)
             account(i, -1.0);
         const std::size_t s = slot_of[best_out];
@@ -248,8 +252,13 @@ std::size_t SwapEngine::local_search_dense(std::size_t open_count)
         facility_in[s] = best_in;
         m_open[best_in] = 1;
         m_open[best_out] = 0;
+        // a point best_out served first or second is recomputed from its row; any other point only
+        // gains best_in (insert(): the same outcome as its row's scan, without the scan)
         for (auto i : affected) {
-            recompute(i);
+            if (m_wm.rows_by_cost_then_index && m_phi1[i] != best_out && m_phi2[i] != best_out)
+                insert(i, best_in, m_cost_in[i]);
+            else
+                recompute(i);
             account(i, 1.0);
             m_mark_point[i] = 0;
         }
@@ -272,8 +281,56 @@ void SwapEngine::swap(std::size_t f_in, std::size_t f_out)
 void SwapEngine::recompute_reached_by(std::size_t f)
 {
     for (std::size_t k = m_wm.col_start[f]; k < m_wm.col_start[f + 1]; ++k)
-        if (const std::size_t i = m_wm.col_dem[k]; m_wm.col_cost[k] <= m_d2[i])
-            recompute(i);
+        if (const std::size_t i = m_wm.col_dem[k]; m_wm.col_cost[k] <= m_d2[i]) {
+            if (m_wm.rows_by_cost_then_index)
+                insert(i, f, m_wm.col_cost[k]);
+            else
+                recompute(i);
+        }
+}
+
+bool SwapEngine::closest_from_columns()
+{
+    if (!m_wm.rows_by_cost_then_index)
+        return false;
+    std::size_t column_entries = 0;
+    for (std::size_t j = 0; j < m_wm.m; ++j)
+        if (m_open[j])
+            column_entries += m_wm.col_start[j + 1] - m_wm.col_start[j];
+    if (4 * column_entries > m_wm.row_cand.size())
+        return false;  // many facilities open: a row's scan stops early, a column has to be read whole
+    std::copy(m_wm.penalty.begin(), m_wm.penalty.end(), m_d1.begin());
+    std::copy(m_wm.penalty.begin(), m_wm.penalty.end(), m_d2.begin());
+    std::fill(m_phi1.begin(), m_phi1.end(), NONE);
+    std::fill(m_phi2.begin(), m_phi2.end(), NONE);
+    // facilities in index order, each offered to every point it reaches within the point's penalty
+    // (a row's scan stops above it): insert() keeps the better two by (cost, index)
+    for (std::size_t j = 0; j < m_wm.m; ++j)
+        if (m_open[j])
+            for (std::size_t k = m_wm.col_start[j]; k < m_wm.col_start[j + 1]; ++k)
+                if (const std::size_t i = m_wm.col_dem[k]; m_wm.col_cost[k] <= m_wm.penalty[i])
+                    insert(i, j, m_wm.col_cost[k]);
+    return true;
+}
+
+void SwapEngine::insert(std::size_t i, std::size_t f, double c)
+{
+    if (m_phi1[i] == f || m_phi2[i] == f)
+        return;  // already counted (a point recomputed with f open)
+    // (c, f) before (d, phi) in a row; an empty place (phi NONE, d the penalty) takes any c up to d
+    const auto before = [c, f](double d, std::size_t phi) { return phi == NONE ? c <= d : c < d || (c == d && f < phi); };
+    const double old_d1 = m_d1[i];
+    if (before(m_d1[i], m_phi1[i])) {
+        m_d2[i] = m_d1[i];
+        m_phi2[i] = m_phi1[i];
+        m_d1[i] = c;
+        m_phi1[i] = f;
+    } else if (before(m_d2[i], m_phi2[i])) {
+        m_d2[i] = c;
+        m_phi2[i] = f;
+    }
+    if (m_gains_valid && old_d1 != m_d1[i])
+        update_gains(i, old_d1, m_d1[i]);
 }
 
 double SwapEngine::objective() const
@@ -329,20 +386,23 @@ void SwapEngine::recompute(std::size_t i)
     if (m_gains_valid) {
         const double old_d1 = m_d1[i];
         recompute_closest(i);
-        const double new_d1 = m_d1[i];
-        if (old_d1 == new_d1)
-            return;
-        // a candidate's gain from i is max(0, d1 - c): only entries cheaper than the larger d1 change
-        const double top = std::max(old_d1, new_d1);
-        for (std::size_t k = m_wm.row_start[i]; k < m_wm.row_start[i + 1]; ++k) {
-            const double c = m_wm.row_cost[k];
-            if (!(c < top))
-                break;
-            m_gain[m_wm.row_cand[k]] += std::max(0.0, new_d1 - c) - std::max(0.0, old_d1 - c);
-        }
+        if (old_d1 != m_d1[i])
+            update_gains(i, old_d1, m_d1[i]);
         return;
     }
     recompute_closest(i);
+}
+
+void SwapEngine::update_gains(std::size_t i, double old_d1, double new_d1)
+{
+    // a candidate's gain from i is max(0, d1 - c): only entries cheaper than the larger d1 change
+    const double top = std::max(old_d1, new_d1);
+    for (std::size_t k = m_wm.row_start[i]; k < m_wm.row_start[i + 1]; ++k) {
+        const double c = m_wm.row_cost[k];
+        if (!(c < top))
+            break;
+        m_gain[m_wm.row_cand[k]] += std::max(0.0, new_d1 - c) - std::max(0.0, old_d1 - c);
+    }
 }
 
 void SwapEngine::recompute_closest(std::size_t i)

@@ -28,7 +28,7 @@ public:
     SwapEngine(const WeightedMatrix& wm, const std::vector<char>& required_flag, std::size_t p_total)
         : m_wm(wm), m_required(required_flag), m_p(p_total), m_open(wm.m, 0), m_d1(wm.n), m_d2(wm.n),
           m_phi1(wm.n), m_phi2(wm.n), m_extra(wm.m, 0.0), m_mark(wm.m, 0), m_loss(wm.m, 0.0),
-          m_excluded(wm.m, 0), m_keep(required_flag), m_mark_point(wm.n, 0)
+          m_excluded(wm.m, 0), m_keep(required_flag), m_mark_point(wm.n, 0), m_cost_in(wm.n, 0.0)
     {
     }
 
@@ -83,6 +83,16 @@ private:
     void recompute_closest(std::size_t i);
     /// Recomputes the points facility f (just opened) reaches at no more than their second cost.
     void recompute_reached_by(std::size_t f);
+    /// open_set()'s closest facilities from the open facilities' columns instead of every row, when
+    /// the rows are in (cost, index) order and those columns are short beside the rows; false (and
+    /// nothing done) otherwise.
+    bool closest_from_columns();
+    /// Point i's closest two after facility f (cost c from i, at most i's second cost) opened, its
+    /// two closest among the other open facilities being known: the better two of the three, by
+    /// (cost, index), as a scan of its row would find them (rows in (cost, index) order only).
+    void insert(std::size_t i, std::size_t f, double c);
+    /// Keeps the gains up to date after point i's closest cost went from old_d1 to new_d1.
+    void update_gains(std::size_t i, double old_d1, double new_d1);
 
     const WeightedMatrix& m_wm;
     const std::vector<char>& m_required;
@@ -97,6 +107,7 @@ private:
     std::vector<char> m_keep;
     std::vector<double> m_gain;  // gain_of() per candidate while m_gains_valid
     std::vector<char> m_mark_point;  // scratch flags per demand point (all 0 between calls)
+    std::vector<double> m_cost_in;   // scratch per demand point: its cost from the facility a swap opens
     bool m_gains_valid = false;
 };
 
