@@ -4,18 +4,20 @@
 #include "basural/base/error.hpp"
 #include "basural/base/limits.hpp"
 #include "basural/geo/spatial_index.hpp"
+#include "base/parallel.hpp"
 
 #include <algorithm>
 #include <cmath>
 #include <limits>
 #include <mutex>
+#include <optional>
 #include <string>
 #include <utility>
 
 namespace basural {
 namespace {
 
-constexpr std::size_t NO_ROW = std::numeric_limits<std::size_t>::max();
+constexpr std::uint32_t NO_CANDIDATE = std::numeric_limits<std::uint32_t>::max();
 
 void check_cutoff(double max_cost)
 {
@@ -45,6 +47,62 @@ void check_pair_count(std::size_t pairs)
     if (pairs > MAX_MATRIX_PAIRS)
         throw usage_error("cost matrix: more than " + std::to_string(MAX_MATRIX_PAIRS) +
                           " pairs, the most basural keeps (docs/reliability.md): lower the cutoff or split the problem");
+}
+
+/// What sort_rows() found: the entries kept per row (at its start), and the first pair repeated.
+struct SortedRows {
+    std::vector<std::size_t> kept;
+    std::optional<std::pair<std::size_t, std::size_t>> repeated;  // (demand, candidate), the lowest row
+};
+
+/// Sorts every row [start[i], start[i + 1]) of (cand, cost) by cost, then candidate index, its entries
+/// above max_cost dropped (the kept ones first). Rows are shared among one thread per CPU in blocks of
+/// about as many entries (each row on its own: the result is the same for any number of threads). A
+/// pair repeated in a row is found even above the cutoff; the rest of that block is then left as it
+/// is (the caller throws).
+SortedRows sort_rows(const std::vector<std::size_t>& start, std::vector<std::uint32_t>& cand, std::vector<double>& cost,
+                     std::size_t candidate_count, double max_cost)
+{
+    const std::size_t n = start.size() - 1;
+    SortedRows out;
+    out.kept.assign(n, 0);
+    std::vector<std::uint32_t> repeated(n, NO_CANDIDATE);
+    const std::size_t threads = detail::thread_count(0, n);
+    std::vector<std::size_t> block_start(threads + 1, n), blocks(threads);
+    for (std::size_t t = 0; t < threads; ++t) {
+        const std::size_t entry = cand.size() / threads * t;
+        block_start[t] = t == 0 ? 0 : static_cast<std::size_t>(std::lower_bound(start.begin(), start.end() - 1, entry) - start.begin());
+        blocks[t] = t;
+    }
+    detail::run_jobs(blocks, threads, [&](std::size_t t) {
+        std::vector<std::uint32_t> seen_in_row(candidate_count, NO_CANDIDATE);  // the row (< 2^32 - 1) that had j
+        std::vector<std::pair<double, std::uint32_t>> row;
+        for (std::size_t i = block_start[t]; i < std::max(block_start[t], block_start[t + 1]); ++i) {
+            row.clear();
+            for (std::size_t k = start[i]; k < start[i + 1]; ++k) {
+                const auto j = cand[k];
+                if (seen_in_row[j] == i) {
+                    repeated[i] = j;
+                    return;
+                }
+                seen_in_row[j] = static_cast<std::uint32_t>(i);
+                if (!(cost[k] > max_cost))
+                    row.emplace_back(cost[k], j);
+            }
+            std::sort(row.begin(), row.end());
+            for (std::size_t r = 0; r < row.size(); ++r) {
+                cost[start[i] + r] = row[r].first;
+                cand[start[i] + r] = row[r].second;
+            }
+            out.kept[i] = row.size();
+        }
+    });
+    for (std::size_t i = 0; i < n; ++i)
+        if (repeated[i] != NO_CANDIDATE) {
+            out.repeated = std::make_pair(i, std::size_t{repeated[i]});
+            break;
+        }
+    return out;
 }
 
 }  // namespace
@@ -136,30 +194,26 @@ SparseCostMatrix SparseCostMatrix::from_pairs(std::size_t demand_count, std::siz
         }
     }
     pairs = {};
-    std::vector<std::size_t> seen_in_row(candidate_count, NO_ROW);
-    std::vector<std::pair<double, std::uint32_t>> row;
+    const SortedRows sorted = sort_rows(m.m_row_start, m.m_row_cand, m.m_row_cost, candidate_count, max_cost);
+    if (sorted.repeated) {
+        const auto [i, j] = *sorted.repeated;
+        if (on_duplicate)
+            on_duplicate(i, j);
+        throw error("cost matrix: pair (" + std::to_string(i) + ", " + std::to_string(j) + ") is given twice");
+    }
     std::size_t kept = 0;
-    for (std::size_t i = 0; i < demand_count; ++i) {
-        const std::size_t first = m.m_row_start[i], last = m.m_row_start[i + 1];
+    for (std::size_t i = 0; i < demand_count; ++i) {  // close up the rows (their pairs beyond the cutoff gone)
+        const std::size_t first = m.m_row_start[i], count = sorted.kept[i];
+        if (kept != first) {  // kept < first: the row moves down, never over unread entries
+            std::copy_n(m.m_row_cand.begin() + static_cast<std::ptrdiff_t>(first), count,
+                        m.m_row_cand.begin() + static_cast<std::ptrdiff_t>(kept));
+            std::copy_n(m.m_row_cost.begin() + static_cast<std::ptrdiff_t>(first), count,
+                        m.m_row_cost.begin() + static_cast<std::ptrdiff_t>(kept));
+        }
         m.m_row_start[i] = kept;
-        row.clear();
-        for (std::size_t k = first; k < last; ++k) {
-            const auto j = m.m_row_cand[k];
-            if (seen_in_row[j] == i) {
-                if (on_duplicate)
-                    on_duplicate(i, j);
-                throw error("cost matrix: pair (" + std::to_string(i) + ", " + std::to_string(j) + ") is given twice");
-            }
-            seen_in_row[j] = i;
-            if (!(m.m_row_cost[k] > max_cost))
-                row.emplace_back(m.m_row_cost[k], j);
-        }
-        std::sort(row.begin(), row.end());
-        for (const auto& [c, j] : row) {  // kept <= first: the row moves down, never over unread entries
-            m.m_row_cost[kept] = c;
-            m.m_row_cand[kept++] = j;
-            m.m_largest_cost = std::max(m.m_largest_cost, c);
-        }
+        kept += count;
+        if (count > 0)
+            m.m_largest_cost = std::max(m.m_largest_cost, m.m_row_cost[kept - 1]);
     }
     m.m_row_start[demand_count] = kept;
     m.m_row_cand.resize(kept);
