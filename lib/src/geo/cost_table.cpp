@@ -17,8 +17,13 @@
 #include <array>
 #include <cctype>
 #include <charconv>
+#include <condition_variable>
+#include <deque>
+#include <exception>
 #include <filesystem>
+#include <mutex>
 #include <optional>
+#include <thread>
 #include <vector>
 
 namespace basural {
@@ -26,6 +31,7 @@ namespace {
 
 constexpr std::size_t MAX_FAST_LINE_BYTES = std::size_t{1} << 20;
 constexpr std::size_t CHUNK_BYTES = std::size_t{4} << 20;
+constexpr std::size_t BATCH_BYTES = std::size_t{1} << 20;  // of lines, read and cut ahead (deliver_all())
 
 bool is_blank(char c) { return std::isspace(static_cast<unsigned char>(c)) != 0; }
 
@@ -84,10 +90,11 @@ ColumnIndex find_columns(const std::string& path, const std::vector<std::string>
     return ix;
 }
 
-/// Checks one record's texts (already trimmed) and hands it on.
-void deliver(const std::string& path, std::int64_t record, std::string_view origin, std::string_view destination,
-             std::string_view cost_text, const ColumnIndex& ix,
-             const std::function<void(const CostTableRecord&)>& on_record)
+/// Checks one record's texts (already trimmed; `cost` is parse_number(cost_text) unless it is empty)
+/// and hands it on.
+void check_and_deliver(const std::string& path, std::int64_t record, std::string_view origin,
+                       std::string_view destination, std::string_view cost_text, std::optional<double> cost,
+                       const ColumnIndex& ix, const std::function<void(const CostTableRecord&)>& on_record)
 {
     if (origin.empty())
         throw input_error(path, record, ix.origin_name, "", "is empty");
@@ -95,7 +102,6 @@ void deliver(const std::string& path, std::int64_t record, std::string_view orig
         throw input_error(path, record, ix.destination_name, "", "is empty");
     if (cost_text.empty())
         throw input_error(path, record, ix.cost_name, "", "is empty; a number is needed");
-    const auto cost = parse_number(cost_text);
     if (!cost)
         throw input_error(path, record, ix.cost_name, std::string(cost_text),
                           "is not a number (write it like 1234.5, with a point and no units)");
@@ -106,6 +112,204 @@ void deliver(const std::string& path, std::int64_t record, std::string_view orig
                           "is beyond 1e12, the largest cost basural takes (check the unit)");
     on_record(CostTableRecord{record, origin, destination, *cost});
 }
+
+/// Checks one record's texts (already trimmed) and hands it on.
+void deliver(const std::string& path, std::int64_t record, std::string_view origin, std::string_view destination,
+             std::string_view cost_text, const ColumnIndex& ix,
+             const std::function<void(const CostTableRecord&)>& on_record)
+{
+    const auto cost = cost_text.empty() ? std::nullopt : parse_number(cost_text);
+    check_and_deliver(path, record, origin, destination, cost_text, cost, ix, on_record);
+}
+
+/// One record of a batch, cut and parsed ahead of its checks.
+struct ParsedRecord {
+    std::string_view origin, destination, cost_text;
+    std::optional<double> cost;  // parse_number(cost_text) unless cost_text is empty
+};
+
+/// Whole lines of a plain CSV (each ending in LF, the file's last one given one) and their records.
+struct CsvBatch {
+    std::string text;
+    std::vector<ParsedRecord> records;
+    double read_fraction = 0.0;  // of the file read once this batch was
+};
+
+/// Reads a file in batches of whole lines (about BATCH_BYTES each), a UTF-8 byte order mark skipped.
+class CsvBatchReader {
+public:
+    explicit CsvBatchReader(const std::string& path) : m_path(path)
+    {
+        m_fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+        if (m_fd < 0)
+            throw input_error(path, "cannot be opened for reading");
+        struct stat st {};
+        m_size = ::fstat(m_fd, &st) == 0 && st.st_size > 0 ? static_cast<double>(st.st_size) : 1.0;
+    }
+    CsvBatchReader(const CsvBatchReader&) = delete;
+    CsvBatchReader& operator=(const CsvBatchReader&) = delete;
+    ~CsvBatchReader() { ::close(m_fd); }
+
+    /// The first line (without its LF); false if the file holds nothing.
+    bool header(std::string& line)
+    {
+        std::size_t nl = 0;
+        while ((nl = m_carry.find('\n')) == std::string::npos && read_more(m_carry)) {
+        }
+        if (m_carry.empty())
+            return false;
+        line = m_carry.substr(0, nl);
+        m_carry.erase(0, nl == std::string::npos ? m_carry.size() : nl + 1);
+        return true;
+    }
+
+    /// The next whole lines into b.text; false at the end of the file.
+    bool next(CsvBatch& b)
+    {
+        b.text.swap(m_carry);
+        m_carry.clear();
+        for (;;) {
+            const bool more = b.text.size() < BATCH_BYTES && read_more(b.text);
+            const auto nl = b.text.rfind('\n');
+            if (!more && nl == std::string::npos) {
+                if (b.text.size() > MAX_FAST_LINE_BYTES)
+                    throw input_error(m_path, "changed while it was read (a line longer than the first reading found)");
+                if (b.text.empty())
+                    return false;
+                b.text.push_back('\n');  // the last line, without a final LF
+                break;
+            }
+            if (nl != std::string::npos && (!more || b.text.size() >= BATCH_BYTES)) {
+                m_carry.assign(b.text, nl + 1);
+                b.text.resize(nl + 1);
+                break;
+            }
+        }
+        b.read_fraction = std::min(1.0, static_cast<double>(m_done) / m_size);
+        return true;
+    }
+
+private:
+    /// Appends up to BATCH_BYTES of the file to `buf`; false at the end of the file.
+    bool read_more(std::string& buf)
+    {
+        const std::size_t old = buf.size();
+        buf.resize(old + BATCH_BYTES);
+        const ssize_t got = ::read(m_fd, buf.data() + old, BATCH_BYTES);
+        if (got < 0)
+            throw input_error(m_path, "could not be read to the end");
+        buf.resize(old + static_cast<std::size_t>(got));
+        if (m_first && buf.size() >= 3) {
+            if (buf.compare(0, 3, "\xEF\xBB\xBF") == 0)
+                buf.erase(0, 3);
+            m_first = false;
+        }
+        m_done += static_cast<std::size_t>(got);
+        return got > 0;
+    }
+
+    const std::string& m_path;
+    int m_fd = -1;
+    double m_size = 1.0;
+    std::size_t m_done = 0;
+    bool m_first = true;
+    std::string m_carry;
+};
+
+/// Batches read and prepared (`prepare`) on a second thread, handed to this one in file order; at
+/// most three in flight. An error of the second thread is thrown by next() in its place; leaving
+/// early (an exception here) stops and joins it.
+class BatchPipeline {
+public:
+    BatchPipeline(CsvBatchReader& reader, std::function<void(CsvBatch&)> prepare)
+        : m_reader(reader), m_prepare(std::move(prepare))
+    {
+        for (auto& b : m_batches)
+            m_free.push_back(&b);
+        m_thread = std::thread([this] { produce(); });
+    }
+    BatchPipeline(const BatchPipeline&) = delete;
+    BatchPipeline& operator=(const BatchPipeline&) = delete;
+    ~BatchPipeline()
+    {
+        {
+            const std::lock_guard<std::mutex> lock(m_mutex);
+            m_stop = true;
+        }
+        m_changed.notify_all();
+        m_thread.join();
+    }
+
+    /// The next batch in file order, nullptr after the last.
+    CsvBatch* next()
+    {
+        std::unique_lock<std::mutex> lock(m_mutex);
+        m_changed.wait(lock, [this] { return !m_ready.empty() || m_finished; });
+        if (!m_ready.empty()) {
+            CsvBatch* b = m_ready.front();
+            m_ready.pop_front();
+            return b;
+        }
+        if (m_error)
+            std::rethrow_exception(m_error);
+        return nullptr;
+    }
+
+    /// Gives a batch from next() back to be filled again.
+    void done(CsvBatch* b)
+    {
+        {
+            const std::lock_guard<std::mutex> lock(m_mutex);
+            m_free.push_back(b);
+        }
+        m_changed.notify_all();
+    }
+
+private:
+    void produce()
+    {
+        try {
+            for (;;) {
+                CsvBatch* b = nullptr;
+                {
+                    std::unique_lock<std::mutex> lock(m_mutex);
+                    m_changed.wait(lock, [this] { return !m_free.empty() || m_stop; });
+                    if (m_stop)
+                        break;
+                    b = m_free.back();
+                    m_free.pop_back();
+                }
+                if (!m_reader.next(*b))
+                    break;
+                m_prepare(*b);
+                {
+                    const std::lock_guard<std::mutex> lock(m_mutex);
+                    m_ready.push_back(b);
+                }
+                m_changed.notify_all();
+            }
+        } catch (...) {
+            const std::lock_guard<std::mutex> lock(m_mutex);
+            m_error = std::current_exception();
+        }
+        {
+            const std::lock_guard<std::mutex> lock(m_mutex);
+            m_finished = true;
+        }
+        m_changed.notify_all();
+    }
+
+    CsvBatchReader& m_reader;
+    std::function<void(CsvBatch&)> m_prepare;
+    std::array<CsvBatch, 3> m_batches;
+    std::vector<CsvBatch*> m_free;
+    std::deque<CsvBatch*> m_ready;
+    std::mutex m_mutex;
+    std::condition_variable m_changed;
+    bool m_stop = false, m_finished = false;
+    std::exception_ptr m_error;
+    std::thread m_thread;
+};
 
 /// The fast path: std::nullopt when the file is not plain enough (then GDAL reads it all).
 class PlainCsv {
@@ -213,34 +417,59 @@ private:
             f(std::string_view(buf).substr(start));  // the last line, without a final LF
     }
 
+    /// The records, in file order: a second thread reads and splits the lines of the next batch while
+    /// this one checks and delivers those of the last (checks, numbers and errors as one thread would
+    /// give them: a batch's fields are only cut and parsed ahead).
     void deliver_all(const std::function<void(const CostTableRecord&)>& on_record, const ProgressFn& progress)
     {
-        std::optional<ColumnIndex> ix;
-        std::int64_t record = 0;
-        std::vector<std::string_view> fields;
-        for_each_line(
-            [&](std::string_view line) {
-                if (!line.empty() && line.back() == '\r')
-                    line.remove_suffix(1);
-                if (!ix) {
-                    std::vector<std::string> names;
-                    split(line, fields);
-                    for (const auto f : fields)
-                        names.emplace_back(trim(f));
-                    ix = find_columns(m_path, names, m_columns);
-                    m_needed = std::max({ix->origin, ix->destination, ix->cost}) + 1;
-                    return true;
-                }
-                if (line.empty())
-                    return true;  // GDAL skips empty lines and does not count them
-                split(line, fields);
-                auto field = [&](std::size_t k) { return k < fields.size() ? trim(fields[k]) : std::string_view(); };
-                deliver(m_path, ++record, field(ix->origin), field(ix->destination), field(ix->cost), *ix, on_record);
-                return true;
-            },
-            progress);
-        if (!ix)
+        CsvBatchReader reader(m_path);
+        std::string header;
+        if (!reader.header(header))
             throw input_error(m_path, "file is empty");
+        if (!header.empty() && header.back() == '\r')
+            header.pop_back();
+        std::vector<std::string_view> fields;
+        split(header, fields);
+        std::vector<std::string> names;
+        for (const auto f : fields)
+            names.emplace_back(trim(f));
+        const ColumnIndex ix = find_columns(m_path, names, m_columns);
+        m_needed = std::max({ix.origin, ix.destination, ix.cost}) + 1;
+        BatchPipeline pipeline(reader, [this, &ix](CsvBatch& b) { parse_batch(b, ix); });
+        std::int64_t record = 0;
+        while (CsvBatch* b = pipeline.next()) {
+            for (const auto& r : b->records)
+                check_and_deliver(m_path, ++record, r.origin, r.destination, r.cost_text, r.cost, ix, on_record);
+            if (progress)
+                progress("read", b->read_fraction);
+            pipeline.done(b);
+        }
+        if (progress)
+            progress("read", 1.0);
+    }
+
+    /// Cuts a batch's lines into fields and parses the costs (the checks are deliver_all()'s).
+    void parse_batch(CsvBatch& b, const ColumnIndex& ix) const
+    {
+        b.records.clear();
+        std::vector<std::string_view> fields;
+        const std::string_view text = b.text;
+        for (std::size_t start = 0, nl; start < text.size(); start = nl + 1) {
+            nl = text.find('\n', start);
+            if (nl == std::string_view::npos)
+                nl = text.size();
+            auto line = text.substr(start, nl - start);
+            if (!line.empty() && line.back() == '\r')
+                line.remove_suffix(1);
+            if (line.empty())
+                continue;  // GDAL skips empty lines and does not count them
+            split(line, fields);
+            auto field = [&](std::size_t k) { return k < fields.size() ? trim(fields[k]) : std::string_view(); };
+            ParsedRecord r{field(ix.origin), field(ix.destination), field(ix.cost), std::nullopt};
+            if (!r.cost_text.empty())
+                r.cost = parse_number(r.cost_text);
+            b.records.push_back(r);
+        }
     }
 
     /// Splits at commas, keeping at most the fields needed (all of them for the header).

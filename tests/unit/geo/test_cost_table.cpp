@@ -163,3 +163,70 @@ TEST_CASE("cost table: progress reaches 1 on both paths", "[cost_table]")
         CHECK(last == 1.0);
     }
 }
+
+namespace {
+
+/// A plain matrix of `lines` records over several of the fast path's 1 MiB batches (ids and costs of
+/// varying lengths, so lines straddle the batch boundaries anywhere), CRLF line ends when asked.
+std::string many_records(std::size_t lines, const char* eol)
+{
+    std::string text = std::string("origin_id,destination_id,cost") + eol;
+    for (std::size_t k = 0; k < lines; ++k)
+        text += "m" + std::to_string(k / 97) + ",c" + std::to_string(k % 97) + "," + std::to_string(k % 1013) + "." +
+                std::to_string(k % 7) + eol;
+    return text;
+}
+
+}  // namespace
+
+TEST_CASE("cost table: a file of many batches reads as GDAL reads it, errors in any batch", "[cost_table]")
+{
+    const std::size_t lines = 250000;  // about 3.8 MB: four batches read ahead on the second thread
+    const std::string text = many_records(lines, "\n");
+    REQUIRE(text.size() > 3 * (std::size_t{1} << 20));
+    SECTION("every record, with or without a final line end, LF or CRLF")
+    {
+        for (const auto& [name, contents] : {std::pair{"lf", text}, std::pair{"crlf", many_records(lines, "\r\n")},
+                                             std::pair{"no final LF", text.substr(0, text.size() - 1)}}) {
+            INFO(name);
+            const auto path = scratch_file("many.csv", contents);
+            REQUIRE(cost_table_reader(path) == "csv");
+            const Read f = fast(path);
+            CHECK(f.error.empty());
+            CHECK(f.records.size() == lines);
+            CHECK(f == gdal(path));
+        }
+    }
+    SECTION("the first bad record in file order, even with later ones bad too, in the first or a later batch")
+    {
+        for (const std::size_t bad : {std::size_t{5}, lines / 2, lines - 2}) {
+            INFO("bad record " << bad + 1);
+            std::string contents = text;
+            // the cost of record `bad` (0-based) made negative, and the last record's made empty
+            std::size_t at = contents.find('\n');
+            for (std::size_t k = 0; k < bad; ++k)
+                at = contents.find('\n', at + 1);
+            contents.insert(contents.find_last_of(',', contents.find('\n', at + 1)) + 1, "-");
+            contents.erase(contents.find_last_of(',') + 1);
+            const auto path = scratch_file("many_bad.csv", contents);
+            REQUIRE(cost_table_reader(path) == "csv");
+            const Read f = fast(path);
+            CHECK_THAT(f.error, Catch::Contains("record " + std::to_string(bad + 1) + ": cost '-"));
+            CHECK(f.records.size() == bad);
+            CHECK(f == gdal(path));
+        }
+    }
+    SECTION("an error thrown by the caller stops the reading at its record")
+    {
+        const auto path = scratch_file("many.csv", text);
+        std::int64_t seen = 0;
+        CHECK_THROWS_WITH(read_cost_table(path,
+                                          [&](const CostTableRecord& r) {
+                                              seen = r.record;
+                                              if (r.record == 150001)
+                                                  throw input_error(path, "stop");
+                                          }),
+                          Catch::Contains("stop"));
+        CHECK(seen == 150001);
+    }
+}
