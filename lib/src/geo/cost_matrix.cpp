@@ -4,6 +4,7 @@
 #include "basural/base/error.hpp"
 #include "basural/base/limits.hpp"
 #include "basural/geo/spatial_index.hpp"
+#include "base/huge_pages.hpp"
 #include "base/parallel.hpp"
 
 #include <algorithm>
@@ -183,8 +184,8 @@ SparseCostMatrix SparseCostMatrix::from_pairs(std::size_t demand_count, std::siz
         ++m.m_row_start[t.demand + 1];
     for (std::size_t i = 0; i < demand_count; ++i)
         m.m_row_start[i + 1] += m.m_row_start[i];
-    m.m_row_cand.resize(pairs.size());
-    m.m_row_cost.resize(pairs.size());
+    detail::resize_huge(m.m_row_cand, pairs.size());
+    detail::resize_huge(m.m_row_cost, pairs.size());
     {
         std::vector<std::size_t> next(m.m_row_start.begin(), m.m_row_start.end() - 1);
         for (const auto& t : pairs) {

@@ -6,6 +6,7 @@
 #include "basural/base/limits.hpp"
 #include "basural/geo/cost_table.hpp"
 #include "basural/geo/table.hpp"
+#include "base/huge_pages.hpp"
 
 #include <nlohmann/json.hpp>
 
@@ -179,7 +180,7 @@ void read_matrix_costs(const std::string& path, const LocationTableOptions& opti
     // the pairs given, and spares the copies (and the doubled peak) of a growing vector
     std::error_code ec;
     if (const auto bytes = std::filesystem::file_size(path, ec); !ec)
-        pairs.reserve(std::min<std::uintmax_t>(bytes / 14, MAX_MATRIX_PAIRS));
+        detail::reserve_huge(pairs, std::min<std::uintmax_t>(bytes / 14, MAX_MATRIX_PAIRS));
     const auto on_record = [&](const CostTableRecord& r) {
         if (pairs.size() == MAX_MATRIX_PAIRS)
             throw input_error(path, "has more than " + std::to_string(MAX_MATRIX_PAIRS) +

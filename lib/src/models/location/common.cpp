@@ -2,6 +2,7 @@
 // set into a solution.
 #include "common.hpp"
 
+#include "base/huge_pages.hpp"
 #include "base/parallel.hpp"
 #include "basural/base/error.hpp"
 #include "basural/base/limits.hpp"
@@ -82,8 +83,8 @@ void build_weighted_columns(WeightedMatrix& wm)
         ++wm.col_start[j + 1];
     for (std::size_t j = 0; j < wm.m; ++j)
         wm.col_start[j + 1] += wm.col_start[j];
-    wm.col_dem.resize(wm.row_cand.size());
-    wm.col_cost.resize(wm.row_cand.size());
+    detail::resize_huge(wm.col_dem, wm.row_cand.size());
+    detail::resize_huge(wm.col_cost, wm.row_cand.size());
     {
         std::vector<std::size_t> next(wm.col_start.begin(), wm.col_start.end() - 1);
         for (std::size_t i = 0; i < wm.n; ++i)
@@ -161,7 +162,7 @@ WeightedMatrix make_weighted(const Prepared& p, bool coverage)
     if (unit_weights) {
         wm.row_cost = cost;
     } else {
-        wm.owned_row_cost.resize(cost.size());
+        detail::resize_huge(wm.owned_row_cost, cost.size());
         for (std::size_t i = 0; i < p.n; ++i)
             for (std::size_t k = wm.row_start[i]; k < wm.row_start[i + 1]; ++k)
                 wm.owned_row_cost[k] = coverage ? 0.0 : p.weight[i] * cost[k];
