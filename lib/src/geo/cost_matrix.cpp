@@ -6,6 +6,7 @@
 #include "basural/geo/spatial_index.hpp"
 #include "base/huge_pages.hpp"
 #include "base/parallel.hpp"
+#include "base/sort_by_cost.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -77,9 +78,9 @@ SortedRows sort_rows(const std::vector<std::size_t>& start, std::vector<std::uin
     }
     detail::run_jobs(blocks, threads, [&](std::size_t t) {
         std::vector<std::uint32_t> seen_in_row(candidate_count, NO_CANDIDATE);  // the row (< 2^32 - 1) that had j
-        std::vector<std::pair<double, std::uint32_t>> row;
+        detail::CostSortScratch scratch;
         for (std::size_t i = block_start[t]; i < std::max(block_start[t], block_start[t + 1]); ++i) {
-            row.clear();
+            std::size_t kept = start[i];  // the entries within the cutoff move to the row's start, in order
             for (std::size_t k = start[i]; k < start[i + 1]; ++k) {
                 const auto j = cand[k];
                 if (seen_in_row[j] == i) {
@@ -87,15 +88,13 @@ SortedRows sort_rows(const std::vector<std::size_t>& start, std::vector<std::uin
                     return;
                 }
                 seen_in_row[j] = static_cast<std::uint32_t>(i);
-                if (!(cost[k] > max_cost))
-                    row.emplace_back(cost[k], j);
+                if (!(cost[k] > max_cost)) {
+                    cost[kept] = cost[k];
+                    cand[kept++] = j;
+                }
             }
-            std::sort(row.begin(), row.end());
-            for (std::size_t r = 0; r < row.size(); ++r) {
-                cost[start[i] + r] = row[r].first;
-                cand[start[i] + r] = row[r].second;
-            }
-            out.kept[i] = row.size();
+            detail::sort_by_cost_then_index(cost.data() + start[i], cand.data() + start[i], kept - start[i], scratch);
+            out.kept[i] = kept - start[i];
         }
     });
     for (std::size_t i = 0; i < n; ++i)

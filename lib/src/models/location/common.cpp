@@ -4,6 +4,7 @@
 
 #include "base/huge_pages.hpp"
 #include "base/parallel.hpp"
+#include "base/sort_by_cost.hpp"
 #include "basural/base/error.hpp"
 #include "basural/base/limits.hpp"
 #include "basural/base/number_text.hpp"
@@ -95,17 +96,10 @@ void build_weighted_columns(WeightedMatrix& wm)
             }
     }
     detail::for_ranges(wm.m, wm.threads, [&wm](std::size_t first_column, std::size_t last_column) {
-        std::vector<std::pair<double, std::uint32_t>> col;
+        detail::CostSortScratch scratch;
         for (std::size_t j = first_column; j < last_column; ++j) {
             const std::size_t first = wm.col_start[j], last = wm.col_start[j + 1];
-            col.clear();
-            for (std::size_t k = first; k < last; ++k)
-                col.emplace_back(wm.col_cost[k], wm.col_dem[k]);
-            std::sort(col.begin(), col.end());
-            for (std::size_t k = first; k < last; ++k) {
-                wm.col_cost[k] = col[k - first].first;
-                wm.col_dem[k] = col[k - first].second;
-            }
+            detail::sort_by_cost_then_index(wm.col_cost.data() + first, wm.col_dem.data() + first, last - first, scratch);
         }
     });
 }
