@@ -172,7 +172,10 @@ std::size_t SwapEngine::local_search_dense(std::size_t open_count)
             slot_of[j] = s;
             facility_in[s++] = j;
         }
-    std::vector<double> extra(m_wm.m * slots, 0.0);
+    // extra(f, r) slot by slot: a point adds to the extras of one slot (its closest facility's), so
+    // its updates stay within one array of candidates
+    const std::size_t m = m_wm.m;
+    std::vector<double> extra(m * slots, 0.0);
     std::fill(m_loss.begin(), m_loss.end(), 0.0);
     // what demand point i adds to loss(phi1) and extra(f, phi1) (sign -1 takes it back)
     auto account = [&](std::size_t i, double sign) {
@@ -183,12 +186,12 @@ std::size_t SwapEngine::local_search_dense(std::size_t open_count)
         m_loss[r] += sign * (d2 - d1);
         if (m_keep[r])
             return;  // never removed: its extra is never read
-        double* row = extra.data() + slot_of[r];
+        double* in_slot = extra.data() + slot_of[r] * m;
         for (std::size_t k = m_wm.row_start[i]; k < m_wm.row_start[i + 1]; ++k) {
             const double c = m_wm.row_cost[k];
             if (!(c < d2))
                 break;
-            row[m_wm.row_cand[k] * slots] += sign * (d2 - std::max(c, d1));
+            in_slot[m_wm.row_cand[k]] += sign * (d2 - std::max(c, d1));
         }
     };
     for (std::size_t i = 0; i < m_wm.n; ++i)
@@ -196,7 +199,7 @@ std::size_t SwapEngine::local_search_dense(std::size_t open_count)
 
     std::size_t moves = 0;
     std::vector<std::size_t> affected;
-    std::vector<double> loss_in(slots);
+    std::vector<double> loss_in(slots), best_value(m);
     for (;;) {
         const double tol = improvement_tolerance(objective());
         double best_profit = tol;
@@ -205,18 +208,24 @@ std::size_t SwapEngine::local_search_dense(std::size_t open_count)
         // candidate is then a plain maximum over its row (ties resolved only when it matters)
         for (std::size_t s = 0; s < slots; ++s)
             loss_in[s] = m_keep[facility_in[s]] ? INFINITY_COST : m_loss[facility_in[s]];
-        for (std::size_t f = 0; f < m_wm.m; ++f) {
+        // every candidate's best value over the slots, slot after slot (the same maxima, taken in the
+        // same order, as slot by slot for each candidate)
+        std::fill(best_value.begin(), best_value.end(), -INFINITY_COST);
+        for (std::size_t s = 0; s < slots; ++s) {
+            const double* in_slot = extra.data() + s * m;
+            const double loss = loss_in[s];
+            for (std::size_t f = 0; f < m; ++f)
+                best_value[f] = std::max(best_value[f], in_slot[f] - loss);
+        }
+        for (std::size_t f = 0; f < m; ++f) {
             if (m_open[f] || m_excluded[f] || !(m_gain[f] + 1e3 * tol >= best_profit))
                 continue;  // profit(f, r) <= gain(f)
-            const double* row = extra.data() + f * slots;
-            double value = -INFINITY_COST;
-            for (std::size_t s = 0; s < slots; ++s)
-                value = std::max(value, row[s] - loss_in[s]);
+            const double value = best_value[f];
             if (!(m_gain[f] + value > best_profit))
                 continue;
             std::size_t out = NONE;  // the smallest facility index reaching the maximum
             for (std::size_t s = 0; s < slots; ++s)
-                if (row[s] - loss_in[s] == value && (out == NONE || facility_in[s] < out))
+                if (extra[s * m + f] - loss_in[s] == value && (out == NONE || facility_in[s] < out))
                     out = facility_in[s];
             best_profit = m_gain[f] + value;
             best_in = f;
