@@ -17,6 +17,11 @@
 ///   counted, as GDAL does; a line of blanks is a record (with empty fields);
 /// - fields are split at commas; missing trailing fields are empty, extra ones ignored;
 /// - a '"' or a NUL byte anywhere, or a line longer than 1 MiB, sends the whole file to GDAL instead.
+/// The fast path reads the file twice: once to know it is plain (before any record is delivered),
+/// then for the records, with a second thread reading the next batch of lines (1 MiB) and cutting
+/// their fields while the calling thread checks and delivers the previous batch's records, in file
+/// order: the records, their numbers and the first error are those a single thread gives, and
+/// `on_record` and `progress` are called on the calling thread only.
 
 #include "basural/base/progress.hpp"
 
