@@ -123,7 +123,11 @@ public:
         if (m_cost_a || m_cost_b || m_haul_cost)
             m_options.cost = CostModel{m_cost_a.value_or(0.0), m_cost_b.value_or(1.0), m_haul_cost.value_or(0.0)};
         if (!m_matrix.empty()) {
-            m_options.matrix = read_travel_matrix(m_matrix);
+            const auto progress = progress_bar(io);
+            ProgressFn read_progress;
+            if (progress)
+                read_progress = [&](std::string_view, double f) { progress("read " + m_matrix, f); };
+            m_options.matrix = read_travel_matrix(m_matrix, MAX_MATRIX_PAIRS, read_progress);
             m_options.matrix_source = m_matrix;
         }
         m_waste.from_places = !m_no_estimate;

@@ -8,7 +8,6 @@
 #include "basural/base/error.hpp"
 #include "basural/geo/cost_matrix.hpp"
 #include "basural/geo/spatial_index.hpp"
-#include "basural/geo/table.hpp"
 #include "base/parallel.hpp"
 #include "detail/geos.hpp"
 #include "planning/catchments.hpp"
@@ -126,28 +125,51 @@ struct MatrixUse {
     std::size_t pairs = 0, used = 0, unknown_ids = 0;
 };
 
+/// Per id of the matrix: whether the inventory has it, and its planned site (NOT_PLANNED if none).
+struct MatrixIds {
+    static constexpr std::size_t NOT_PLANNED = std::numeric_limits<std::size_t>::max();
+    std::vector<char> known;
+    std::vector<std::size_t> planned;
+};
+
+MatrixIds matrix_ids(const TravelMatrix& matrix, const std::vector<Site>& input, const PlannedSites& planned)
+{
+    std::unordered_map<std::string_view, char> in_inventory;
+    for (const auto& s : input)
+        in_inventory.emplace(s.site_id, 1);
+    MatrixIds out{std::vector<char>(matrix.ids.size(), 0),
+                  std::vector<std::size_t>(matrix.ids.size(), MatrixIds::NOT_PLANNED)};
+    for (std::size_t i = 0; i < matrix.ids.size(); ++i) {
+        out.known[i] = in_inventory.count(matrix.ids[i]) ? 1 : 0;
+        if (const auto it = planned.index_of.find(matrix.ids[i]); it != planned.index_of.end())
+            out.planned[i] = it->second;
+    }
+    return out;
+}
+
 /// Travel-matrix pairs by origin site (indices into the planned sites), destinations ascending; a
 /// pair given twice keeps its last cost. Empty without a matrix. Throws input_error naming the
 /// matrix when it has pairs and none joins two planned sites: a plan made without one of its costs
 /// would give every dump a facility of its own in silence.
-MatrixRows matrix_rows(const std::vector<SiteTravelCost>& matrix, const std::vector<Site>& input,
-                       const PlannedSites& planned, const std::string& matrix_source, MatrixUse& use)
+MatrixRows matrix_rows(const TravelMatrix& matrix, const std::vector<Site>& input, const PlannedSites& planned,
+                       const std::string& matrix_source, MatrixUse& use)
 {
     if (matrix.empty())
         return {};
-    std::unordered_map<std::string_view, char> known;
-    for (const auto& s : input)
-        known.emplace(s.site_id, 1);
-    std::map<std::pair<std::size_t, std::size_t>, double> pairs;
+    const MatrixIds ids = matrix_ids(matrix, input, planned);
+    MatrixRows rows(planned.sites.size());
     use.pairs = matrix.size();
-    for (const auto& m : matrix) {
-        if (!known.count(m.origin_id) || !known.count(m.destination_id))
+    for (const auto& m : matrix.pairs) {
+        if (m.origin >= matrix.ids.size() || m.destination >= matrix.ids.size())
+            throw usage_error(matrix_source + ": a pair names id number " +
+                              std::to_string(std::max(m.origin, m.destination)) + " of " +
+                              std::to_string(matrix.ids.size()) + " ids");
+        if (!ids.known[m.origin] || !ids.known[m.destination])
             ++use.unknown_ids;
-        const auto o = planned.index_of.find(m.origin_id);
-        const auto d = planned.index_of.find(m.destination_id);
-        if (o == planned.index_of.end() || d == planned.index_of.end())
+        const auto o = ids.planned[m.origin], d = ids.planned[m.destination];
+        if (o == MatrixIds::NOT_PLANNED || d == MatrixIds::NOT_PLANNED)
             continue;  // a pair of sites not planned (other countries, closed sites): irrelevant
-        pairs[{o->second, d->second}] = m.cost;
+        rows[o].emplace_back(d, m.cost);
         ++use.used;
     }
     if (use.used == 0)
@@ -156,9 +178,12 @@ MatrixRows matrix_rows(const std::vector<SiteTravelCost>& matrix, const std::vec
                                              " name a site_id that is not in the inventory): origin_id and "
                                              "destination_id must be site_ids of the inventory's receiving dumps "
                                              "and landfills");
-    MatrixRows rows(planned.sites.size());
-    for (const auto& [od, cost] : pairs)
-        rows[od.first].emplace_back(od.second, cost);
+    for (auto& row : rows) {  // destinations ascending, the last cost of a pair given twice
+        std::stable_sort(row.begin(), row.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+        const auto last_of_each = std::unique(row.rbegin(), row.rend(),
+                                              [](const auto& a, const auto& b) { return a.first == b.first; });
+        row.erase(row.begin(), last_of_each.base());
+    }
     return rows;
 }
 
@@ -564,33 +589,6 @@ void set_parameters(const std::vector<Site>& sites, const RegionalizeOptions& op
 }
 
 }  // namespace
-
-std::vector<SiteTravelCost> read_travel_matrix(const std::string& path)
-{
-    const Table t = read_table(path);
-    const std::size_t ocol = t.require_column("origin_id"), dcol = t.require_column("destination_id"),
-                      ccol = t.require_column("cost");
-    std::vector<SiteTravelCost> out;
-    std::map<std::pair<std::string, std::string>, std::size_t> seen;
-    for (std::size_t r = 0; r < t.size(); ++r) {
-        SiteTravelCost c{t.text(r, ocol), t.text(r, dcol), t.number(r, ccol)};
-        if (c.origin_id.empty())
-            throw input_error(path, Table::record_number(r), "origin_id", "", "is empty");
-        if (c.destination_id.empty())
-            throw input_error(path, Table::record_number(r), "destination_id", "", "is empty");
-        if (c.cost < 0.0)
-            throw input_error(path, Table::record_number(r), "cost", t.text(r, ccol), "is negative");
-        if (c.cost > MAX_PAIR_COST)
-            throw input_error(path, Table::record_number(r), "cost", t.text(r, ccol),
-                              "is beyond 1e12, the largest cost basural takes (check the unit)");
-        if (const auto [it, fresh] = seen.emplace(std::make_pair(c.origin_id, c.destination_id), r); !fresh)
-            throw input_error(path, Table::record_number(r), "destination_id", c.destination_id,
-                              "is given twice for origin '" + c.origin_id + "' (first at record " +
-                                  std::to_string(Table::record_number(it->second)) + ")");
-        out.push_back(std::move(c));
-    }
-    return out;
-}
 
 RegionalPlan regionalize(const std::vector<Site>& input_sites, const RegionalizeOptions& options,
                          const CountryBoundaries& countries, const ProgressFn& progress)

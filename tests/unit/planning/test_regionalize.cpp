@@ -324,13 +324,30 @@ TEST_CASE("a travel matrix replaces geodesic hauls", "[regionalize]")
 {
     const std::vector<Site> sites{site("A", "AAA", 5.0, 5.0, 100.0), site("B", "AAA", 5.27051712, 4.99994418, 10.0)};
     RegionalizeOptions o;
-    o.matrix = {{"B", "A", 70.0}, {"A", "B", 70.0}};  // a 70 km road for a 30 km geodesic
+    o.matrix.add("B", "A", 70.0);  // a 70 km road for a 30 km geodesic
+    o.matrix.add("A", "B", 70.0);
     CHECK(regionalize(sites, o, rectangles()).facilities.size() == 2);
     o.max_haul_km = 80.0;
     const auto plan = regionalize(sites, o, rectangles());
     REQUIRE(plan.facilities.size() == 1);
     CHECK(assignment(plan, "B")->haul_km == 70.0);
     CHECK(plan.parameters.at("haul_unit") == "matrix");
+
+    SECTION("a pair given twice to the library keeps its last cost")
+    {
+        o.matrix = {};
+        o.matrix.add("B", "A", 90.0);  // beyond 80 km
+        o.matrix.add("A", "B", 200.0);
+        o.matrix.add("B", "A", 70.0);  // the last cost: within 80 km
+        auto again = regionalize(sites, o, rectangles());
+        REQUIRE(again.facilities.size() == 1);
+        CHECK(again.facilities[0].site_id == "A");
+        CHECK(assignment(again, "B")->haul_km == 70.0);
+        CHECK(again.parameters.at("matrix_pairs") == "3");
+        o.matrix.add("B", "A", 75.0);
+        again = regionalize(sites, o, rectangles());
+        CHECK(assignment(again, "B")->haul_km == 75.0);
+    }
 }
 
 TEST_CASE("a country with no known tonnage is planned by site count, and says so", "[regionalize]")
@@ -405,12 +422,13 @@ TEST_CASE("a travel matrix none of whose pairs names two planned sites is refuse
 {
     const std::vector<Site> sites{site("A", "AAA", 5.0, 5.0, 100.0), site("B", "AAA", 5.27051712, 4.99994418, 10.0)};
     RegionalizeOptions o;
-    o.matrix = {{"X1", "X2", 5.0}, {"A", "X2", 5.0}};
+    o.matrix.add("X1", "X2", 5.0);
+    o.matrix.add("A", "X2", 5.0);
     o.matrix_source = "osrm.csv";
     CHECK_THROWS_WITH(regionalize(sites, o, rectangles()),
                       Catch::Contains("osrm.csv") && Catch::Contains("none of its 2 pairs") &&
                           Catch::Contains("2 name a site_id that is not in the inventory"));
-    o.matrix.push_back({"B", "A", 40.0});
+    o.matrix.add("B", "A", 40.0);
     const auto plan = regionalize(sites, o, rectangles());
     CHECK(plan.parameters.at("matrix_pairs") == "3");
     CHECK(plan.parameters.at("matrix_pairs_used") == "1");

@@ -11,6 +11,7 @@
 #include "basural/base/progress.hpp"
 #include "basural/inventory/site.hpp"
 #include "basural/inventory/site_predicates.hpp"
+#include "basural/planning/travel_matrix.hpp"
 
 #include <cstddef>
 #include <optional>
@@ -33,19 +34,6 @@ struct CostModel {
     double haul_cost_per_t_km = 0.0;  ///< currency units per tonne-km (haul in the cost unit of the plan)
 };
 
-/// A travel cost between two sites of the inventory (e.g. routed km or minutes): origin = a demand
-/// site, destination = a candidate site. Pairs not given are not allowed (except a site to itself, 0).
-struct SiteTravelCost {
-    std::string origin_id;
-    std::string destination_id;
-    double cost = 0.0;
-};
-
-/// Reads a travel matrix table (columns origin_id, destination_id, cost; any format read_table reads).
-/// Throws input_error naming the file, record, field and value for an empty id, a negative or
-/// non-numeric cost, or a pair given twice.
-std::vector<SiteTravelCost> read_travel_matrix(const std::string& path);
-
 struct RegionalizeOptions {
     /// ISO3 codes of the countries to plan; empty = every country with demand.
     std::vector<std::string> countries;
@@ -66,8 +54,9 @@ struct RegionalizeOptions {
     bool allow_cross_border = false;
     /// Cost model for facility costs and pro-rata shares; std::nullopt = no costs in the plan.
     std::optional<CostModel> cost;
-    /// Travel costs between sites replacing geodesic km; empty = geodesic.
-    std::vector<SiteTravelCost> matrix;
+    /// Travel costs between sites (site_ids) replacing geodesic km (read_travel_matrix, or built with
+    /// TravelMatrix::add); empty = geodesic.
+    TravelMatrix matrix;
     /// The matrix's name in error messages (its file).
     std::string matrix_source = "travel matrix";
     /// Per input site (index-aligned with the sites given to regionalize; empty = none): its tonnage
