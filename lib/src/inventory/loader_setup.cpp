@@ -34,6 +34,10 @@ void Loader::open()
             throw usage_error("map both coordinates or neither: --field lon=COLUMN --field lat=COLUMN");
         m_lon_column = lon != f.end() ? lon->second : DEFAULT_LON_NAMES;
         m_lat_column = lat != f.end() ? lat->second : DEFAULT_LAT_NAMES;
+        // the CSV read as plain text (every column a string, none taken as a coordinate): its header
+        // for the check below, then its records beside m_layer's (resolve_coordinates)
+        m_text_ds = detail::open_vector(m_path, {}, {"CSV"});
+        m_text_layer = m_text_ds->GetLayer(0);
         check_one_coordinate_column("lon", m_lon_column);
         check_one_coordinate_column("lat", m_lat_column);
         open_options = {"X_POSSIBLE_NAMES=" + m_lon_column, "Y_POSSIBLE_NAMES=" + m_lat_column,
@@ -62,8 +66,7 @@ void Loader::check_one_coordinate_column(const std::string& schema, const std::s
     // GDAL 3.6's CSV driver reads past its field list (a crash, found by fuzz_inventory_csv) when two
     // columns match X_POSSIBLE_NAMES or Y_POSSIBLE_NAMES under KEEP_GEOM_COLUMNS=NO: "x,lon,lat",
     // "lon,longitude,lat", "lon,lon,lat". Which one holds the coordinate is the analyst's call anyway.
-    const auto header = detail::open_vector(m_path, {}, {"CSV"});
-    const OGRFeatureDefn* defn = header->GetLayer(0)->GetLayerDefn();
+    const OGRFeatureDefn* defn = m_text_layer->GetLayerDefn();
     const auto wanted = split_names(names);
     std::vector<std::string> matches;
     std::vector<std::string> names_matched;
@@ -211,9 +214,7 @@ void Loader::resolve_coordinates()
     const auto& f = m_options.mapping.fields;
     const bool mapped = f.count("lon") > 0 || f.count("lat") > 0;
     if (m_is_csv) {
-        m_coords = CoordMode::csv;
-        m_text_ds = detail::open_vector(m_path, {}, {"CSV"});
-        m_text_layer = m_text_ds->GetLayer(0);
+        m_coords = CoordMode::csv;  // m_text_layer opened by open()
         defn = m_text_layer->GetLayerDefn();
     } else if (mapped || defn->GetGeomFieldCount() == 0) {
         m_coords = CoordMode::attributes;
