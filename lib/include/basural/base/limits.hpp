@@ -20,8 +20,9 @@ inline constexpr std::size_t MAX_INVENTORY_RECORDS = 2'000'000;
 /// 20,000,000.
 inline constexpr std::size_t MAX_TABLE_CELLS = 20'000'000;
 
-/// Pairs of a cost matrix, read from a file (`locate --matrix`, streamed: about 30 bytes a pair at
-/// the peak, 1.5 GB here) or computed within a cutoff: 50,000,000 (a dense 7,000 x 7,000 matrix).
+/// Pairs of a cost matrix, read from a file (`locate --matrix`, `regionalize --matrix`, streamed: about
+/// 30-33 bytes a pair at the peak, 1.5-1.8 GB here) or computed within a cutoff: 50,000,000 (a dense
+/// 7,000 x 7,000 matrix).
 inline constexpr std::size_t MAX_MATRIX_PAIRS = 50'000'000;
 
 /// The largest cost of a pair (a matrix file's cost, or a pair given to the library): 1e12 (in
