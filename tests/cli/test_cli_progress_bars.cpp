@@ -119,6 +119,19 @@ TEST_CASE("regionalize, import and map --all on a terminal draw their stages to 
     CHECK(stages.count("regionalize") == 1);
     check_stages_complete(on_terminal.terminal, stages);
 
+    // with --matrix, the reading of the matrix first ("read M", as locate draws it)
+    const auto matrix = (dir / "matrix.csv").string();
+    std::ofstream(matrix) << "origin_id,destination_id,cost\nBRA-A,BRA-B,40\nBRA-B,BRA-A,40\n";
+    const auto with_matrix = run_cli_on_terminal(
+        {"regionalize", fixture("regionalize_sites.csv"), "--matrix", matrix, "-o", (dir / "plan_matrix.gpkg").string()});
+    REQUIRE_FALSE(with_matrix.timed_out);
+    INFO(with_matrix.terminal);
+    REQUIRE(with_matrix.exit_code == 0);
+    stages = by_stage(parse_bars(with_matrix.terminal));
+    CHECK(stages.count("read " + matrix) == 1);
+    CHECK(stages.count("regionalize") == 1);
+    check_stages_complete(with_matrix.terminal, stages);
+
     const auto sites = (dir / "sites.gpkg").string();
     const auto imported = run_cli_on_terminal({"import", fixture("sites_schema.csv"), "-o", sites});
     REQUIRE_FALSE(imported.timed_out);
