@@ -3,6 +3,7 @@
 
 #include "basural/base/error.hpp"
 #include "basural/geo/cost_table.hpp"
+#include "base/huge_pages.hpp"
 
 #include <algorithm>
 #include <filesystem>
@@ -112,10 +113,11 @@ TravelMatrix read_travel_matrix(const std::string& path, std::size_t max_pairs, 
     TravelMatrix m;
     IdInterner intern(m.ids);
     // a plain CSV takes 14 bytes or more a record: reserving that many pairs touches no more memory
-    // than the pairs given, and spares the copies (and the doubled peak) of a growing vector
+    // than the pairs given, and spares the copies (and the doubled peak) of a growing vector; in huge
+    // pages, as locate's pairs (base/huge_pages.hpp)
     std::error_code ec;
     if (const auto bytes = std::filesystem::file_size(path, ec); !ec)
-        m.pairs.reserve(std::min<std::uintmax_t>(bytes / 14, max_pairs));
+        detail::reserve_huge(m.pairs, std::min<std::uintmax_t>(bytes / 14, max_pairs));
     read_cost_table(
         path,
         [&](const CostTableRecord& r) {

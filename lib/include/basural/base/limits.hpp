@@ -21,7 +21,7 @@ inline constexpr std::size_t MAX_INVENTORY_RECORDS = 2'000'000;
 inline constexpr std::size_t MAX_TABLE_CELLS = 20'000'000;
 
 /// Pairs of a cost matrix, read from a file (`locate --matrix`, `regionalize --matrix`, streamed: about
-/// 30-33 bytes a pair at the peak, 1.5-1.8 GB here) or computed within a cutoff: 50,000,000 (a dense
+/// 30-36 bytes a pair at the peak, 1.5-1.9 GB here) or computed within a cutoff: 50,000,000 (a dense
 /// 7,000 x 7,000 matrix).
 inline constexpr std::size_t MAX_MATRIX_PAIRS = 50'000'000;
 
