@@ -180,10 +180,10 @@ void read_matrix_costs(const std::string& path, const LocationTableOptions& opti
     // the pairs given, and spares the copies (and the doubled peak) of a growing vector
     std::error_code ec;
     if (const auto bytes = std::filesystem::file_size(path, ec); !ec)
-        detail::reserve_huge(pairs, std::min<std::uintmax_t>(bytes / 14, MAX_MATRIX_PAIRS));
+        detail::reserve_huge(pairs, std::min<std::uintmax_t>(bytes / 14, options.max_matrix_pairs));
     const auto on_record = [&](const CostTableRecord& r) {
-        if (pairs.size() == MAX_MATRIX_PAIRS)
-            throw input_error(path, "has more than " + std::to_string(MAX_MATRIX_PAIRS) +
+        if (pairs.size() == options.max_matrix_pairs)
+            throw input_error(path, "has more than " + std::to_string(options.max_matrix_pairs) +
                                         " pairs, the most basural keeps of a matrix (docs/reliability.md)");
         const auto i = origins.number(r.origin, path, r.record, "origin_id");
         const auto j = destinations.number(r.destination, path, r.record, "destination_id");

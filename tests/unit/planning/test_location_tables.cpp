@@ -237,3 +237,17 @@ TEST_CASE("a solution is written as JSON with a stable key order", "[location_ta
     CHECK(text.find("\"time_ms\"") == std::string::npos);
     CHECK_THROWS_AS(write_location_solution(out, in, s, ReportFormat::csv, false), usage_error);
 }
+
+TEST_CASE("a matrix of more pairs than the limit is refused, naming the file and the limit", "[location_tables]")
+{
+    // locate_matrix.csv holds 12 pairs: a limit of 12 takes it whole, 11 refuses it at the 12th
+    const auto matrix = data("locate_matrix.csv");
+    LocationTableOptions options;
+    options.max_matrix_pairs = 12;
+    CHECK(read_location_tables({"", "", matrix, ""}, options).problem.costs.entry_count() == 12);
+    options.max_matrix_pairs = 11;
+    CHECK_THROWS_WITH(read_location_tables({"", "", matrix, ""}, options),
+                      matrix + ": has more than 11 pairs, the most basural keeps of a matrix (docs/reliability.md)");
+    // the default is the documented limit
+    CHECK(LocationTableOptions{}.max_matrix_pairs == MAX_MATRIX_PAIRS);
+}

@@ -15,6 +15,7 @@
 
 #include "basural/geo/cost_matrix.hpp"
 #include "basural/models/location/facility_location.hpp"
+#include "basural/base/limits.hpp"
 #include "basural/base/locale.hpp"
 #include "basural/base/progress.hpp"
 #include "basural/base/report_table.hpp"
@@ -42,6 +43,10 @@ struct LocationTableOptions {
     std::optional<double> capacity;
     /// Receives ("read", fraction) while a matrix is read.
     ProgressFn progress;
+    /// The most pairs a matrix file may give; beyond it the file is refused (docs/reliability.md "Limits").
+    /// A parameter so that tests can check the refusal without a file of 50 million records; the store
+    /// itself refuses more than MAX_MATRIX_PAIRS whatever this says.
+    std::size_t max_matrix_pairs = MAX_MATRIX_PAIRS;
 };
 
 struct LocationInput {
