@@ -50,15 +50,9 @@ public:
         m_err_path = stem.string() + ".err";
         std::vector<std::string> storage{BASURAL_EXE};
         storage.insert(storage.end(), args.begin(), args.end());
-        std::vector<char*> argv;
-        for (auto& a : storage)
-            argv.push_back(a.data());
-        argv.push_back(nullptr);
+        const auto argv = c_strings(storage);
         std::vector<std::string> env_storage = cli_environment();  // English, as run_cli
-        std::vector<char*> envp;
-        for (auto& e : env_storage)
-            envp.push_back(e.data());
-        envp.push_back(nullptr);
+        const auto envp = c_strings(env_storage);
         m_pid = fork();
         if (m_pid == 0) {
             const int in = open("/dev/null", O_RDONLY);

@@ -89,6 +89,17 @@ inline std::vector<std::string> cli_environment(const std::vector<std::string>& 
     return env_storage;
 }
 
+/// `strings` as the null-terminated array of C strings execve and posix_spawn take (pointing into
+/// `strings`, which must outlive it).
+inline std::vector<char*> c_strings(std::vector<std::string>& strings)
+{
+    std::vector<char*> out;
+    for (auto& s : strings)
+        out.push_back(s.data());
+    out.push_back(nullptr);
+    return out;
+}
+
 #ifdef BASURAL_EXE
 /// Runs the binary with `args` (CLI tests only: unit tests have no BASURAL_EXE); `env` adds or
 /// replaces environment variables ("NAME=value").
@@ -109,16 +120,9 @@ inline CliResult run_cli(const std::vector<std::string>& args, const std::vector
 
     std::vector<std::string> argv_storage{BASURAL_EXE};
     argv_storage.insert(argv_storage.end(), args.begin(), args.end());
-    std::vector<char*> argv;
-    for (auto& a : argv_storage)
-        argv.push_back(a.data());
-    argv.push_back(nullptr);
-
+    const auto argv = c_strings(argv_storage);
     std::vector<std::string> env_storage = cli_environment(env);
-    std::vector<char*> envp;
-    for (auto& e : env_storage)
-        envp.push_back(e.data());
-    envp.push_back(nullptr);
+    const auto envp = c_strings(env_storage);
 
     CliResult r;
     pid_t pid = 0;

@@ -60,15 +60,9 @@ inline TerminalRun run_cli_on_terminal(const std::vector<std::string>& args,
 
     std::vector<std::string> argv_storage{BASURAL_EXE};
     argv_storage.insert(argv_storage.end(), args.begin(), args.end());
-    std::vector<char*> argv;
-    for (auto& a : argv_storage)
-        argv.push_back(a.data());
-    argv.push_back(nullptr);
+    const auto argv = c_strings(argv_storage);
     std::vector<std::string> env_storage = cli_environment();
-    std::vector<char*> envp;
-    for (auto& e : env_storage)
-        envp.push_back(e.data());
-    envp.push_back(nullptr);
+    const auto envp = c_strings(env_storage);
 
     TerminalRun r;
     pid_t pid = 0;
